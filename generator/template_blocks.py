@@ -1,0 +1,149 @@
+"""The ND 30 blocks shared by every cchc template: header, title, body loop, signature, appendix.
+
+Each block is docxtpl template XML with Jinja tags; the tags name the context that
+``context.common_context`` builds, so the plan and the report share both.
+"""
+
+from __future__ import annotations
+
+from generator import layout
+from generator.ooxml import cell, page_number_field, paragraph, row, section, table, tag_paragraph
+
+LEFT_ROOM = layout.HEADER_LEFT - 2 * layout.CELL_MARGIN
+RIGHT_ROOM = layout.HEADER_RIGHT - 2 * layout.CELL_MARGIN
+MOTTO_LINE = layout.line_paragraph(layout.text_width(layout.MOTTO, layout.SIZE_MOTTO, bold=True), RIGHT_ROOM)
+HEADERS = {"default": "rIdHeaderPage", "first": "rIdHeaderFirst"}
+
+
+def header_block() -> str:
+    """Ô 1–4: agency and Quốc hiệu side by side, then Số and the date line level with each other."""
+    agency = (
+        tag_paragraph("{%p if co_quan.chu_quan %}")
+        + paragraph("{{ co_quan.chu_quan }}", "CoQuanChuQuan")
+        + tag_paragraph("{%p endif %}")
+        + paragraph("{{ co_quan.ten }}", "CoQuan")
+        + paragraph("{{p duong_ke.co_quan }}")
+    )
+    motto = paragraph(layout.NATIONAL_TITLE, "QuocHieu") + paragraph(layout.MOTTO, "TieuNgu") + MOTTO_LINE
+    number = paragraph("Số: {{ so|so_van_ban }}/{{ ky_hieu }}", "SoKyHieu")
+    date = paragraph("{{ dia_danh }}, {{ ngay_ban_hanh|ngay(nam_ban_hanh) }}", "DiaDanhNgay")
+    widths = [layout.HEADER_LEFT, layout.HEADER_RIGHT]
+    rows = [
+        row([cell(agency, widths[0]), cell(motto, widths[1])], cant_split=True),
+        row([cell(number, widths[0]), cell(date, widths[1])], cant_split=True),
+    ]
+    return table(widths, rows, borders=False)
+
+
+def title_block(document_type: str) -> str:
+    """Ô 5a: tên loại and trích yếu, bold and centred, with the short line under them."""
+    return (
+        paragraph(document_type, "TenLoai")
+        + paragraph("{{ trich_yeu }}", "TrichYeu")
+        + paragraph("{{p duong_ke.trich_yeu }}")
+    )
+
+
+def recipient_block() -> str:
+    """Ô 9a for reports sent upwards: "Kính gửi: …" (one or several recipients)."""
+    return (
+        tag_paragraph("{%p if kinh_gui %}")
+        + paragraph("Kính gửi: {{ kinh_gui }}", "KinhGui")
+        + tag_paragraph("{%p endif %}")
+    )
+
+
+def body_block(items: str = "than") -> str:
+    """Ô 6: headings numbered from the structure (I., 1., a)) and paragraphs, in order."""
+    return (
+        tag_paragraph(f"{{%p for b in {items} %}}")
+        + tag_paragraph('{%p if b.kieu == "muc" %}')
+        + paragraph("{{ b.so|la_ma }}. {{ b.tieu_de }}", "Muc")
+        + tag_paragraph('{%p elif b.kieu == "khoan" %}')
+        + paragraph("{{ b.so }}. {{ b.tieu_de }}", "Khoan")
+        + tag_paragraph('{%p elif b.kieu == "diem" %}')
+        + paragraph("{{ b.so|chu_cai }}) {{ b.tieu_de }}", "Diem")
+        + tag_paragraph("{%p else %}")
+        + paragraph("{{ b.noi_dung }}", "NoiDung")
+        + tag_paragraph("{%p endif %}")
+        + tag_paragraph("{%p endfor %}")
+    )
+
+
+def signature_block() -> str:
+    """Ô 7 and 9b: Nơi nhận on the left, quyền hạn, chức vụ and name on the right."""
+    recipients = (
+        paragraph("Nơi nhận:", "NoiNhanTieuDe")
+        + tag_paragraph("{%p for n in noi_nhan %}")
+        + paragraph("- {{ n }};", "NoiNhan")
+        + tag_paragraph("{%p endfor %}")
+        + paragraph("- Lưu: {{ luu }}.", "NoiNhan")
+    )
+    signer = (
+        tag_paragraph("{%p for d in nguoi_ky.chuc_danh %}")
+        + paragraph("{{ d }}", "ChucVuKy")
+        + tag_paragraph("{%p endfor %}")
+        + "".join(paragraph("", "KhoangKy") for _ in range(4))
+        + paragraph("{{ nguoi_ky.ho_ten }}", "HoTenKy")
+    )
+    left = round(layout.TEXT_WIDTH * 0.45)
+    widths = [left, layout.TEXT_WIDTH - left]
+    return paragraph() + table(
+        widths, [row([cell(recipients, widths[0]), cell(signer, widths[1])])], borders=False
+    )
+
+
+def section_end(*, landscape: bool, restart: bool) -> str:
+    """The properties of the section that ends here (A4, ND 30 margins, page numbers from page 2)."""
+    return section(
+        landscape=landscape,
+        margins=(layout.MARGIN_TOP, layout.MARGIN_RIGHT, layout.MARGIN_BOTTOM, layout.MARGIN_LEFT),
+        header_distance=layout.HEADER_DISTANCE,
+        headers=HEADERS,
+        restart_numbering=restart,
+    )
+
+
+def section_break(*, landscape: bool, restart: bool) -> str:
+    """A paragraph closing a section that is not the last one."""
+    return f"<w:p><w:pPr>{section_end(landscape=landscape, restart=restart)}</w:pPr></w:p>"
+
+
+def appendix_heading(number: str, reference: str) -> str:
+    """Phụ lục heading (ND 30 Mẫu 2.1): "PHỤ LỤC …", its title, "(Kèm theo …)", a short line."""
+    return (
+        paragraph(f"PHỤ LỤC{(' ' + number) if number else ''}", "PhuLucSo")
+        + paragraph(f"{{{{ {reference}.tieu_de }}}}", "PhuLucTieuDe")
+        + paragraph(f"{{{{ {reference}.kem_theo }}}}", "PhuLucKemTheo")
+        + paragraph("{{p duong_ke.phu_luc }}")
+    )
+
+
+def table_header(titles: list[str], widths: list[int]) -> str:
+    """The header row of an appendix table: bold, centred, repeated on every page."""
+    return row(
+        [cell(paragraph(t, "BangTieuDe"), w, valign="center") for t, w in zip(titles, widths, strict=True)],
+        header=True,
+    )
+
+
+def loop_row(tag: str, width: int, span: int) -> str:
+    """A row that holds only a ``{%tr … %}`` tag (docxtpl removes it when rendering)."""
+    return row([cell(paragraph(tag), width, span=span)], cant_split=False)
+
+
+def page_number_header() -> str:
+    return _header(page_number_field("SoTrang"))
+
+
+def empty_header() -> str:
+    return _header(paragraph())
+
+
+def _header(content: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"{content}</w:hdr>"
+    )
