@@ -1,0 +1,97 @@
+"""The ``cchc`` command: options → one library call → "Lỗi: …" lines and exit codes.
+
+Exit codes: 0 success; 1 bad data, bad template or failed output; 2 wrong usage (click).
+This is the only module that imports click and the only place errors become output.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator import __version__, click_vi
+from generator.errors import GeneratorError, Problem
+
+click_vi.install()
+
+INPUTS_HELP = "Thư mục làm việc hoặc các tệp .yaml/.xlsx đầu vào."
+OUT_HELP = "Thư mục (hoặc tệp .docx) để ghi văn bản; mặc định: outputs"
+
+
+class _Group(click.Group):
+    """Turns every ``GeneratorError`` into "Lỗi: …" lines on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GeneratorError as exc:
+            for line in exc.lines():
+                click.echo(f"Lỗi: {line}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+class _Command(click.Command):
+    """Commands whose usage line reads in Vietnamese."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
+
+
+_Group.command_class = _Command
+
+
+@click.group(
+    name="cchc",
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[TÙY CHỌN]",
+    subcommand_metavar="LỆNH [ĐỐI SỐ]...",
+)
+@click.version_option(__version__, message="cchc %(version)s")
+def cli() -> None:
+    """cchc — soạn kế hoạch, báo cáo cải cách hành chính đúng thể thức Nghị định 30/2020/NĐ-CP."""
+
+
+def _show(warnings: Sequence[Problem]) -> None:
+    for warning in warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)
+
+
+@cli.command("plan")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="ĐẦU_VÀO...")
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("outputs"), help=OUT_HELP)
+@click.option(
+    "--template",
+    "-t",
+    type=click.Path(path_type=Path),
+    help="Mẫu .docx riêng (mặc định: templates/ke_hoach.docx).",
+)
+def plan_command(inputs: tuple[Path, ...], out: Path, template: Path | None) -> None:
+    """Soạn Kế hoạch CCHC (kèm phụ lục nhiệm vụ) từ dữ liệu đầu vào.
+
+    ĐẦU_VÀO: thư mục làm việc (don_vi.yaml, ke_hoach.yaml, nhiem_vu.xlsx) hoặc các tệp đó.
+    """
+    from generator.pipeline import make_plan
+
+    outcome = make_plan(list(inputs), out, template=template)
+    _show(outcome.warnings)
+    click.echo(f"Đã ghi kế hoạch: {outcome.path}")
+
+
+def _utf8_console() -> None:
+    """Vietnamese must print on a Windows console or a redirected stream too."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    _utf8_console()
+    cli.main(args=list(argv) if argv is not None else None, prog_name="cchc")

@@ -1,0 +1,37 @@
+"""Shared fixtures: the example inputs, a CLI runner, documents built once per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "inputs" / "loc_thuy"
+
+
+def run_cli(*args: str | Path) -> Result:
+    """Run ``cchc`` in-process with its real error handling; stderr kept apart."""
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A private copy of the example working folder, free to break."""
+    target = tmp_path / "loc_thuy"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def plan_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan, written once by the CLI."""
+    out = tmp_path_factory.mktemp("plan")
+    result = run_cli("plan", EXAMPLE, "--out", out)
+    assert result.exit_code == 0, result.output
+    (path,) = out.glob("*.docx")
+    return path

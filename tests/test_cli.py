@@ -1,0 +1,79 @@
+"""The command line: Vietnamese help, usage errors exit 2, `python -m generator` works."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import EXAMPLE, run_cli
+
+
+def test_help_is_vietnamese() -> None:
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    assert "Cách dùng: cchc [TÙY CHỌN] LỆNH [ĐỐI SỐ]..." in result.output
+    assert "soạn kế hoạch, báo cáo cải cách hành chính" in result.output
+    assert "Hiện hướng dẫn này rồi thoát." in result.output
+
+
+def test_missing_argument_is_a_usage_error() -> None:
+    result = run_cli("plan")
+    assert result.exit_code == 2
+    assert "Lỗi: Thiếu đối số 'ĐẦU_VÀO...'." in result.stderr
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    result = run_cli("plan", EXAMPLE, "--khong-co")
+    assert result.exit_code == 2
+    assert "Không có tùy chọn '--khong-co'." in result.stderr
+
+
+def test_out_must_be_docx_or_folder(tmp_path: Path) -> None:
+    result = run_cli("plan", EXAMPLE, "--out", tmp_path / "ke_hoach.pdf")
+    assert result.exit_code == 1
+    assert result.stderr == f"Lỗi: {tmp_path / 'ke_hoach.pdf'}: tên tệp đầu ra cần có đuôi .docx\n"
+
+
+def test_out_file_name_is_used(tmp_path: Path) -> None:
+    target = tmp_path / "ban_du_thao.docx"
+    result = run_cli("plan", EXAMPLE, "--out", target)
+    assert result.exit_code == 0
+    assert result.output == f"Đã ghi kế hoạch: {target}\n"
+    assert target.stat().st_size > 10_000
+
+
+def test_python_dash_m_generator(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "generator", "plan", str(EXAMPLE), "--out", str(tmp_path)],
+        capture_output=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "ke_hoach_cchc_2022_xa_loc_thuy.docx").is_file()
+
+
+def test_own_template_is_used(tmp_path: Path) -> None:
+    import docx
+
+    template = tmp_path / "mau_rieng.docx"
+    document = docx.Document()
+    document.add_paragraph("Kế hoạch của {{ co_quan.ten_goi_tat }} năm {{ nam }}")
+    document.save(str(template))
+    result = run_cli("plan", EXAMPLE, "--template", template, "--out", tmp_path / "kq.docx")
+    assert result.exit_code == 0, result.stderr
+    assert docx.Document(str(tmp_path / "kq.docx")).paragraphs[0].text == "Kế hoạch của UBND xã năm 2022"
+
+
+def test_own_template_with_unknown_variable(tmp_path: Path) -> None:
+    import docx
+
+    template = tmp_path / "mau_rieng.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ so_dien_thoai }}")
+    document.save(str(template))
+    result = run_cli("plan", EXAMPLE, "--template", template, "--out", tmp_path / "kq.docx")
+    assert result.exit_code == 1
+    assert result.stderr == "Lỗi: mau_rieng.docx: mẫu dùng biến chưa có dữ liệu: so_dien_thoai\n"
+    assert not (tmp_path / "kq.docx").exists()
