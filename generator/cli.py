@@ -83,6 +83,54 @@ def plan_command(inputs: tuple[Path, ...], out: Path, template: Path | None) -> 
     click.echo(f"Đã ghi kế hoạch: {outcome.path}")
 
 
+PERIOD_HELP = (
+    "Kỳ báo cáo: Q1 (quý I), 6T (6 tháng đầu năm), Q3 (quý III), NAM (cả năm); "
+    "cũng có Q2, Q4, 9T, 6TC (6 tháng cuối năm)."
+)
+
+
+@cli.command("report")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="ĐẦU_VÀO...")
+@click.option(
+    "--period",
+    "-k",
+    "period",
+    required=True,
+    help=PERIOD_HELP,
+    metavar="KỲ",
+    type=click.Choice(["Q1", "Q2", "Q3", "Q4", "6T", "6TC", "9T", "NAM"], case_sensitive=False),
+)
+@click.option(
+    "--year",
+    "-n",
+    "year",
+    required=True,
+    type=click.IntRange(2000, 2100),
+    metavar="NĂM",
+    help="Năm báo cáo, ví dụ 2022.",
+)
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("outputs"), help=OUT_HELP)
+@click.option(
+    "--template",
+    "-t",
+    type=click.Path(path_type=Path),
+    help="Mẫu .docx riêng (mặc định: templates/bao_cao_quy.docx).",
+)
+def report_command(
+    inputs: tuple[Path, ...], period: str, year: int, out: Path, template: Path | None
+) -> None:
+    """Soạn Báo cáo CCHC định kỳ (kèm Phụ lục I nhiệm vụ, Phụ lục II TTHC).
+
+    ĐẦU_VÀO: thư mục làm việc (don_vi.yaml, ke_hoach.yaml, nhiem_vu.xlsx, bao_cao_<kỳ>_<năm>.yaml,
+    tien_do_<kỳ>_<năm>.xlsx) hoặc các tệp đó.
+    """
+    from generator.pipeline import make_report
+
+    outcome = make_report(list(inputs), out, code=period.upper(), year=year, template=template)
+    _show(outcome.warnings)
+    click.echo(f"Đã ghi báo cáo: {outcome.path}")
+
+
 def _utf8_console() -> None:
     """Vietnamese must print on a Windows console or a redirected stream too."""
     for stream in (sys.stdout, sys.stderr):

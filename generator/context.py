@@ -60,10 +60,15 @@ def _line(lines: list[str] | tuple[str, ...], size: int, room: int) -> Markup:
     return Markup(layout.line_paragraph(length, room))
 
 
-def body_items(content: tuple[Section | Paragraph, ...], depth: int = 0) -> list[dict[str, Any]]:
-    """Flatten headings and paragraphs into the ``than`` list, numbering headings by depth."""
+def body_items(
+    content: tuple[Section | Paragraph, ...], depth: int = 0, start: int = 1
+) -> list[dict[str, Any]]:
+    """Flatten headings and paragraphs into the ``than`` list, numbering headings by depth.
+
+    ``start`` is the first heading's number (a body split around a table continues at III).
+    """
     items: list[dict[str, Any]] = []
-    number = 0
+    number = start - 1
     for item in content:
         if isinstance(item, Paragraph):
             items.append({"kieu": "doan", "noi_dung": item.text})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -44,3 +46,44 @@ METRICS: dict[str, Metric] = {
     ),
     "ty_le_don_thu_dung_han": Metric("Tỷ lệ đơn thư giải quyết đúng thời hạn", "so_lieu"),
 }
+
+DONE, ONGOING, NOT_STARTED, OVERDUE = "hoàn thành", "đang thực hiện", "chưa thực hiện", "quá hạn"
+STATES = (DONE, ONGOING, NOT_STARTED, OVERDUE)
+ENTERED_STATES = (DONE, ONGOING, NOT_STARTED)  # what staff choose; "quá hạn" is computed
+PASS, FAIL = "Đạt", "Không đạt"
+
+
+def rate(numerator: int, denominator: int) -> Decimal | None:
+    """numerator / denominator as an exact Decimal ratio; None when nothing happened (0)."""
+    if denominator == 0:
+        return None
+    return Decimal(numerator) / Decimal(denominator)
+
+
+def task_state(entered: str, due: dt.date | None, cut_off: dt.date) -> str:
+    """The state shown in the report: unfinished work past its due date is "quá hạn".
+
+    A task due on the cut-off day itself is not yet overdue.
+    """
+    if entered != DONE and due is not None and due < cut_off:
+        return OVERDUE
+    return entered
+
+
+def compare(value: Decimal, comparison: str, target: Decimal) -> bool:
+    """``value`` (percent) against the target with the plan's comparison operator."""
+    checks = {
+        ">=": value >= target,
+        ">": value > target,
+        "<=": value <= target,
+        "<": value < target,
+        "=": value == target,
+    }
+    return checks[comparison]
+
+
+def verdict(ratio: Decimal | None, comparison: str, target: Decimal) -> str | None:
+    """ "Đạt"/"Không đạt" for a ratio (0–1) against a target in percent; None without data."""
+    if ratio is None:
+        return None
+    return PASS if compare(ratio * 100, comparison, target) else FAIL

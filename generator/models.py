@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.errors import Location
+from generator.periods import Period
 
 AUTHORITIES = ("TM", "KT", "TL", "TUQ", "Q")
 COMPARISONS = (">=", ">", "<=", "<", "=")
@@ -36,6 +37,7 @@ class Unit:
     archive: str  # "VT, VP": the "- Lưu: …." line
     slug: str  # ASCII name for file names: "xa_loc_thuy"
     window_rules: dict[str, tuple[str, str]] = field(default_factory=dict)
+    before_is_day_before: bool = True  # "Trước ngày 15/01": due 14/01 (or 15/01 when False)
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class Task:
     deadline: str
     budget: str
     location: Location
+    deadline_location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -120,3 +123,82 @@ class Plan:
             else:
                 stack[:0] = item.content
         return tuple(found)
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    """What staff entered about one task at the cut-off date (sheet "Tiến độ")."""
+
+    code: str
+    state: str  # hoàn thành, đang thực hiện, chưa thực hiện
+    completed: dt.date | None
+    result: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class FieldStats:
+    """TTHC records of one lĩnh vực in the period (sheet "TTHC")."""
+
+    field: str
+    received: int
+    online: int
+    carried: int  # kỳ trước chuyển sang
+    early: int
+    on_time: int
+    late: int
+    pending: int
+    location: Location
+
+    @property
+    def resolved(self) -> int:
+        return self.early + self.on_time + self.late
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One counted indicator (sheet "Số liệu"): a count over a total, or a rate given as is."""
+
+    metric: str
+    achieved: int | None
+    total: int | None
+    percent: Decimal | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Progress:
+    tasks: dict[str, TaskProgress]
+    fields: tuple[FieldStats, ...]
+    figures: dict[str, Figure]
+
+
+@dataclass(frozen=True)
+class ReportText:
+    """The report's own words (``bao_cao:``), one entry per outline part."""
+
+    leadership: tuple[Section | Paragraph, ...]  # I. chỉ đạo, điều hành
+    areas: dict[str, tuple[Section | Paragraph, ...]]  # II.1–6 by area key
+    strengths: tuple[Section | Paragraph, ...]
+    weaknesses: tuple[Section | Paragraph, ...]
+    outlook: tuple[Section | Paragraph, ...]
+    proposals: tuple[Section | Paragraph, ...]
+    closing: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A periodic Báo cáo CCHC: the plan it reports on, the period, the figures and the words."""
+
+    plan: Plan
+    period: Period
+    progress: Progress
+    text: ReportText
+    number: str
+    issue_date: dt.date | None
+    issue_year: int
+    plan_number: str
+    plan_date: dt.date | None
+    addressees: tuple[str, ...]
+    signer: Signer
+    recipients: tuple[str, ...]

@@ -12,16 +12,22 @@ from pathlib import Path
 
 from generator.context import plan_context
 from generator.docx_package import write_atomic
-from generator.errors import OutputError, Problem, Problems
+from generator.errors import GeneratorError, Location, OutputError, Problem, Problems
 from generator.inputs import InputSet, collect
-from generator.models import Plan, Unit
+from generator.models import Plan, Report, Unit
+from generator.periods import make_period
 from generator.plan_input import read_plan
 from generator.profile_input import read_unit
+from generator.progress_input import read_progress
 from generator.render import PreparedTemplate, Properties, load_template
+from generator.report_compute import compute
+from generator.report_context import report_context, report_summary
+from generator.report_input import read_report_text
 from generator.text import ascii_slug
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 PLAN_TEMPLATE = TEMPLATE_DIR / "ke_hoach.docx"
+REPORT_TEMPLATE = TEMPLATE_DIR / "bao_cao_quy.docx"
 
 
 @dataclass
@@ -68,7 +74,8 @@ def make_plan(paths: Sequence[Path], out: Path, *, template: Path | None = None)
     problems = Problems()
     plan = load_plan(paths, problems)
     problems.raise_if_any()
-    assert plan is not None
+    if plan is None:  # every way to None records a problem; this guards a bug in that promise
+        raise GeneratorError("không đọc được dữ liệu kế hoạch")
     prepared = load_template(template or PLAN_TEMPLATE)
     target = output_path(out, document_name("ke_hoach", plan.unit, plan.year))
     write_plan(plan, prepared, target)
@@ -82,3 +89,62 @@ def write_plan(plan: Plan, prepared: PreparedTemplate, target: Path) -> None:
         creator=" ".join(plan.unit.name_lines),
     )
     write_atomic(target, prepared.render(plan_context(plan), properties))
+
+
+def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems) -> Report | None:
+    """Read and validate a report's inputs: profile, plan, progress workbook and its words."""
+    inputs = collect(paths, problems, period=(code, year))
+    where = ", ".join(str(p) for p in paths)
+    unit = load_unit(inputs, problems, where)
+    plan_document = inputs.part("ke_hoach", problems, where)
+    report_document = inputs.part("bao_cao", problems, where)
+    plan = read_plan(plan_document, unit, inputs.workbooks, problems) if plan_document else None
+    words = read_report_text(report_document, unit, problems) if report_document else None
+    if unit is None or plan is None:
+        return None
+    if plan.year != year:
+        problems.add(plan_document.location("ke_hoach.nam") if plan_document else Location(where),
+                     f"kế hoạch là của năm {plan.year}, không phải năm báo cáo {year}")  # fmt: skip
+        return None
+    period = make_period(code, year, unit.window_rules)
+    progress = read_progress(inputs.workbooks, plan, period, problems)
+    if words is None or progress is None or problems.errors:
+        return None
+    header, text = words
+    return Report(
+        plan=plan,
+        period=period,
+        progress=progress,
+        text=text,
+        number=header.number,
+        issue_date=header.issue_date,
+        issue_year=header.issue_year or year,
+        plan_number=plan.number if header.plan_number is None else header.plan_number,
+        plan_date=header.plan_date or plan.issue_date,
+        addressees=header.addressees,
+        signer=header.signer or plan.signer,
+        recipients=header.recipients if header.recipients is not None else unit.recipients,
+    )
+
+
+def make_report(
+    paths: Sequence[Path], out: Path, *, code: str, year: int, template: Path | None = None
+) -> Outcome:
+    """Render the periodic Báo cáo CCHC of ``code`` (Q1, 6T, …) ``year`` into ``out``."""
+    problems = Problems()
+    report = load_report(paths, code, year, problems)
+    if report is None:
+        problems.raise_if_any()
+        raise GeneratorError("không đọc được dữ liệu báo cáo")
+    figures = compute(report, problems, before_is_day_before=report.plan.unit.before_is_day_before)
+    problems.raise_if_any()
+    prepared = load_template(template or REPORT_TEMPLATE)
+    name = document_name("bao_cao", report.plan.unit, year, code)
+    target = output_path(out, name)
+    properties = Properties(
+        title=f"Báo cáo {report_summary(report)}",
+        subject="Báo cáo cải cách hành chính",
+        creator=" ".join(report.plan.unit.name_lines),
+    )
+    write_atomic(target, prepared.render(report_context(report, figures), properties))
+    return Outcome(target, problems.warnings)

@@ -8,13 +8,15 @@ from typing import Any
 from generator.errors import Problems
 from generator.fields import Fields
 from generator.models import AUTHORITIES, Signer, Unit
+from generator.periods import PERIODS, parse_day_month
 from generator.text import ascii_slug
 from generator.yaml_input import YamlDocument
 
 PROFILE_KEYS = (
     "ten", "co_quan_chu_quan", "viet_tat", "ten_goi_tat", "dia_danh", "cap_tren", "ma",
-    "nguoi_ky", "noi_nhan", "luu", "ky_bao_cao",
+    "nguoi_ky", "noi_nhan", "luu", "ky_bao_cao", "han_truoc_ngay",
 )  # fmt: skip
+BEFORE_RULES = {"ngay_truoc": True, "chinh_ngay": False}
 SIGNER_KEYS = ("quyen_han", "tap_the", "chuc_vu", "chuc_vu_cap_truong", "ho_ten")
 
 
@@ -41,6 +43,10 @@ def read_unit(document: YamlDocument, problems: Problems) -> Unit | None:
         archive=_archive(fields.text(root, "luu", "don_vi", required=False)),
         slug=ascii_slug(slug) if slug else unit_slug(name_lines),
         window_rules=read_window_rules(fields, root.get("ky_bao_cao"), "don_vi.ky_bao_cao"),
+        before_is_day_before=BEFORE_RULES.get(
+            fields.choice(root, "han_truoc_ngay", "don_vi", BEFORE_RULES, "cách tính hạn") or "ngay_truoc",
+            True,
+        ),
     )
     return unit if signer is not None else None
 
@@ -100,8 +106,13 @@ def read_window_rules(fields: Fields, value: Any, path: str) -> dict[str, tuple[
     data = fields.mapping(value, path)
     rules: dict[str, tuple[str, str]] = {}
     for code, window in (data or {}).items():
-        if isinstance(window, list) and len(window) == 2:
+        child = f"{path}.{code}"
+        if str(code).upper() not in PERIODS:
+            fields.problem(child, f'kỳ báo cáo "{code}" không hợp lệ (cần một trong: {", ".join(PERIODS)})')
+        elif (
+            isinstance(window, list) and len(window) == 2 and all(parse_day_month(str(day)) for day in window)
+        ):
             rules[str(code).upper()] = (str(window[0]).strip(), str(window[1]).strip())
         else:
-            fields.problem(f"{path}.{code}", "cần hai mốc [từ ngày, đến ngày], ví dụ [15/12, 14/03]")
+            fields.problem(child, "cần hai mốc [từ ngày, đến ngày] dạng dd/mm, ví dụ [15/12, 14/03]")
     return rules

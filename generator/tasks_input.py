@@ -87,6 +87,7 @@ def read_tasks(
     workbooks: list[Path], fields: Fields, group_titles: Any, problems: Problems
 ) -> tuple[TaskGroup, ...] | None:
     """Read, number and group the tasks; every defect is recorded with its cell."""
+    before = len(problems.errors)
     titles = _group_titles(fields, group_titles)
     book = find_sheet(workbooks, TASK_SHEET, problems)
     if book is None:
@@ -99,7 +100,8 @@ def read_tasks(
         rows = [_task_row(reader, row, titles) for row in sheet.rows]
     finally:
         book.close()
-    return _group(rows, titles, Location(str(book.path), sheet=sheet.title), problems)
+    groups = _group(rows, titles, Location(str(book.path), sheet=sheet.title), problems)
+    return groups if len(problems.errors) == before else None
 
 
 def _group_titles(fields: Fields, value: Any) -> dict[str, str]:
@@ -127,7 +129,7 @@ def _task_row(reader: CellReader, row: dict[str, Cell], titles: dict[str, str]) 
 
 def _group(
     rows: list[dict[str, Any]], titles: dict[str, str], where: Location, problems: Problems
-) -> tuple[TaskGroup, ...] | None:
+) -> tuple[TaskGroup, ...]:
     by_group: dict[str, list[Task]] = {numeral: [] for numeral in titles}
     seen_codes: dict[str, Location] = {}
     seen_texts: dict[tuple[str, str], Location] = {}
@@ -148,8 +150,6 @@ def _group(
     for numeral, tasks in by_group.items():
         if not tasks:
             problems.add(where, f"nhóm {numeral} ({titles[numeral]}) không có nhiệm vụ nào")
-    if problems.errors:
-        return None
     return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items())
 
 
@@ -177,4 +177,5 @@ def _make_task(row: dict[str, Any], tasks: list[Task], problems: Problems) -> Ta
         deadline=values["thoi_gian"],
         budget=values["kinh_phi"],
         location=location,
+        deadline_location=row["cells"]["thoi_gian"].location if "thoi_gian" in row["cells"] else None,
     )

@@ -6,6 +6,8 @@ Each block is docxtpl template XML with Jinja tags; the tags name the context th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from generator import layout
 from generator.ooxml import cell, page_number_field, paragraph, row, section, table, tag_paragraph
 
@@ -147,3 +149,60 @@ def _header(content: str) -> str:
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         f"{content}</w:hdr>"
     )
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an appendix table: header, width (twips), cell expression and style."""
+
+    title: str
+    width: int
+    value: str  # Jinja expression for one item, e.g. "t.nhiem_vu" or "r.tiep_nhan|so"
+    style: str = "BangChu"
+
+
+def fit(columns: list[Column], total: int) -> list[Column]:
+    """The last column takes what the others leave of ``total``."""
+    *first, last = columns
+    rest = total - sum(c.width for c in first)
+    return [*first, Column(last.title, rest, last.value, last.style)]
+
+
+def data_table(columns: list[Column], body: list[str]) -> str:
+    """A bordered table: the repeated header row, then ``body`` rows."""
+    widths = [c.width for c in columns]
+    return table(widths, [table_header([c.title for c in columns], widths), *body], borders=True)
+
+
+def value_row(columns: list[Column], *, bold: bool = False) -> str:
+    """One row of cells, each holding its column's expression."""
+    cells = []
+    for column in columns:
+        style = "BangNhom" if bold and column.style == "BangChu" else column.style
+        cells.append(cell(paragraph(f"{{{{ {column.value} }}}}", style), column.width))
+    return row(cells)
+
+
+def loop_rows(columns: list[Column], loop: str) -> list[str]:
+    """``{%tr for … %}`` + one row per item + ``{%tr endfor %}``."""
+    total = sum(c.width for c in columns)
+    return [
+        loop_row(f"{{%tr {loop} %}}", total, len(columns)),
+        value_row(columns),
+        loop_row("{%tr endfor %}", total, len(columns)),
+    ]
+
+
+def grouped_rows(columns: list[Column], groups: str, items: str) -> list[str]:
+    """Group rows (numeral + title across the table) each followed by its items' rows."""
+    total = sum(c.width for c in columns)
+    group_row = row([
+        cell(paragraph("{{ g.so }}", "BangNhom"), columns[0].width),
+        cell(paragraph("{{ g.ten }}", "BangNhom"), total - columns[0].width, span=len(columns) - 1),
+    ])  # fmt: skip
+    return [
+        loop_row(f"{{%tr for g in {groups} %}}", total, len(columns)),
+        group_row,
+        *loop_rows(columns, f"for t in g.{items}"),
+        loop_row("{%tr endfor %}", total, len(columns)),
+    ]

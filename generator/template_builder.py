@@ -16,54 +16,63 @@ from lxml import etree
 from generator import layout
 from generator import template_blocks as blocks
 from generator.docx_package import Entry, assemble
-from generator.ooxml import cell, paragraph, row, table
+from generator.ooxml import paragraph
 from generator.template_styles import styles_xml
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 BUILD_DATE = (2026, 1, 1, 0, 0, 0)
-PLAN_COLUMNS = (
-    ("STT", 760), ("NHIỆM VỤ CỤ THỂ", 4040), ("SẢN PHẨM", 2300), ("CƠ QUAN CHỦ TRÌ", 1800),
-    ("CƠ QUAN PHỐI HỢP", 1800), ("THỜI GIAN HOÀN THÀNH", 1750), ("KINH PHÍ THỰC HIỆN", 0),
-)  # fmt: skip
 _DOC_OPEN = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>'
 )
 _DOC_CLOSE = "</w:body></w:document>"
+WIDE = layout.LANDSCAPE_TEXT_WIDTH
+C = blocks.Column
+PLAN_TASKS = blocks.fit([
+    C("STT", 760, "t.stt", "BangSo"), C("NHIỆM VỤ CỤ THỂ", 4040, "t.nhiem_vu"),
+    C("SẢN PHẨM", 2300, "t.san_pham"), C("CƠ QUAN CHỦ TRÌ", 1800, "t.chu_tri"),
+    C("CƠ QUAN PHỐI HỢP", 1800, "t.phoi_hop"), C("THỜI GIAN HOÀN THÀNH", 1750, "t.thoi_gian"),
+    C("KINH PHÍ THỰC HIỆN", 0, "t.kinh_phi"),
+], WIDE)  # fmt: skip
+REPORT_TARGETS = blocks.fit([
+    C("STT", 760, "r.stt", "BangSo"), C("Chỉ tiêu", 2900, "r.ten"), C("Số liệu", 1650, "r.so_lieu"),
+    C("Kết quả", 1450, "r.ket_qua"), C("Chỉ tiêu kế hoạch", 1354, "r.muc_tieu"),
+    C("Đánh giá", 0, "r.danh_gia", "BangSo"),
+], layout.TEXT_WIDTH)  # fmt: skip
+REPORT_TASKS = blocks.fit([
+    C("STT", 760, "t.stt", "BangSo"), C("NHIỆM VỤ", 4140, "t.nhiem_vu"),
+    C("CƠ QUAN CHỦ TRÌ", 1800, "t.chu_tri"), C("THỜI HẠN", 1700, "t.thoi_han"),
+    C("TRẠNG THÁI", 1500, "t.trang_thai"), C("KẾT QUẢ", 3000, "t.ket_qua"),
+    C("NGÀY HOÀN THÀNH", 0, "t.ngay_hoan_thanh", "BangSo"),
+], WIDE)  # fmt: skip
+STATE_COUNTS = blocks.fit([
+    C("NHÓM", 1000, "t.so", "BangSo"), C("NỘI DUNG", 4886, "t.ten"), C("TỔNG SỐ", 1600, "t.tong|so", "BangSo"),
+    C("HOÀN THÀNH", 1700, "t.hoan_thanh|so", "BangSo"),
+    C("ĐANG THỰC HIỆN", 1700, "t.dang_thuc_hien|so", "BangSo"),
+    C("CHƯA THỰC HIỆN", 1700, "t.chua_thuc_hien|so", "BangSo"),
+    C("QUÁ HẠN", 0, "t.qua_han|so", "BangSo"),
+], WIDE)  # fmt: skip
+TTHC = blocks.fit([
+    C("STT", 760, "t.stt", "BangSo"), C("Lĩnh vực", 2640, "t.ten"),
+    C("Tiếp nhận", 1100, "t.tiep_nhan|so", "BangSo"), C("Trực tuyến", 1100, "t.truc_tuyen|so", "BangSo"),
+    C("Kỳ trước chuyển sang", 1100, "t.ky_truoc|so", "BangSo"),
+    C("Đã giải quyết", 1100, "t.da_giai_quyet|so", "BangSo"),
+    C("Trước hạn", 1000, "t.truoc_han|so", "BangSo"), C("Đúng hạn", 1000, "t.dung_han|so", "BangSo"),
+    C("Trễ hạn", 1000, "t.tre_han|so", "BangSo"),
+    C("Đang giải quyết", 1100, "t.dang_giai_quyet|so", "BangSo"),
+    C("Tỷ lệ đúng hạn", 1140, "t.ty_le_dung_han|phan_tram", "BangSo"),
+    C("Tỷ lệ trực tuyến", 0, "t.ty_le_truc_tuyen|phan_tram", "BangSo"),
+], WIDE)  # fmt: skip
 
 
-def fit_columns(widths: list[int], total: int = layout.LANDSCAPE_TEXT_WIDTH) -> list[int]:
-    """The last column takes what the others leave of the landscape text width."""
-    return [*widths[:-1], total - sum(widths[:-1])]
+def _totals(columns: list[blocks.Column], total: str) -> list[blocks.Column]:
+    """The same columns reading the totals object (``total``) instead of the item ``t``."""
+    return [blocks.Column(c.title, c.width, c.value.replace("t.", f"{total}.", 1), c.style) for c in columns]
 
 
 def plan_document() -> str:
     """templates/ke_hoach.docx: the Kế hoạch CCHC with its task appendix."""
-    widths = fit_columns([w for _, w in PLAN_COLUMNS])
-    total = sum(widths)
-    group_row = row([
-        cell(paragraph("{{ g.so }}", "BangNhom"), widths[0]),
-        cell(paragraph("{{ g.ten }}", "BangNhom"), total - widths[0], span=len(widths) - 1),
-    ])  # fmt: skip
-    task_cells = ("t.stt", "t.nhiem_vu", "t.san_pham", "t.chu_tri", "t.phoi_hop", "t.thoi_gian", "t.kinh_phi")
-    task_row = row([
-        cell(paragraph(f"{{{{ {name} }}}}", "BangSo" if name == "t.stt" else "BangChu"), width)
-        for name, width in zip(task_cells, widths, strict=True)
-    ])  # fmt: skip
-    appendix = table(
-        widths,
-        [
-            blocks.table_header([t for t, _ in PLAN_COLUMNS], widths),
-            blocks.loop_row("{%tr for g in phu_luc.nhom %}", total, len(widths)),
-            group_row,
-            blocks.loop_row("{%tr for t in g.nhiem_vu %}", total, len(widths)),
-            task_row,
-            blocks.loop_row("{%tr endfor %}", total, len(widths)),
-            blocks.loop_row("{%tr endfor %}", total, len(widths)),
-        ],
-        borders=True,
-    )
     body = (
         blocks.header_block()
         + blocks.title_block("KẾ HOẠCH")
@@ -71,7 +80,44 @@ def plan_document() -> str:
         + blocks.signature_block()
         + blocks.section_break(landscape=False, restart=False)
         + blocks.appendix_heading("", "phu_luc")
-        + appendix
+        + blocks.data_table(PLAN_TASKS, blocks.grouped_rows(PLAN_TASKS, "phu_luc.nhom", "nhiem_vu"))
+        + paragraph()
+        + blocks.section_end(landscape=True, restart=True)
+    )
+    return _DOC_OPEN + body + _DOC_CLOSE
+
+
+def report_document() -> str:
+    """templates/bao_cao_quy.docx: the periodic Báo cáo CCHC with Phụ lục I (tasks) and II (TTHC)."""
+    targets = blocks.data_table(REPORT_TARGETS, blocks.loop_rows(REPORT_TARGETS, "for r in chi_tieu"))
+    tasks = blocks.data_table(REPORT_TASKS, blocks.grouped_rows(REPORT_TASKS, "phu_luc_1.nhom", "nhiem_vu"))
+    counts = blocks.data_table(
+        STATE_COUNTS,
+        [*blocks.loop_rows(STATE_COUNTS, "for t in phu_luc_1.tong_hop"),
+         blocks.value_row(_totals(STATE_COUNTS, "phu_luc_1.tong"), bold=True)],
+    )  # fmt: skip
+    tthc = blocks.data_table(
+        TTHC,
+        [*blocks.loop_rows(TTHC, "for t in phu_luc_2.linh_vuc"),
+         blocks.value_row(_totals(TTHC, "phu_luc_2.tong"), bold=True)],
+    )  # fmt: skip
+    body = (
+        blocks.header_block()
+        + blocks.title_block("BÁO CÁO")
+        + blocks.recipient_block()
+        + blocks.body_block("than")
+        + targets
+        + blocks.body_block("than_tiep")
+        + blocks.signature_block()
+        + blocks.section_break(landscape=False, restart=False)
+        + blocks.appendix_heading("I", "phu_luc_1")
+        + tasks
+        + paragraph("Tổng hợp theo nhóm nhiệm vụ", "PhuLucTieuDe")
+        + counts
+        + paragraph()
+        + blocks.section_break(landscape=True, restart=True)
+        + blocks.appendix_heading("II", "phu_luc_2")
+        + tthc
         + paragraph()
         + blocks.section_end(landscape=True, restart=True)
     )
@@ -103,6 +149,7 @@ def package(document_xml: str, title: str) -> bytes:
 
 TEMPLATES: dict[str, tuple[Callable[[], str], str]] = {
     "ke_hoach.docx": (plan_document, "Mẫu kế hoạch cải cách hành chính (cchc)"),
+    "bao_cao_quy.docx": (report_document, "Mẫu báo cáo cải cách hành chính định kỳ (cchc)"),
 }
 
 

@@ -46,8 +46,13 @@ class Style:
         )
 
 
-_BODY = {"size": layout.SIZE_BODY, "align": "both", "first_line": layout.FIRST_LINE_INDENT,
-         "after": layout.SPACE_AFTER, "line": layout.LINE_SPACING}  # fmt: skip
+def _body(style_id: str, name: str, *, bold: bool = False, before: int = 0) -> Style:
+    """Body text and its headings: justified, first-line indent, 6 pt after, 1.15 lines."""
+    return Style(
+        style_id, name, layout.SIZE_BODY, bold=bold, align="both", first_line=layout.FIRST_LINE_INDENT,
+        after=layout.SPACE_AFTER, before=before, line=layout.LINE_SPACING, keep_next=style_id != "NoiDung",
+    )  # fmt: skip
+
 
 STYLES = (
     Style("CoQuanChuQuan", "ND30 Cơ quan chủ quản", layout.SIZE_AGENCY, align="center"),
@@ -70,10 +75,10 @@ STYLES = (
     ),
     Style("TrichYeu", "ND30 Trích yếu", layout.SIZE_TITLE, bold=True, align="center", keep_next=True),
     Style("KinhGui", "ND30 Kính gửi", layout.SIZE_BODY, align="center", before=120, after=120),
-    Style("NoiDung", "ND30 Nội dung", **_BODY),  # type: ignore[arg-type]
-    Style("Muc", "ND30 Mục (I.)", bold=True, keep_next=True, **_BODY),  # type: ignore[arg-type]
-    Style("Khoan", "ND30 Khoản (1.)", bold=True, keep_next=True, **_BODY),  # type: ignore[arg-type]
-    Style("Diem", "ND30 Điểm (a)", keep_next=True, **_BODY),  # type: ignore[arg-type]
+    _body("NoiDung", "ND30 Nội dung"),
+    _body("Muc", "ND30 Mục (I.)", bold=True, before=120),
+    _body("Khoan", "ND30 Khoản (1.)", bold=True),
+    _body("Diem", "ND30 Điểm (a)"),
     Style(
         "NoiNhanTieuDe", "ND30 Nơi nhận", layout.SIZE_RECIPIENTS_HEADING, bold=True, italic=True, before=120
     ),

@@ -90,3 +90,15 @@ def group_titles() -> dict[str, str]:
         if len(cells) >= 2 and cells[0] in ROMAN:
             titles[cells[0]] = norm(cells[1])
     return titles
+
+
+def deadline_phrases() -> set[str]:
+    """Every phrase of the deadline column, one per product (split where the export joined them)."""
+    phrases: set[str] = set()
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) < 7 or cells[0] in ("STT", "", *ROMAN):
+            continue
+        cell = cells[5].replace("Quý I/2022 Năm 2022", "Quý I/2022 ----- Năm 2022")
+        phrases.update(" ".join(p.split()) for p in cell.split("-----") if p.strip())
+    return phrases

@@ -1,0 +1,138 @@
+"""Deadline phrases of a plan's appendix ("Quý I/2022", "Trước ngày 15/01 hàng năm") as dates.
+
+Staff write deadlines as phrases (DOMAIN §6). ``parse_deadline`` turns one phrase into a due
+date, or marks it recurring; ``shift_deadline`` moves the phrase's plan years by whole years
+for next year's plan, keeping the rest of the text as typed. A cell may hold one phrase per
+line (one per product). A phrase that is not understood is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+RECURRING = ("thường xuyên", "hàng quý", "hằng quý", "hàng tháng", "hằng tháng", "hàng năm",
+             "hằng năm", "định kỳ", "liên tục")  # fmt: skip
+_SPACE = r"\s+"
+_YEAR = r"(?P<year>\d{4})"
+_DATE = r"(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*" + _YEAR
+_EVERY_YEAR = r"(?:hàng|hằng)\s+năm"
+EXAMPLES = "Tháng 12/2021; Quý I/2022; 6 tháng đầu năm 2022; Năm 2022; Trước ngày 15/01/2022; Thường xuyên"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One understood phrase: its due date (None when recurring) and what it is."""
+
+    text: str
+    kind: str  # month, quarter, half, year, before, on, yearly, recurring
+    due: dt.date | None
+
+
+class DeadlineError(ValueError):
+    """A phrase cchc does not understand; its message is for the user (Vietnamese)."""
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _date(match: re.Match[str]) -> dt.date:
+    return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+
+
+_Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], int, bool], dt.date | None]]
+_RULES: list[_Rule] = [
+    ("month", re.compile(rf"^tháng{_SPACE}(?P<month>\d{{1,2}})\s*(?:/|{_SPACE}năm{_SPACE})\s*{_YEAR}$"),
+     lambda m, _y, _b: _month_end(int(m["year"]), int(m["month"]))),
+    ("quarter", re.compile(rf"^quý{_SPACE}(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|{_SPACE}năm{_SPACE})\s*{_YEAR}$", re.I),
+     lambda m, _y, _b: _month_end(int(m["year"]), 3 * QUARTERS[m["q"].upper()])),
+    ("half", re.compile(rf"^6{_SPACE}tháng{_SPACE}(?P<h>đầu|cuối){_SPACE}năm{_SPACE}{_YEAR}$"),
+     lambda m, _y, _b: _month_end(int(m["year"]), 6 if m["h"] == "đầu" else 12)),
+    ("year", re.compile(rf"^(?:trong{_SPACE})?năm{_SPACE}{_YEAR}$"),
+     lambda m, _y, _b: dt.date(int(m["year"]), 12, 31)),
+    ("before", re.compile(rf"^trước{_SPACE}(?:ngày{_SPACE})?{_DATE}$"),
+     lambda m, _y, before: _date(m) - dt.timedelta(days=1 if before else 0)),
+    ("on", re.compile(rf"^(?:đến|chậm nhất|hạn|trong){_SPACE}(?:ngày{_SPACE})?{_DATE}$"),
+     lambda m, _y, _b: _date(m)),
+    ("yearly", re.compile(rf"^trước{_SPACE}(?:ngày{_SPACE})?(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}}){_SPACE}{_EVERY_YEAR}$"),
+     lambda m, y, before: dt.date(y, int(m["month"]), int(m["day"])) - dt.timedelta(days=1 if before else 0)),
+]  # fmt: skip
+
+
+def _normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).lower().split()).rstrip(".;")
+
+
+def parse_deadline(text: str, plan_year: int, *, before_is_day_before: bool = True) -> Deadline:
+    """One phrase → its due date; "Trước ngày X" is due the day before X unless told otherwise.
+
+    A yearly phrase ("Trước ngày 15/01 hàng năm") is due on its first occurrence in the plan
+    year. Raises ``DeadlineError`` for a phrase it does not understand or an impossible date.
+    """
+    phrase = _normal(text)
+    if phrase in RECURRING:
+        return Deadline(text, "recurring", None)
+    for kind, pattern, due in _RULES:
+        match = pattern.match(phrase)
+        if match is None:
+            continue
+        try:
+            return Deadline(text, kind, due(match, plan_year, before_is_day_before))
+        except (ValueError, KeyError) as exc:
+            raise DeadlineError(f'thời hạn "{text.strip()}" có ngày, tháng không hợp lệ') from exc
+    raise DeadlineError(f'không hiểu thời hạn "{text.strip()}" (ví dụ cách ghi: {EXAMPLES})')
+
+
+def parse_cell(text: str, plan_year: int, *, before_is_day_before: bool = True) -> list[Deadline]:
+    """Every phrase of a cell, one per line (a task with several products)."""
+    return [
+        parse_deadline(line, plan_year, before_is_day_before=before_is_day_before)
+        for line in text.splitlines()
+        if line.strip()
+    ]
+
+
+def final_due(deadlines: list[Deadline]) -> dt.date | None:
+    """When the task as a whole is due: its latest dated phrase; None if only recurring."""
+    dates = [d.due for d in deadlines if d.due is not None and d.kind != "yearly"]
+    yearly = [d.due for d in deadlines if d.due is not None and d.kind == "yearly"]
+    return max(dates) if dates else (max(yearly) if yearly else None)
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?P<year>(19|20)\d{2})(?!\d)")
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})(?P<s1>\s*/\s*)(?P<month>\d{1,2})(?P<s2>\s*/\s*)(?P<year>\d{4})(?!\d)"
+)
+
+
+def shift_deadline(text: str, years: int, plan_year: int) -> str:
+    """The phrase with its years moved by ``years``; recurring phrases come back unchanged.
+
+    Only phrases ``parse_deadline`` understands are shifted (anything else raises
+    ``DeadlineError``), so a legal reference can never be mistaken for a deadline.
+    """
+    deadline = parse_deadline(text, plan_year)
+    if deadline.kind in ("recurring", "yearly"):
+        return text
+    if deadline.kind in ("before", "on"):
+        return _FULL_DATE.sub(lambda m: _shift_date(m, years), text)
+    return _YEAR_IN_TEXT.sub(lambda m: str(int(m["year"]) + years), text)
+
+
+def _shift_date(match: re.Match[str], years: int) -> str:
+    """dd/mm/yyyy + whole years: month ends stay month ends (29/02 ↔ 28/02)."""
+    day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    moved = day + relativedelta(years=years)
+    if day == _month_end(day.year, day.month):
+        moved = _month_end(moved.year, moved.month)
+    day_text = f"{moved.day:02d}" if len(match["day"]) == 2 else str(moved.day)
+    month_text = f"{moved.month:02d}" if len(match["month"]) == 2 else str(moved.month)
+    return f"{day_text}{match['s1']}{month_text}{match['s2']}{moved.year}"
