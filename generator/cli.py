@@ -131,6 +131,11 @@ def report_command(
     click.echo(f"Đã ghi báo cáo: {outcome.path}")
 
 
+# --- command: check (format checker, issue 6) ---
+
+# --- command: serve (local web page, issue 8) ---
+
+
 def _utf8_console() -> None:
     """Vietnamese must print on a Windows console or a redirected stream too."""
     for stream in (sys.stdout, sys.stderr):
