@@ -6,8 +6,9 @@ This is the only module that imports click and the only place errors become outp
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,66 @@ def report_command(
     outcome = make_report(list(inputs), out, code=period.upper(), year=year, template=template)
     _show(outcome.warnings)
     click.echo(f"Đã ghi báo cáo: {outcome.path}")
+
+
+@cli.command("init")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="THƯ_MỤC")
+@click.option(
+    "--year",
+    "-n",
+    type=click.IntRange(2000, 2100),
+    metavar="NĂM",
+    help="Năm kế hoạch (mặc định: năm hiện tại).",
+)
+@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có.")
+def init_command(folder: Path, year: int | None, force: bool) -> None:
+    """Tạo thư mục làm việc mới: hồ sơ đơn vị, kế hoạch, báo cáo (YAML) và các bảng Excel để điền."""
+    import datetime as dt
+
+    from generator.workspace import init_folder
+
+    written = init_folder(folder, year or dt.datetime.now().astimezone().year, overwrite=force)
+    for path in written:
+        click.echo(f"Đã tạo: {path}")
+    click.echo(f"Điền các tệp trên rồi chạy: cchc plan {folder}")
+
+
+@cli.command("batch")
+@click.argument("source", type=click.Path(path_type=Path), metavar="NGUỒN")
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("outputs"), help=OUT_HELP)
+def batch_command(source: Path, out: Path) -> None:
+    """Soạn nhiều văn bản một lần: mọi đơn vị, mọi kỳ, kèm bảng tổng hợp.
+
+    NGUỒN: thư mục chứa các thư mục đơn vị, một thư mục làm việc, hoặc tệp danh sách .yaml
+    (phần danh_sach:). Đơn vị lỗi không làm dừng các đơn vị khác.
+    """
+    from generator import batch
+
+    plan = batch.discover(source)
+    with _progress(len(plan.jobs)) as advance:
+        result = batch.run(plan, out, on_job=lambda _job: advance())
+    for job, outcome in result.written:
+        click.echo(f"Đã ghi  {job.label} → {outcome.path}")
+        _show(outcome.warnings)
+    for path in result.consolidated:
+        click.echo(f"Đã ghi  tổng hợp → {path}")
+    for job, lines in result.failed:
+        click.echo(f"Lỗi    {job.label}", err=True)
+        for line in lines:
+            click.echo(f"  Lỗi: {line}", err=True)
+    click.echo(f"Tổng kết: đã ghi {len(result.written)} văn bản, lỗi {len(result.failed)}.")
+    if result.failed:
+        raise click.exceptions.Exit(1)
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on a terminal; nothing in logs or tests."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with click.progressbar(length=total, label="Đang soạn", file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
 
 
 # --- command: check (format checker, issue 6) ---

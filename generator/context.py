@@ -50,9 +50,14 @@ def common_context(
         "duong_ke": {
             "co_quan": _line(unit.name_lines, layout.SIZE_AGENCY, LEFT_ROOM),
             "trich_yeu": _line([summary], layout.SIZE_TITLE, layout.TEXT_WIDTH),
-            "phu_luc": Markup(layout.line_paragraph(1200, layout.LANDSCAPE_TEXT_WIDTH)),
+            "phu_luc": appendix_line(),
         },
     }
+
+
+def appendix_line() -> Markup:
+    """The short line under an appendix heading (ND 30 Mẫu 2.1)."""
+    return Markup(layout.line_paragraph(1200, layout.LANDSCAPE_TEXT_WIDTH))
 
 
 def _line(lines: list[str] | tuple[str, ...], size: int, room: int) -> Markup:

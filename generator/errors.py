@@ -16,6 +16,17 @@ class Location:
     key_path: str | None = None
     line: int | None = None
 
+    def sort_key(self) -> tuple[int, str, int, int]:
+        """Reading order inside one file: by line, or by sheet, row and column."""
+        row, column = 0, 0
+        if self.cell:
+            letters = self.cell.rstrip("0123456789")
+            digits = self.cell[len(letters) :]
+            row = int(digits) if digits else 0
+            for letter in letters:
+                column = column * 26 + ord(letter.upper()) - 64
+        return (self.line or 0, self.sheet or "", row, column)
+
     def __str__(self) -> str:
         if self.sheet is not None:
             cell = f", ô {self.cell}" if self.cell else ""
@@ -54,7 +65,10 @@ class InputError(GeneratorError):
         super().__init__(f"dữ liệu đầu vào có {len(self.problems)} lỗi")
 
     def lines(self) -> list[str]:
-        return [str(problem) for problem in self.problems]
+        """Problems grouped by file (in the order files were read), then in reading order."""
+        files = list(dict.fromkeys(p.location.file for p in self.problems))
+        ordered = sorted(self.problems, key=lambda p: (files.index(p.location.file), p.location.sort_key()))
+        return [str(problem) for problem in ordered]
 
 
 class RenderError(GeneratorError):

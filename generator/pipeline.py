@@ -6,7 +6,7 @@ each step is a function of its own so they can also be called one by one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from generator.plan_input import read_plan
 from generator.profile_input import read_unit
 from generator.progress_input import read_progress
 from generator.render import PreparedTemplate, Properties, load_template
-from generator.report_compute import compute
+from generator.report_compute import ReportFigures, compute
 from generator.report_context import report_context, report_summary
 from generator.report_input import read_report_text
 from generator.text import ascii_slug
@@ -32,10 +32,15 @@ REPORT_TEMPLATE = TEMPLATE_DIR / "bao_cao_quy.docx"
 
 @dataclass
 class Outcome:
-    """What a run wrote, and the notices (warnings) the user should read."""
+    """What a run wrote, the notices (warnings) the user should read, and what it computed."""
 
     path: Path
     warnings: list[Problem] = field(default_factory=list)
+    unit: Unit | None = None
+    figures: ReportFigures | None = None  # reports only: rates, targets, task states
+
+
+Rename = Callable[[str], str]  # default file name → the name to write (batch: unique names)
 
 
 def load_unit(inputs: InputSet, problems: Problems, where: str) -> Unit | None:
@@ -69,7 +74,9 @@ def document_name(kind: str, unit: Unit, year: int, period: str | None = None) -
     return ascii_slug("_".join(parts), limit=120) + ".docx"
 
 
-def make_plan(paths: Sequence[Path], out: Path, *, template: Path | None = None) -> Outcome:
+def make_plan(
+    paths: Sequence[Path], out: Path, *, template: Path | None = None, rename: Rename | None = None
+) -> Outcome:
     """Render the Kế hoạch CCHC from the inputs in ``paths`` into ``out``."""
     problems = Problems()
     plan = load_plan(paths, problems)
@@ -77,9 +84,10 @@ def make_plan(paths: Sequence[Path], out: Path, *, template: Path | None = None)
     if plan is None:  # every way to None records a problem; this guards a bug in that promise
         raise GeneratorError("không đọc được dữ liệu kế hoạch")
     prepared = load_template(template or PLAN_TEMPLATE)
-    target = output_path(out, document_name("ke_hoach", plan.unit, plan.year))
+    name = document_name("ke_hoach", plan.unit, plan.year)
+    target = output_path(out, rename(name) if rename else name)
     write_plan(plan, prepared, target)
-    return Outcome(target, problems.warnings)
+    return Outcome(target, problems.warnings, plan.unit)
 
 
 def write_plan(plan: Plan, prepared: PreparedTemplate, target: Path) -> None:
@@ -128,7 +136,13 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
 
 
 def make_report(
-    paths: Sequence[Path], out: Path, *, code: str, year: int, template: Path | None = None
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    code: str,
+    year: int,
+    template: Path | None = None,
+    rename: Rename | None = None,
 ) -> Outcome:
     """Render the periodic Báo cáo CCHC of ``code`` (Q1, 6T, …) ``year`` into ``out``."""
     problems = Problems()
@@ -140,11 +154,11 @@ def make_report(
     problems.raise_if_any()
     prepared = load_template(template or REPORT_TEMPLATE)
     name = document_name("bao_cao", report.plan.unit, year, code)
-    target = output_path(out, name)
+    target = output_path(out, rename(name) if rename else name)
     properties = Properties(
         title=f"Báo cáo {report_summary(report)}",
         subject="Báo cáo cải cách hành chính",
         creator=" ".join(report.plan.unit.name_lines),
     )
     write_atomic(target, prepared.render(report_context(report, figures), properties))
-    return Outcome(target, problems.warnings)
+    return Outcome(target, problems.warnings, report.plan.unit, figures)

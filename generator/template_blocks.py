@@ -116,7 +116,9 @@ def appendix_heading(number: str, reference: str) -> str:
     return (
         paragraph(f"PHỤ LỤC{(' ' + number) if number else ''}", "PhuLucSo")
         + paragraph(f"{{{{ {reference}.tieu_de }}}}", "PhuLucTieuDe")
+        + tag_paragraph(f"{{%p if {reference}.kem_theo %}}")
         + paragraph(f"{{{{ {reference}.kem_theo }}}}", "PhuLucKemTheo")
+        + tag_paragraph("{%p endif %}")
         + paragraph("{{p duong_ke.phu_luc }}")
     )
 

@@ -66,6 +66,15 @@ TTHC = blocks.fit([
 ], WIDE)  # fmt: skip
 
 
+CONSOLIDATED_TASKS = blocks.fit([
+    C("STT", 760, "t.stt", "BangSo"), C("ĐƠN VỊ", 4926, "t.ten"),
+    C("TỔNG SỐ NHIỆM VỤ", 1700, "t.tong|so", "BangSo"), C("HOÀN THÀNH", 1700, "t.hoan_thanh|so", "BangSo"),
+    C("ĐANG THỰC HIỆN", 1700, "t.dang_thuc_hien|so", "BangSo"),
+    C("CHƯA THỰC HIỆN", 1700, "t.chua_thuc_hien|so", "BangSo"), C("QUÁ HẠN", 0, "t.qua_han|so", "BangSo"),
+], WIDE)  # fmt: skip
+CONSOLIDATED_TTHC = [TTHC[0], C("Đơn vị", TTHC[1].width, "t.ten"), *TTHC[2:]]
+
+
 def _totals(columns: list[blocks.Column], total: str) -> list[blocks.Column]:
     """The same columns reading the totals object (``total``) instead of the item ``t``."""
     return [blocks.Column(c.title, c.width, c.value.replace("t.", f"{total}.", 1), c.style) for c in columns]
@@ -147,9 +156,34 @@ def package(document_xml: str, title: str) -> bytes:
     return assemble([Entry.of(name, xml.encode("utf-8")) for name, xml in parts.items()], BUILD_DATE)
 
 
+def consolidated_document() -> str:
+    """templates/tong_hop.docx: one row per unit for a period, with totals (batch)."""
+    tthc = blocks.data_table(
+        CONSOLIDATED_TTHC,
+        [*blocks.loop_rows(CONSOLIDATED_TTHC, "for t in tthc"),
+         blocks.value_row(_totals(CONSOLIDATED_TTHC, "tong_tthc"), bold=True)],
+    )  # fmt: skip
+    tasks = blocks.data_table(
+        CONSOLIDATED_TASKS,
+        [*blocks.loop_rows(CONSOLIDATED_TASKS, "for t in nhiem_vu"),
+         blocks.value_row(_totals(CONSOLIDATED_TASKS, "tong_nhiem_vu"), bold=True)],
+    )  # fmt: skip
+    body = (
+        blocks.appendix_heading("", "tong_hop")
+        + paragraph("1. Giải quyết thủ tục hành chính", "Khoan")
+        + tthc
+        + paragraph("2. Thực hiện nhiệm vụ của kế hoạch cải cách hành chính", "Khoan")
+        + tasks
+        + paragraph()
+        + blocks.section_end(landscape=True, restart=False)
+    )
+    return _DOC_OPEN + body + _DOC_CLOSE
+
+
 TEMPLATES: dict[str, tuple[Callable[[], str], str]] = {
     "ke_hoach.docx": (plan_document, "Mẫu kế hoạch cải cách hành chính (cchc)"),
     "bao_cao_quy.docx": (report_document, "Mẫu báo cáo cải cách hành chính định kỳ (cchc)"),
+    "tong_hop.docx": (consolidated_document, "Mẫu phụ lục tổng hợp nhiều đơn vị (cchc)"),
 }
 
 

@@ -91,3 +91,12 @@ def fill_rows(sheet: Any, columns: Sequence[Column], rows: Iterable[dict[str, An
 def save(book: Any, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
+
+
+def to_bytes(book: Any) -> bytes:
+    """The .xlsx file as bytes, so it can be written atomically."""
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

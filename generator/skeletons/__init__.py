@@ -1,0 +1,1 @@
+"""Commented YAML skeletons that ``cchc init`` writes into a new working folder."""

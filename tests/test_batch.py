@@ -1,0 +1,167 @@
+"""`cchc batch`: several units, one broken; summary, exit code, unique safe names, totals."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from generator.docx_reading import table_rows
+from generator.errors import Location
+from generator.models import Signer, Unit
+from generator.pipeline import document_name
+from tests.conftest import EXAMPLE, run_cli
+
+
+def unit(folder: Path, name: str, *, break_it: bool = False) -> Path:
+    target = folder / name
+    shutil.copytree(EXAMPLE, target)
+    profile = target / "don_vi.yaml"
+    text = profile.read_text(encoding="utf-8").replace(
+        "- XÃ LỘC THỦY", f"- XÃ {name.upper().replace('_', ' ')}"
+    )
+    profile.write_text(text, encoding="utf-8")
+    if break_it:
+        book = openpyxl.load_workbook(target / "tien_do_q1_2022.xlsx")
+        book["TTHC"]["B2"] = "nhiều"
+        book.save(target / "tien_do_q1_2022.xlsx")
+    return target
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Path:
+    root = tmp_path / "tinh"
+    unit(root, "an_hoa")
+    unit(root, "binh_minh")
+    unit(root, "cat_tien", break_it=True)
+    return root
+
+
+def test_one_broken_unit_does_not_stop_the_others(province: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("batch", province, "--out", out)
+    assert result.exit_code == 1
+    written = sorted(p.name for p in out.iterdir())
+    assert written == [
+        "bao_cao_cchc_q1_2022_xa_an_hoa.docx",
+        "bao_cao_cchc_q1_2022_xa_binh_minh.docx",
+        "ke_hoach_cchc_2022_xa_an_hoa.docx",
+        "ke_hoach_cchc_2022_xa_binh_minh.docx",
+        "ke_hoach_cchc_2022_xa_cat_tien.docx",
+        "tong_hop_cchc_q1_2022.docx",
+        "tong_hop_cchc_q1_2022.xlsx",
+    ]
+    assert "Tổng kết: đã ghi 5 văn bản, lỗi 1." in result.output
+    broken = province / "cat_tien" / "tien_do_q1_2022.xlsx"
+    assert result.stderr.splitlines() == [
+        "Lỗi    cat_tien: báo cáo Q1/2022",
+        f'  Lỗi: {broken}, trang "TTHC", ô B2: cần một số nguyên, không phải "nhiều"',
+    ]
+
+
+def test_consolidated_totals(province: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_cli("batch", province, "--out", out)
+    rows = table_rows(docx.Document(str(out / "tong_hop_cchc_q1_2022.docx")).tables[0])
+    assert [r[1] for r in rows[1:]] == ["Xã An Hoa", "Xã Binh Minh", "Tổng cộng"]
+    # each unit: 384 received, 117 online, 379 resolved (121 early, 256 on time, 2 late)
+    assert rows[-1][2:] == ["768", "234", "12", "758", "242", "512", "4", "22", "99,5%", "30,5%"]
+    tasks = table_rows(docx.Document(str(out / "tong_hop_cchc_q1_2022.docx")).tables[1])
+    assert tasks[-1][1:] == ["Tổng cộng", "60", "16", "30", "10", "4"]
+    sheet = openpyxl.load_workbook(out / "tong_hop_cchc_q1_2022.xlsx")["TTHC"]
+    assert [c.value for c in sheet[sheet.max_row]][:5] == ["Tổng cộng", 768, 234, 12, 758]
+    assert sheet["J4"].value == pytest.approx(754 / 758)
+
+
+def test_all_good_exits_zero_with_a_manifest(tmp_path: Path) -> None:
+    root = tmp_path / "tinh"
+    unit(root, "an_hoa")
+    unit(root, "binh_minh")
+    manifest = root / "danh_sach.yaml"
+    manifest.write_text(
+        "danh_sach:\n  don_vi:\n    - thu_muc: an_hoa\n      van_ban: [Q1/2022]\n"
+        "    - thu_muc: binh_minh\n      van_ban: [ke_hoach]\n"
+        "  tong_hop:\n    ky: [Q1/2022]\n    kem_theo: (Kèm theo Báo cáo số      /BC-UBND của UBND huyện)\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("batch", manifest, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "bao_cao_cchc_q1_2022_xa_an_hoa.docx", "ke_hoach_cchc_2022_xa_binh_minh.docx",
+        "tong_hop_cchc_q1_2022.docx", "tong_hop_cchc_q1_2022.xlsx",
+    ]  # fmt: skip
+    texts = [p.text for p in docx.Document(str(out / "tong_hop_cchc_q1_2022.docx")).paragraphs]
+    assert "(Kèm theo Báo cáo số      /BC-UBND của UBND huyện)" in texts
+
+
+def test_bad_manifest_names_its_place(tmp_path: Path) -> None:
+    manifest = tmp_path / "ds.yaml"
+    manifest.write_text("danh_sach:\n  don_vi:\n    - thu_muc: khong_co\n", encoding="utf-8")
+    result = run_cli("batch", manifest)
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"Lỗi: {manifest}:3 (danh_sach.don_vi[1].thu_muc): không tìm thấy thư mục {tmp_path / 'khong_co'}\n"
+    )
+
+
+def test_same_names_do_not_overwrite(tmp_path: Path) -> None:
+    root = tmp_path / "tinh"
+    shutil.copytree(EXAMPLE, root / "a")
+    shutil.copytree(EXAMPLE, root / "b")
+    out = tmp_path / "out"
+    first = run_cli("batch", root, "--out", out)
+    again = run_cli("batch", root, "--out", out)
+    assert first.exit_code == again.exit_code == 0
+    assert first.output == again.output  # stable across runs
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("ke_hoach")) == [
+        "ke_hoach_cchc_2022_xa_loc_thuy.docx", "ke_hoach_cchc_2022_xa_loc_thuy_2.docx",
+    ]  # fmt: skip
+
+
+def profile(slug: str) -> Unit:
+    return Unit(("ỦY BAN NHÂN DÂN", "XÃ X"), "", "UBND", "UBND xã", "X", "", Signer("", ("CHỦ TỊCH",), "A"),
+                ("B",), "VT", slug)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("../../x", "bao_cao_cchc_q1_2022_x.docx"), ("CON", "bao_cao_cchc_q1_2022_con.docx"),
+     ("a\\b/c:d", "bao_cao_cchc_q1_2022_a_b_c_d.docx")],
+    ids=["traversal", "windows-device", "separators"],
+)  # fmt: skip
+def test_hostile_unit_names(name: str, expected: str) -> None:
+    from generator.text import ascii_slug
+
+    assert document_name("bao_cao", profile(ascii_slug(name)), 2022, "Q1") == expected
+
+
+def test_very_long_unit_name_is_cut(tmp_path: Path) -> None:
+    folder = unit(tmp_path, "dai")
+    text = (folder / "don_vi.yaml").read_text(encoding="utf-8")
+    (folder / "don_vi.yaml").write_text(text.replace("- XÃ DAI", "- XÃ " + "RẤT DÀI " * 40), encoding="utf-8")
+    result = run_cli("plan", folder, "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    (written,) = (tmp_path / "out").iterdir()
+    assert written.name.isascii()
+    assert len(written.name) <= 130
+    assert "/" not in written.name
+    assert ".." not in written.name
+    assert Location("x").file == "x"
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [(("ỦY BAN NHÂN DÂN", "XÃ LỘC THỦY"), "Xã Lộc Thủy"), (("UBND THỊ TRẤN PHÚ LỘC",), "Thị trấn Phú Lộc"),
+     (("ỦY BAN NHÂN DÂN", "PHƯỜNG 1"), "Phường 1"), (("Ban Chỉ đạo",), "Ban Chỉ đạo")],
+)  # fmt: skip
+def test_unit_display_names(lines: tuple[str, ...], name: str) -> None:
+    from dataclasses import replace
+
+    from generator.consolidate import display_name
+
+    assert display_name(replace(profile("x"), name_lines=lines)) == name
