@@ -182,6 +182,50 @@ def batch_command(source: Path, out: Path) -> None:
         raise click.exceptions.Exit(1)
 
 
+@cli.command("rollover")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="ĐẦU_VÀO...")
+@click.option(
+    "--year",
+    "-n",
+    required=True,
+    type=click.IntRange(2000, 2100),
+    metavar="NĂM",
+    help="Năm của kế hoạch mới, ví dụ 2023.",
+)
+@click.option(
+    "--progress",
+    "-p",
+    type=click.Path(path_type=Path),
+    metavar="TỆP",
+    help="Bảng tiến độ cả năm cũ (trang Tiến độ): nhiệm vụ chưa xong được chuyển tiếp.",
+)
+@click.option("--drop-done", is_flag=True, help="Bỏ các nhiệm vụ đã hoàn thành không lặp lại hằng năm.")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Thư mục cho dữ liệu năm mới (mặc định: outputs/du_thao_NĂM).",
+)
+@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có trong thư mục đầu ra.")
+def rollover_command(
+    inputs: tuple[Path, ...], year: int, progress: Path | None, drop_done: bool, out: Path | None, force: bool
+) -> None:
+    """Lập dự thảo kế hoạch năm sau từ kế hoạch năm nay (dữ liệu sửa được và văn bản .docx).
+
+    Năm kế hoạch được chuyển trong tiêu đề, trích yếu, phụ lục và mọi thời hạn; văn bản pháp luật
+    được dẫn giữ nguyên; những chỗ cần người xem lại được liệt kê trong danh sách thay đổi.
+    """
+    from generator.rollover import rollover
+
+    target = out or Path("outputs") / f"du_thao_{year}"
+    outcome = rollover(list(inputs), year, target, progress=progress, drop_done=drop_done, overwrite=force)
+    click.echo(outcome.change_list)
+    for path in outcome.files:
+        click.echo(f"Đã ghi: {path}")
+    _show(outcome.plan.warnings)
+    click.echo(f"Đã ghi dự thảo kế hoạch: {outcome.plan.path}")
+
+
 @contextlib.contextmanager
 def _progress(total: int) -> Iterator[Callable[[], None]]:
     """A progress bar on a terminal; nothing in logs or tests."""

@@ -81,6 +81,7 @@ class Task:
     budget: str
     location: Location
     deadline_location: Location | None = None
+    product_location: Location | None = None
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ def _issue_year(fields: Fields, root: dict[str, Any], issue_date: Any, year: int
     """The year of the date line: the issue date's, or nam_ban_hanh, or the plan year."""
     if issue_date is not None:
         return int(issue_date.year)
-    if root.get("nam_ban_hanh") is not None:
+    if root.get("nam_ban_hanh") not in (None, ""):
         return fields.integer(root, "nam_ban_hanh", "ke_hoach", low=2000, high=2100)
     return year
 

@@ -65,6 +65,19 @@ def read_progress(workbooks: list[Path], plan: Plan, period: Period, problems: P
     return Progress(tasks, fields, figures)
 
 
+def read_task_states(
+    workbooks: list[Path], plan: Plan, period: Period, problems: Problems
+) -> dict[str, TaskProgress] | None:
+    """Only the "Tiến độ" sheet (next year's draft needs the task states, not the figures)."""
+    book = find_sheet(workbooks, PROGRESS_SHEET, problems)
+    if book is None:
+        return None
+    try:
+        return _tasks(book, CellReader(book, problems), plan, period, problems)
+    finally:
+        book.close()
+
+
 def _sheet(book: Workbook, title: str, columns: tuple[Column, ...]) -> Sheet | None:
     return book.sheet(title, columns)
 

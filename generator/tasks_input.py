@@ -178,4 +178,5 @@ def _make_task(row: dict[str, Any], tasks: list[Task], problems: Problems) -> Ta
         budget=values["kinh_phi"],
         location=location,
         deadline_location=row["cells"]["thoi_gian"].location if "thoi_gian" in row["cells"] else None,
+        product_location=row["cells"]["san_pham"].location if "san_pham" in row["cells"] else None,
     )
