@@ -29,6 +29,9 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
 templates: $(STAMP)
 	$(BIN)/python -m generator.template_builder
 

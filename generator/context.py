@@ -14,7 +14,6 @@ from markupsafe import Markup
 from generator import layout
 from generator.formatting import document_number, vn_date
 from generator.models import Paragraph, Plan, Section, Signer, Unit
-from generator.template_blocks import LEFT_ROOM
 
 _KINDS = ("muc", "khoan", "diem")
 
@@ -48,7 +47,7 @@ def common_context(
         "noi_nhan": list(recipients),
         "luu": unit.archive,
         "duong_ke": {
-            "co_quan": _line(unit.name_lines, layout.SIZE_AGENCY, LEFT_ROOM),
+            "co_quan": _line(unit.name_lines, layout.SIZE_AGENCY, layout.LEFT_ROOM),
             "trich_yeu": _line([summary], layout.SIZE_TITLE, layout.TEXT_WIDTH),
             "phu_luc": appendix_line(),
         },

@@ -42,11 +42,6 @@ class Entry:
         payload = packer.compress(data) + packer.flush()
         return cls(name, payload, zlib.crc32(data), len(data))
 
-    @classmethod
-    def copied(cls, info: zipfile.ZipInfo, archive: zipfile.ZipFile) -> Entry:
-        """An entry of an existing package, recompressed once."""
-        return cls.of(info.filename, archive.read(info))
-
 
 def assemble(entries: Iterable[Entry], date_time: tuple[int, ...] = (2020, 1, 1, 0, 0, 0)) -> bytes:
     """A ZIP archive of ``entries`` in order; every entry gets ``date_time``."""

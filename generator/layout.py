@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from xml.sax.saxutils import quoteattr
 
 from generator import font_metrics
 
@@ -26,6 +25,8 @@ LANDSCAPE_TEXT_WIDTH = A4_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
 HEADER_LEFT = round(65 * TWIPS_PER_MM)  # agency column; Quốc hiệu needs ~88 mm at 12 pt
 HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
 CELL_MARGIN = 108  # Word's default left/right cell margin
+LEFT_ROOM = HEADER_LEFT - 2 * CELL_MARGIN  # text width inside the agency cell
+RIGHT_ROOM = HEADER_RIGHT - 2 * CELL_MARGIN  # text width inside the Quốc hiệu cell
 
 SIZE_AGENCY = 12  # pt, ND 30: 12–13
 SIZE_MOTTO_TITLE = 12  # Quốc hiệu: 12–13
@@ -78,6 +79,6 @@ def line_paragraph(length: int, room: int) -> str:
     return (
         '<w:p><w:pPr><w:pStyle w:val="DuongKe"/>'
         '<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
-        f"<w:ind w:left={quoteattr(str(side))} w:right={quoteattr(str(side))}/>"
+        f'<w:ind w:left="{side}" w:right="{side}"/>'
         "</w:pPr></w:p>"
     )

@@ -8,18 +8,18 @@ docxtpl unchanged while ``&`` and ``<`` in fixed text are escaped.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def xml_text(text: str) -> str:
-    return escape(text)
+    return escape(text, quote=False)
 
 
 def attr(value: str | int) -> str:
-    return quoteattr(str(value))
+    return f'"{escape(str(value), quote=True)}"'
 
 
 def run(text: str, *, bold: bool = False, italic: bool = False, size: float | None = None) -> str:

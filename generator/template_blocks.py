@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from generator import layout
 from generator.ooxml import cell, page_number_field, paragraph, row, section, table, tag_paragraph
 
-LEFT_ROOM = layout.HEADER_LEFT - 2 * layout.CELL_MARGIN
-RIGHT_ROOM = layout.HEADER_RIGHT - 2 * layout.CELL_MARGIN
-MOTTO_LINE = layout.line_paragraph(layout.text_width(layout.MOTTO, layout.SIZE_MOTTO, bold=True), RIGHT_ROOM)
+MOTTO_LINE = layout.line_paragraph(
+    layout.text_width(layout.MOTTO, layout.SIZE_MOTTO, bold=True), layout.RIGHT_ROOM
+)
 HEADERS = {"default": "rIdHeaderPage", "first": "rIdHeaderFirst"}
 
 
@@ -57,16 +57,17 @@ def recipient_block() -> str:
 
 def body_block(items: str = "than") -> str:
     """Ô 6: headings numbered from the structure (I., 1., a)) and paragraphs, in order."""
+    # Paragraphs come first: most blocks are paragraphs, so most take one test, not four.
     return (
         tag_paragraph(f"{{%p for b in {items} %}}")
-        + tag_paragraph('{%p if b.kieu == "muc" %}')
+        + tag_paragraph('{%p if b.kieu == "doan" %}')
+        + paragraph("{{ b.noi_dung }}", "NoiDung")
+        + tag_paragraph('{%p elif b.kieu == "muc" %}')
         + paragraph("{{ b.so|la_ma }}. {{ b.tieu_de }}", "Muc")
         + tag_paragraph('{%p elif b.kieu == "khoan" %}')
         + paragraph("{{ b.so }}. {{ b.tieu_de }}", "Khoan")
-        + tag_paragraph('{%p elif b.kieu == "diem" %}')
-        + paragraph("{{ b.so|chu_cai }}) {{ b.tieu_de }}", "Diem")
         + tag_paragraph("{%p else %}")
-        + paragraph("{{ b.noi_dung }}", "NoiDung")
+        + paragraph("{{ b.so|chu_cai }}) {{ b.tieu_de }}", "Diem")
         + tag_paragraph("{%p endif %}")
         + tag_paragraph("{%p endfor %}")
     )

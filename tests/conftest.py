@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,19 @@ from generator.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "loc_thuy"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Tests never read or fill the user's own template cache."""
+    folder = tmp_path_factory.mktemp("template-cache")
+    old = os.environ.get("CCHC_CACHE_DIR")
+    os.environ["CCHC_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("CCHC_CACHE_DIR", None)
+    else:
+        os.environ["CCHC_CACHE_DIR"] = old
 
 
 def run_cli(*args: str | Path) -> Result:

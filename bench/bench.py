@@ -1,0 +1,267 @@
+"""Benchmark: cchc's render path against plain docxtpl, measured in the same run.
+
+    python bench/bench.py            # every case (a)–(f), about five minutes
+    python bench/bench.py --quick    # fewer documents, for a smoke test
+    python bench/bench.py --cases a,d
+
+Cases (issues #7 and #4):
+  (a) the example plan × N documents       (b) the example quý I report × N documents
+  (c) a plan whose appendix has 2,000 rows (d) one `cchc plan` process, start-up included
+  (e) PDF: documents in one LibreOffice process vs one process per document
+  (f) batch of many units in one process: peak memory for 100 and for 1,000 units
+Plain docxtpl means `DocxTemplate(path)`, `render(context)`, `save(path)` per document with
+the same template, the same context and the same Jinja environment as cchc.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "inputs" / "loc_thuy"
+PLAIN_ONE_SHOT = """
+import sys
+from pathlib import Path
+from docxtpl import DocxTemplate
+from generator.context import plan_context
+from generator.errors import Problems
+from generator.pipeline import load_plan
+from generator.render import make_environment
+plan = load_plan([Path(sys.argv[1])], Problems())
+document = DocxTemplate(sys.argv[2])
+document.render(plan_context(plan), make_environment())
+document.save(sys.argv[3])
+"""
+
+
+def timed(render: Callable[[int], None], count: int) -> tuple[list[float], int]:
+    """Per-call seconds of ``render(i)`` for i < count, then the peak memory of the same loop.
+
+    Memory is traced in a second pass: tracemalloc slows allocation, so it must not share
+    the timed pass.
+    """
+    times = []
+    for index in range(count):
+        start = time.perf_counter()
+        render(index)
+        times.append(time.perf_counter() - start)
+    tracemalloc.start()
+    for index in range(count):
+        render(index)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return times, peak
+
+
+def summary(label: str, times: list[float], peak: int | None = None) -> dict[str, Any]:
+    cut = sorted(times)
+    median = statistics.median(cut)
+    p10, p90 = cut[len(cut) // 10], cut[max(0, (len(cut) * 9) // 10 - 1)]
+    line = (f"  {label:<34} median {median * 1000:8.2f} ms  (p10 {p10 * 1000:.2f} – p90 {p90 * 1000:.2f})"
+            f"  {1 / median:8.1f} doc/s")  # fmt: skip
+    if peak is not None:
+        line += f"  peak {peak / 2**20:6.1f} MiB"
+    print(line)
+    return {"median": median, "peak": peak}
+
+
+def ratio(name: str, baseline: dict[str, Any], ours: dict[str, Any], target: str) -> None:
+    print(
+        f"  → {name}: cchc is {baseline['median'] / ours['median']:.1f}× plain docxtpl per document ({target})"
+    )
+
+
+def two_ways(
+    label: str, template: Path, context: dict[str, Any], ours_n: int, plain_n: int, out: Path
+) -> None:
+    from docxtpl import DocxTemplate
+
+    from generator.render import PreparedTemplate, make_environment
+
+    print(f"\n{label}")
+    prepared = PreparedTemplate(template)  # prepared once, as cchc does per process
+
+    def ours(index: int) -> None:
+        (out / f"ours_{index % 10}.docx").write_bytes(prepared.render(context))
+
+    env = make_environment()
+
+    def plain(index: int) -> None:
+        document = DocxTemplate(str(template))
+        document.render(context, env)
+        document.save(str(out / f"plain_{index % 10}.docx"))
+
+    mine = summary(f"cchc × {ours_n}", *timed(ours, ours_n))
+    if ours_n >= 1000:
+        small = summary("cchc × 100 (memory check)", *timed(ours, 100))
+        growth = (mine["peak"] - small["peak"]) / small["peak"] * 100
+        print(f"  → peak memory for {ours_n} documents vs 100: {growth:+.1f}% (target: within 10%)")
+    base = summary(f"plain docxtpl × {plain_n}", *timed(plain, plain_n))
+    ratio(label.split(")")[0] + ")", base, mine, "target ≥ 10× for (a)/(b), ≥ 5× for (c); ≤ 5 ms for (a)/(b)")
+
+
+def plan_context() -> dict[str, Any]:
+    from generator.context import plan_context as build
+    from generator.errors import Problems
+    from generator.pipeline import load_plan
+
+    plan = load_plan([EXAMPLE], Problems())
+    assert plan is not None
+    return build(plan)
+
+
+def report_context() -> dict[str, Any]:
+    from generator.errors import Problems
+    from generator.pipeline import load_report
+    from generator.report_compute import compute
+    from generator.report_context import report_context as build
+
+    problems = Problems()
+    report = load_report([EXAMPLE], "Q1", 2022, problems)
+    assert report is not None
+    return build(report, compute(report, problems))
+
+
+def big_plan_context(rows: int) -> dict[str, Any]:
+    context = plan_context()
+    groups = context["phu_luc"]["nhom"]
+    tasks = [t for g in groups for t in g["nhiem_vu"]]
+    per_group = rows // len(groups)
+    for group in groups:
+        group["nhiem_vu"] = [dict(tasks[i % len(tasks)], stt=str(i + 1)) for i in range(per_group)]
+    return context
+
+
+def process_times(command: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def case_d(runs: int, out: Path) -> None:
+    print("\n(d) one plan as a whole process (interpreter start-up and imports included)")
+    python = sys.executable
+    cache = out / "cache"
+    env_cmd = ["env", f"CCHC_CACHE_DIR={cache}"]
+    cold = process_times([*env_cmd, python, "-m", "generator", "plan", str(EXAMPLE), "-o", str(out)], 1)
+    ours = summary(f"cchc plan, warm cache × {runs}",
+                   process_times([*env_cmd, python, "-m", "generator", "plan", str(EXAMPLE), "-o", str(out)], runs))  # fmt: skip
+    print(f"  {'cchc plan, first run (cold cache)':<34} {cold[0] * 1000:8.0f} ms")
+    script = out / "plain_one_shot.py"
+    script.write_text(PLAIN_ONE_SHOT, encoding="utf-8")
+    template = ROOT / "templates" / "ke_hoach.docx"
+    plain = summary(f"plain docxtpl one-shot script × {runs}",
+                    process_times([python, str(script), str(EXAMPLE), str(template), str(out / "p.docx")], runs))  # fmt: skip
+    print(f"  → cchc takes {ours['median'] / plain['median']:.2f}× the plain script's time "
+          f"(target ≤ 0.7×) and {ours['median']:.2f} s (target ≤ 1 s)")  # fmt: skip
+
+
+def case_e(together: int, apart: int, out: Path) -> None:
+    from generator import pdf
+
+    print("\n(e) PDF through LibreOffice")
+    if pdf.find_soffice() is None:
+        print("  LibreOffice not installed: skipped")
+        return
+    source = out / "ke_hoach.docx"
+    shutil.copy(next((out.glob("ours_*.docx")), ROOT / "templates" / "ke_hoach.docx"), source)
+    copies = [shutil.copy(source, out / f"pdf_{i}.docx") for i in range(together)]
+    start = time.perf_counter()
+    pdf.convert([Path(c) for c in copies], out / "pdf_one")
+    one = (time.perf_counter() - start) / together
+    each = []
+    for copy in copies[:apart]:
+        start = time.perf_counter()
+        pdf.convert([Path(copy)], out / "pdf_each")
+        each.append(time.perf_counter() - start)
+    per = statistics.median(each)
+    print(f"  {together} documents in one process: {one:.2f} s per document")
+    print(f"  one process per document (median of {apart}): {per:.2f} s per document")
+    print(f"  → {per / one:.1f}× faster per document in one process (target ≥ 3×)")
+
+
+def case_f(units: list[int], out: Path) -> None:
+    print("\n(f) batch: peak memory of one process as units grow (plan + quý I report each)")
+    for count in units:
+        folder = out / f"units_{count}"
+        for index in range(count):
+            shutil.copytree(EXAMPLE, folder / f"xa_{index:04d}")
+        command = [sys.executable, "-c",
+                   "import resource, sys; from generator.cli import main\n"
+                   "try: main(sys.argv[1:])\nexcept SystemExit: pass\n"
+                   "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
+                   "batch", str(folder), "-o", str(out / f"batch_out_{count}")]  # fmt: skip
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+        seconds = time.perf_counter() - start
+        peak_kib = int(done.stderr.strip().splitlines()[-1])
+        written = len(list((out / f"batch_out_{count}").glob("*.docx")))
+        print(
+            f"  {count:>5} units: {written} documents in {seconds:6.1f} s, peak RSS {peak_kib / 1024:6.1f} MiB"
+        )
+        shutil.rmtree(folder)
+        shutil.rmtree(out / f"batch_out_{count}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer documents (smoke test)")
+    parser.add_argument("--cases", default="a,b,c,d,e,f")
+    options = parser.parse_args()
+    quick = options.quick
+    cases = set(options.cases.split(","))
+    print(f"cchc benchmark — {platform.python_implementation()} {platform.python_version()}, "
+          f"{platform.machine()}, {os.cpu_count()} CPUs, {'quick' if quick else 'full'} run")  # fmt: skip
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory(prefix="cchc-bench-") as work:
+        out = Path(work)
+        os.environ["CCHC_CACHE_DIR"] = str(out / "cache-inproc")
+        n, plain_n = (100, 20) if quick else (1000, 200)
+        if "a" in cases:
+            two_ways(
+                "(a) example plan", ROOT / "templates" / "ke_hoach.docx", plan_context(), n, plain_n, out
+            )
+        if "b" in cases:
+            two_ways(
+                "(b) example report",
+                ROOT / "templates" / "bao_cao_quy.docx",
+                report_context(),
+                n,
+                plain_n,
+                out,
+            )
+        if "c" in cases:
+            two_ways("(c) plan with 2,000 appendix rows", ROOT / "templates" / "ke_hoach.docx",
+                     big_plan_context(2000), 5 if quick else 20, 3 if quick else 10, out)  # fmt: skip
+        if "d" in cases:
+            case_d(3 if quick else 10, out)
+        if "e" in cases:
+            case_e(10 if quick else 50, 2 if quick else 5, out)
+        if "f" in cases:
+            case_f([10, 100] if quick else [100, 1000], out)
+    print(
+        f"\nmax RSS of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    sys.setrecursionlimit(10_000)
+    main()

@@ -1,0 +1,82 @@
+"""Prepared templates are cached between runs, keyed by content; a warm run skips docxtpl."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import template_prepare
+from generator.pipeline import PLAN_TEMPLATE
+from generator.render import PreparedTemplate
+from tests.conftest import EXAMPLE, ROOT
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_second_load_comes_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = PreparedTemplate(PLAN_TEMPLATE).prepared
+    assert len(list(cache.glob("*.pickle"))) == 1
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("prepared again instead of read from the cache")
+
+    monkeypatch.setattr(template_prepare, "prepare", refuse)
+    second = PreparedTemplate(PLAN_TEMPLATE).prepared
+    assert second.needed == first.needed
+    assert [getattr(e, "name", None) for e in second.entries] == [
+        getattr(e, "name", None) for e in first.entries
+    ]
+
+
+def test_a_changed_template_gets_its_own_entry(cache: Path, tmp_path: Path) -> None:
+    import docx
+
+    template = tmp_path / "mau.docx"
+    for text in ("Bản một {{ x }}", "Bản hai {{ x }}"):
+        document = docx.Document()
+        document.add_paragraph(text)
+        document.save(str(template))
+        rendered = docx.Document(io.BytesIO(PreparedTemplate(template).render({"x": "!"})))
+        assert rendered.paragraphs[0].text == text.replace("{{ x }}", "!")
+    assert len(list(cache.glob("*.pickle"))) == 2
+
+
+def test_damaged_cache_entry_is_rebuilt(cache: Path) -> None:
+    PreparedTemplate(PLAN_TEMPLATE)
+    (entry,) = cache.glob("*.pickle")
+    entry.write_bytes(b"not a pickle")
+    prepared = PreparedTemplate(PLAN_TEMPLATE)
+    assert prepared.needed
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_empty_setting_disables_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CCHC_CACHE_DIR", "")
+    assert template_prepare.cache_folder() is None
+    assert PreparedTemplate(PLAN_TEMPLATE).needed
+
+
+def test_a_warm_plan_run_imports_no_template_machinery(tmp_path: Path) -> None:
+    """`cchc plan` with a warm cache never imports docxtpl, python-docx or lxml's tree API."""
+    code = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('docxtpl', 'docx') if m in sys.modules))"
+    )
+    env = {**os.environ, "CCHC_CACHE_DIR": str(tmp_path / "cache")}
+    args = [sys.executable, "-c", code, "plan", str(EXAMPLE), "-o", str(tmp_path / "out")]
+    cold = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    warm = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    assert cold.stdout.splitlines()[-1] == "['docx', 'docxtpl']"
+    assert warm.stdout.splitlines()[-1] == "[]"
