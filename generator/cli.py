@@ -19,6 +19,7 @@ from generator.errors import GeneratorError, Problem
 
 click_vi.install()
 
+PDF_OPTION = click.option("--pdf", is_flag=True, help="Xuất thêm bản PDF (cần LibreOffice).")
 INPUTS_HELP = "Thư mục làm việc hoặc các tệp .yaml/.xlsx đầu vào."
 OUT_HELP = "Thư mục (hoặc tệp .docx) để ghi văn bản; mặc định: outputs"
 
@@ -72,7 +73,8 @@ def _show(warnings: Sequence[Problem]) -> None:
     type=click.Path(path_type=Path),
     help="Mẫu .docx riêng (mặc định: templates/ke_hoach.docx).",
 )
-def plan_command(inputs: tuple[Path, ...], out: Path, template: Path | None) -> None:
+@PDF_OPTION
+def plan_command(inputs: tuple[Path, ...], out: Path, template: Path | None, pdf: bool) -> None:
     """Soạn Kế hoạch CCHC (kèm phụ lục nhiệm vụ) từ dữ liệu đầu vào.
 
     ĐẦU_VÀO: thư mục làm việc (don_vi.yaml, ke_hoach.yaml, nhiem_vu.xlsx) hoặc các tệp đó.
@@ -82,6 +84,8 @@ def plan_command(inputs: tuple[Path, ...], out: Path, template: Path | None) -> 
     outcome = make_plan(list(inputs), out, template=template)
     _show(outcome.warnings)
     click.echo(f"Đã ghi kế hoạch: {outcome.path}")
+    if pdf:
+        _to_pdf([outcome.path])
 
 
 PERIOD_HELP = (
@@ -117,8 +121,9 @@ PERIOD_HELP = (
     type=click.Path(path_type=Path),
     help="Mẫu .docx riêng (mặc định: templates/bao_cao_quy.docx).",
 )
+@PDF_OPTION
 def report_command(
-    inputs: tuple[Path, ...], period: str, year: int, out: Path, template: Path | None
+    inputs: tuple[Path, ...], period: str, year: int, out: Path, template: Path | None, pdf: bool
 ) -> None:
     """Soạn Báo cáo CCHC định kỳ (kèm Phụ lục I nhiệm vụ, Phụ lục II TTHC).
 
@@ -130,6 +135,8 @@ def report_command(
     outcome = make_report(list(inputs), out, code=period.upper(), year=year, template=template)
     _show(outcome.warnings)
     click.echo(f"Đã ghi báo cáo: {outcome.path}")
+    if pdf:
+        _to_pdf([outcome.path])
 
 
 @cli.command("init")
@@ -157,7 +164,8 @@ def init_command(folder: Path, year: int | None, force: bool) -> None:
 @cli.command("batch")
 @click.argument("source", type=click.Path(path_type=Path), metavar="NGUỒN")
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("outputs"), help=OUT_HELP)
-def batch_command(source: Path, out: Path) -> None:
+@PDF_OPTION
+def batch_command(source: Path, out: Path, pdf: bool) -> None:
     """Soạn nhiều văn bản một lần: mọi đơn vị, mọi kỳ, kèm bảng tổng hợp.
 
     NGUỒN: thư mục chứa các thư mục đơn vị, một thư mục làm việc, hoặc tệp danh sách .yaml
@@ -178,6 +186,11 @@ def batch_command(source: Path, out: Path) -> None:
         for line in lines:
             click.echo(f"  Lỗi: {line}", err=True)
     click.echo(f"Tổng kết: đã ghi {len(result.written)} văn bản, lỗi {len(result.failed)}.")
+    if pdf:
+        documents = [o.path for _, o in result.written] + [
+            p for p in result.consolidated if p.suffix == ".docx"
+        ]
+        _to_pdf(documents)
     if result.failed:
         raise click.exceptions.Exit(1)
 
@@ -234,6 +247,26 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         return
     with click.progressbar(length=total, label="Đang soạn", file=sys.stderr) as bar:
         yield lambda: bar.update(1)
+
+
+@cli.command("pdf")
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP.docx...")
+@click.option(
+    "--out", "-o", type=click.Path(path_type=Path), help="Thư mục ghi PDF (mặc định: cạnh từng tệp)."
+)
+def pdf_command(documents: tuple[Path, ...], out: Path | None) -> None:
+    """Chuyển các tệp .docx sang PDF bằng LibreOffice (một lần chạy cho mọi tệp)."""
+    missing = [d for d in documents if not d.is_file()]
+    if missing:
+        raise GeneratorError("; ".join(f"{d}: không tìm thấy tệp" for d in missing))
+    _to_pdf(list(documents), out)
+
+
+def _to_pdf(documents: list[Path], out: Path | None = None) -> None:
+    from generator import pdf
+
+    for path in pdf.convert(documents, out):
+        click.echo(f"Đã ghi PDF: {path}")
 
 
 # --- command: check (format checker, issue 6) ---

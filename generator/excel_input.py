@@ -20,6 +20,9 @@ from generator.errors import Location, Problems
 from generator.text import clean_text
 
 HEADER_SEARCH_ROWS = 10
+# Excel stores characters XML cannot hold (a line break copied from Word is \x0b) as
+# "_x000B_"; openpyxl hands them over escaped, so they are decoded here, then cleaned.
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 REOPEN_HINT = "mở và lưu lại tệp trong Excel"
 
 
@@ -173,6 +176,8 @@ class Workbook:
             value, percent = raw if isinstance(raw, tuple) else (raw, False)
             location = Location(str(self.path), sheet=title, cell=f"{get_column_letter(index + 1)}{number}")
             if isinstance(value, str):
+                if "_x" in value:
+                    value = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
                 value = clean_text(value, location, self.problems)
             row[key] = Cell(location, value, percent)
         return row

@@ -75,6 +75,7 @@ def find_sheet(workbooks: list[Path], title: str, problems: Problems) -> Workboo
         book = Workbook(path, scratch)
         if book.ok and book.find_title(title) is not None:
             problems.items.extend(p for p in scratch.items if p.location.file == str(path))
+            book.problems = problems  # what the sheet reader notes from now on is the caller's
             return book
         book.close()
     problems.items.extend(scratch.errors)

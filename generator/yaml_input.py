@@ -7,6 +7,7 @@ unreadable files become problems with their line; text is cleaned by ``text.clea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
     if not text.strip():
         problems.add(where, "tệp rỗng")
         return None
+    text = _strip_controls(text, path, problems)
     try:
         loader = _Loader(text)
         try:
@@ -91,6 +93,17 @@ _SYNTAX_HINTS = (
     ("found unexpected end of stream", "tệp kết thúc khi còn thiếu dấu ngoặc kép đóng"),
     ("found undefined alias", "dùng bí danh (*) chưa được định nghĩa"),
 )
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+
+
+def _strip_controls(text: str, path: Path, problems: Problems) -> str:
+    """Characters YAML refuses (copied from Word: \x0b, \x0c, zero-width space) become spaces."""
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: \x0b splits there
+        if _CONTROLS.search(line):
+            problems.warn(Location(str(path), line=number), "đã bỏ ký tự điều khiển không in được")
+    return _CONTROLS.sub(" ", text)
 
 
 def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
