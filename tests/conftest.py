@@ -29,9 +29,25 @@ def private_template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator
         os.environ["CCHC_CACHE_DIR"] = old
 
 
+# Every .docx a test made with cchc's own templates; tests/test_zz_every_document.py opens
+# them all in LibreOffice and runs `cchc check` on them at the end of the session.
+GENERATED: list[Path] = []
+
+
+def _written(line: str) -> Path | None:
+    """The .docx named by an "Đã ghi …: path" or "… → path" line of cchc's output."""
+    if not line.startswith("Đã ghi") or not line.endswith(".docx"):
+        return None
+    return Path(line.rsplit("→", 1)[1].strip() if "→" in line else line.split(": ", 1)[1].strip())
+
+
 def run_cli(*args: str | Path) -> Result:
     """Run ``cchc`` in-process with its real error handling; stderr kept apart."""
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    words = [str(a) for a in args]
+    result = CliRunner().invoke(cli, words, catch_exceptions=False)
+    if "--template" not in words and "-t" not in words:
+        GENERATED.extend(p for p in map(_written, result.output.splitlines()) if p is not None)
+    return result
 
 
 @pytest.fixture
