@@ -75,11 +75,6 @@ CONSOLIDATED_TASKS = blocks.fit([
 CONSOLIDATED_TTHC = [TTHC[0], C("Đơn vị", TTHC[1].width, "t.ten"), *TTHC[2:]]
 
 
-def _totals(columns: list[blocks.Column], total: str) -> list[blocks.Column]:
-    """The same columns reading the totals object (``total``) instead of the item ``t``."""
-    return [blocks.Column(c.title, c.width, c.value.replace("t.", f"{total}.", 1), c.style) for c in columns]
-
-
 def plan_document() -> str:
     """templates/ke_hoach.docx: the Kế hoạch CCHC with its task appendix."""
     body = (
@@ -100,16 +95,8 @@ def report_document() -> str:
     """templates/bao_cao_quy.docx: the periodic Báo cáo CCHC with Phụ lục I (tasks) and II (TTHC)."""
     targets = blocks.data_table(REPORT_TARGETS, blocks.loop_rows(REPORT_TARGETS, "for r in chi_tieu"))
     tasks = blocks.data_table(REPORT_TASKS, blocks.grouped_rows(REPORT_TASKS, "phu_luc_1.nhom", "nhiem_vu"))
-    counts = blocks.data_table(
-        STATE_COUNTS,
-        [*blocks.loop_rows(STATE_COUNTS, "for t in phu_luc_1.tong_hop"),
-         blocks.value_row(_totals(STATE_COUNTS, "phu_luc_1.tong"), bold=True)],
-    )  # fmt: skip
-    tthc = blocks.data_table(
-        TTHC,
-        [*blocks.loop_rows(TTHC, "for t in phu_luc_2.linh_vuc"),
-         blocks.value_row(_totals(TTHC, "phu_luc_2.tong"), bold=True)],
-    )  # fmt: skip
+    counts = blocks.totals_table(STATE_COUNTS, "for t in phu_luc_1.tong_hop", "phu_luc_1.tong")
+    tthc = blocks.totals_table(TTHC, "for t in phu_luc_2.linh_vuc", "phu_luc_2.tong")
     body = (
         blocks.header_block()
         + blocks.title_block("BÁO CÁO")
@@ -158,16 +145,8 @@ def package(document_xml: str, title: str) -> bytes:
 
 def consolidated_document() -> str:
     """templates/tong_hop.docx: one row per unit for a period, with totals (batch)."""
-    tthc = blocks.data_table(
-        CONSOLIDATED_TTHC,
-        [*blocks.loop_rows(CONSOLIDATED_TTHC, "for t in tthc"),
-         blocks.value_row(_totals(CONSOLIDATED_TTHC, "tong_tthc"), bold=True)],
-    )  # fmt: skip
-    tasks = blocks.data_table(
-        CONSOLIDATED_TASKS,
-        [*blocks.loop_rows(CONSOLIDATED_TASKS, "for t in nhiem_vu"),
-         blocks.value_row(_totals(CONSOLIDATED_TASKS, "tong_nhiem_vu"), bold=True)],
-    )  # fmt: skip
+    tthc = blocks.totals_table(CONSOLIDATED_TTHC, "for t in tthc", "tong_tthc")
+    tasks = blocks.totals_table(CONSOLIDATED_TASKS, "for t in nhiem_vu", "tong_nhiem_vu")
     body = (
         blocks.appendix_heading("", "tong_hop")
         + paragraph("1. Giải quyết thủ tục hành chính", "Khoan")

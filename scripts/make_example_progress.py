@@ -18,7 +18,8 @@ from generator.progress_input import (
     TTHC_COLUMNS,
     TTHC_SHEET,
 )
-from generator.workbooks import SheetSpec, fill_rows, new_workbook, save
+from generator.workbooks import fill_rows, new_workbook, save
+from generator.workspace import progress_sheets
 
 TARGET = Path(__file__).resolve().parent.parent / "inputs" / "loc_thuy" / "tien_do_q1_2022.xlsx"
 D = dt.datetime
@@ -94,15 +95,8 @@ FIGURES = [
 
 
 def main() -> None:
-    specs = [
-        SheetSpec(
-            PROGRESS_SHEET, PROGRESS_COLUMNS, "trạng thái từng nhiệm vụ của kế hoạch tại ngày chốt số liệu"
-        ),
-        SheetSpec(TTHC_SHEET, TTHC_COLUMNS, "số hồ sơ thủ tục hành chính theo lĩnh vực trong kỳ"),
-        SheetSpec(FIGURES_SHEET, FIGURES_COLUMNS, "số liệu các chỉ tiêu khác của kế hoạch"),
-    ]
     book = new_workbook(
-        specs,
+        progress_sheets(),
         [
             "DỮ LIỆU VÍ DỤ — SỐ LIỆU GIẢ ĐỊNH để minh họa báo cáo CCHC quý I năm 2022 của xã Lộc Thủy.",
             "Không phải số liệu thật của địa phương.",

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.tasks_input import TASK_COLUMNS, TASK_SHEET
-from generator.workbooks import SheetSpec, fill_rows, new_workbook, save
+from generator.workbooks import fill_rows, new_workbook, save
+from generator.workspace import task_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed_loc_thuy_2022.txt"
@@ -61,9 +62,8 @@ def _cell(text: str) -> str:
 
 
 def main() -> None:
-    spec = SheetSpec(TASK_SHEET, TASK_COLUMNS, "các nhiệm vụ cụ thể của phụ lục kế hoạch")
     book = new_workbook(
-        [spec],
+        [task_sheet()],
         [
             "DỮ LIỆU VÍ DỤ — phụ lục Kế hoạch CCHC năm 2022 của xã Lộc Thủy (bản công bố).",
             "Mỗi dòng là một nhiệm vụ; cchc tự đánh số thứ tự trong từng nhóm I–VII.",
