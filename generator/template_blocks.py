@@ -213,5 +213,7 @@ def grouped_rows(columns: list[Column], groups: str, items: str) -> list[str]:
 
 def totals_table(columns: list[Column], loop: str, totals: str) -> str:
     """A data table whose rows come from ``loop``, closed by a bold row read from ``totals``."""
-    total_columns = [Column(c.title, c.width, c.value.replace("t.", f"{totals}.", 1), c.style) for c in columns]
+    total_columns = [
+        Column(c.title, c.width, c.value.replace("t.", f"{totals}.", 1), c.style) for c in columns
+    ]
     return data_table(columns, [*loop_rows(columns, loop), value_row(total_columns, bold=True)])
