@@ -271,6 +271,29 @@ def _to_pdf(documents: list[Path], out: Path | None = None) -> None:
 
 # --- command: check (format checker, issue 6) ---
 
+
+@cli.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP.docx...")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho chương trình khác đọc).")
+def check_command(files: tuple[Path, ...], as_json: bool) -> None:
+    """Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP.
+
+    Tệp do cchc soạn hay soạn tay đều được: khổ giấy, lề, phông chữ, Quốc hiệu, Tiêu ngữ, số,
+    ngày tháng, nội dung, chữ ký, nơi nhận, số trang, phụ lục. Mỗi lỗi một dòng, kèm vị trí
+    (phần, đoạn, bảng, hàng). Mã thoát: 0 đúng thể thức (có thể có cảnh báo), 1 có lỗi hoặc
+    không mở được tệp.
+    """
+    from generator.checker import check_files
+
+    outcome = check_files(list(files))
+    for line in [outcome.to_json()] if as_json else outcome.lines():
+        click.echo(line)
+    for problem in outcome.problems():
+        click.echo(f"Lỗi: {problem}", err=True)
+    if outcome.failed:
+        click.get_current_context().exit(1)
+
+
 # --- command: serve (local web page, issue 8) ---
 
 
