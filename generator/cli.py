@@ -297,6 +297,38 @@ def check_command(files: tuple[Path, ...], as_json: bool) -> None:
 # --- command: serve (local web page, issue 8) ---
 
 
+@cli.command("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ĐỊA_CHỈ",
+    help="Địa chỉ lắng nghe; mặc định chỉ máy này. Chỉ đổi (ví dụ 0.0.0.0) khi cần mở cho máy khác trong mạng.",
+)
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(0, 65535),
+    default=0,
+    metavar="CỔNG",
+    help="Cổng; mặc định tự chọn một cổng còn trống.",
+)
+@click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt.")
+def serve_command(host: str, port: int, no_browser: bool) -> None:
+    """Mở trang web trên máy này để soạn văn bản không cần gõ lệnh.
+
+    Trên trang: tải bộ mẫu dữ liệu trống, đưa dữ liệu lên (hoặc chọn thư mục làm việc), xem lỗi
+    dữ liệu, soạn kế hoạch hoặc báo cáo, xem số liệu đã tính và tải tệp Word/PDF. Nhấn Ctrl+C
+    để dừng; các tệp đã tải lên được xóa khi dừng.
+    """
+    import datetime as dt
+
+    from generator.web.server import run
+
+    this_year = dt.datetime.now().astimezone().year
+    run(host, port, this_year=this_year, open_browser=not no_browser, say=click.echo)
+
+
 def _utf8_console() -> None:
     """Vietnamese must print on a Windows console or a redirected stream too."""
     for stream in (sys.stdout, sys.stderr):

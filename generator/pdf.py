@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.docx_package import write_atomic
@@ -52,6 +53,36 @@ def convert(documents: Sequence[Path], out_dir: Path | None = None) -> list[Path
     Files are converted into a private temporary folder and then moved into place, so an
     existing PDF is replaced only by a complete new one.
     """
+    return _convert(documents, out_dir, PDF)
+
+
+def first_page_png(document: Path, out_dir: Path | None = None) -> Path:
+    """Page 1 of ``document`` as a PNG image (about 96 dpi), for a preview; same rules as ``convert``.
+
+    LibreOffice's PNG export needs its graphics filters (Debian: ``libreoffice-draw-nogui``).
+    """
+    (image,) = _convert([document], out_dir, PNG)
+    return image
+
+
+@dataclass(frozen=True)
+class _Target:
+    filter: str  # LibreOffice's --convert-to argument
+    suffix: str
+    name: str  # in messages: "PDF", "ảnh PNG"
+    hint: str = "tệp hỏng?"
+
+
+PDF = _Target("pdf:writer_pdf_Export", ".pdf", "PDF")
+PNG = _Target(
+    "png:writer_png_Export",
+    ".png",
+    "ảnh PNG",
+    "tệp hỏng, hoặc LibreOffice thiếu bộ lọc ảnh: Debian/Ubuntu cài libreoffice-draw-nogui",
+)
+
+
+def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -> list[Path]:
     if not documents:
         return []
     soffice = find_soffice()
@@ -59,7 +90,7 @@ def convert(documents: Sequence[Path], out_dir: Path | None = None) -> list[Path
         raise OutputError(INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="cchc-pdf-") as work:
         profile = Path(work) / "profile"
-        staging = Path(work) / "pdf"
+        staging = Path(work) / "out"
         command = [
             soffice,
             f"-env:UserInstallation={profile.as_uri()}",
@@ -67,7 +98,7 @@ def convert(documents: Sequence[Path], out_dir: Path | None = None) -> list[Path
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            target.filter,
             "--outdir",
             str(staging),
             *(str(d.resolve()) for d in documents),
@@ -81,14 +112,16 @@ def convert(documents: Sequence[Path], out_dir: Path | None = None) -> list[Path
                 stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired as exc:
-            raise OutputError(f"LibreOffice không chuyển xong sang PDF trong {exc.timeout:.0f} giây") from exc
-        return [_place(staging, document, out_dir) for document in documents]
+            raise OutputError(
+                f"LibreOffice không chuyển xong sang {target.name} trong {exc.timeout:.0f} giây"
+            ) from exc
+        return [_place(staging, document, out_dir, target) for document in documents]
 
 
-def _place(staging: Path, document: Path, out_dir: Path | None) -> Path:
-    produced = staging / (document.stem + ".pdf")
+def _place(staging: Path, document: Path, out_dir: Path | None, target: _Target) -> Path:
+    produced = staging / (document.stem + target.suffix)
     if not produced.is_file() or produced.stat().st_size == 0:
-        raise OutputError(f"{document}: LibreOffice không chuyển được sang PDF (tệp hỏng?)")
-    target = (out_dir or document.parent) / produced.name
-    write_atomic(target, produced.read_bytes())
-    return target
+        raise OutputError(f"{document}: LibreOffice không chuyển được sang {target.name} ({target.hint})")
+    placed = (out_dir or document.parent) / produced.name
+    write_atomic(placed, produced.read_bytes())
+    return placed

@@ -1,0 +1,215 @@
+"""The server's own working folder: uploaded input sets, folders the user points at, outputs.
+
+Nothing outside this folder is written, and nothing outside it is read except a folder the
+user names (read only: its documents are written here). Uploaded names are reduced to a
+plain file name; ZIP members are extracted by that name only (no folders, so no zip-slip),
+within limits on their number and unpacked size. ``close`` deletes everything.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+import shutil
+import threading
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from generator.errors import GeneratorError
+from generator.pipeline import Outcome
+from generator.rollover import RolloverOutcome
+
+INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")
+MAX_MEMBERS = 200
+MAX_UNPACKED = 50 * 1024 * 1024
+NAME_LIMIT = 120
+UPLOADED = "các tệp đã tải lên"  # how problem lines name the upload folder itself
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10))}
+
+
+class RequestError(GeneratorError):
+    """A request the server refuses (an upload, a folder, a choice); the message says why, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Made:
+    """A document written for a set; for a draft plan also the new inputs and the change list."""
+
+    outcome: Outcome
+    draft: RolloverOutcome | None = None
+
+
+@dataclass
+class DataSet:
+    """One set of inputs: uploaded into the server's folder, or a folder of the user's (read only)."""
+
+    key: str
+    inputs: Path
+    outputs: Path
+    pointed: bool = False
+    notices: list[str] = field(default_factory=list)
+    results: dict[str, Made] = field(default_factory=dict)  # document file name → its run
+
+    def files(self) -> list[str]:
+        """The input files the pipeline will consider, by name (none once a folder is gone)."""
+        if not self.inputs.is_dir():
+            return []
+        return sorted(
+            p.name for p in self.inputs.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+        )
+
+    def workbooks(self) -> list[str]:
+        return [name for name in self.files() if name.lower().endswith(".xlsx")]
+
+    def shown(self, lines: Iterable[str]) -> list[str]:
+        """Problem lines as the user knows the files: uploaded files by their name alone.
+
+        A folder the user pointed at is named in full, as ``cchc`` on the command line would.
+        """
+        if self.pointed:
+            return list(lines)
+        folder = str(self.inputs)
+        return [line.replace(folder + os.sep, "").replace(folder, UPLOADED) for line in lines]
+
+
+def safe_name(raw: str) -> str | None:
+    """A plain file name for an uploaded ``raw`` name, or None when nothing usable is left.
+
+    Folders are dropped ("../../x.yaml" → "x.yaml"), anything but letters (Vietnamese
+    included), digits and ``._-() `` becomes "_", and leading dots go, so the name can
+    neither leave its folder nor be hidden; Windows device names get a "_" in front.
+    """
+    base = unicodedata.normalize("NFC", raw).replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join(ch if ch.isalnum() or ch in "._-() " else "_" for ch in base)
+    cleaned = cleaned.strip(" ").lstrip(".").rstrip(". ")
+    if not cleaned:
+        return None
+    stem, dot, suffix = cleaned.rpartition(".")
+    if not dot:
+        stem, suffix = cleaned, ""
+    if stem.split(".")[0].upper() in _WINDOWS_DEVICES:
+        cleaned = "_" + cleaned
+    if len(cleaned) > NAME_LIMIT:
+        cleaned = cleaned[: NAME_LIMIT - len(suffix) - 1] + "." + suffix if suffix else cleaned[:NAME_LIMIT]
+    return cleaned
+
+
+class Store:
+    """Every data set of one server run, under ``root`` (created and later deleted by the server)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self._sets: dict[str, DataSet] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> DataSet | None:
+        with self._lock:
+            return self._sets.get(key)
+
+    def add_upload(self, uploads: Iterable[tuple[str, IO[bytes]]]) -> DataSet:
+        """Store uploaded files (``.yaml``, ``.xlsx``, or ``.zip`` of a working folder) as a new set."""
+        dataset = self._new(None)
+        try:
+            for raw_name, stream in uploads:
+                if raw_name.lower().endswith(".zip"):
+                    _extract(raw_name, stream, dataset)
+                else:
+                    _save(raw_name, stream.read(MAX_UNPACKED + 1), dataset)
+            if not dataset.files():
+                raise RequestError(
+                    "không có tệp dữ liệu nào (cần tệp .yaml, .xlsx hoặc một tệp .zip chứa chúng)"
+                )
+        except RequestError:
+            self._discard(dataset)
+            raise
+        return dataset
+
+    def add_folder(self, text: str) -> DataSet:
+        """Use the user's own folder ``text`` (read only) as a new set."""
+        folder = Path(text.strip().strip('"')).expanduser()
+        if not text.strip() or not folder.is_absolute():
+            raise RequestError(f"{text}: cần đường dẫn đầy đủ của thư mục, ví dụ D:\\CCHC\\2022 hoặc /home/…")
+        if not folder.is_dir():
+            raise RequestError(f"{folder}: không tìm thấy thư mục")
+        dataset = self._new(folder.resolve())
+        if not dataset.files():
+            self._discard(dataset)
+            raise RequestError(f"{folder}: thư mục không có tệp .yaml hoặc .xlsx nào")
+        return dataset
+
+    def close(self) -> None:
+        """Delete everything the server wrote (uploads and outputs)."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def _discard(self, dataset: DataSet) -> None:
+        with self._lock:
+            del self._sets[dataset.key]
+        shutil.rmtree(self.root / dataset.key, ignore_errors=True)
+
+    def _new(self, pointed: Path | None) -> DataSet:
+        key = secrets.token_hex(8)
+        home = self.root / key
+        (home / "outputs").mkdir(parents=True)
+        inputs = pointed or home / "inputs"
+        inputs.mkdir(exist_ok=True)
+        dataset = DataSet(key, inputs, home / "outputs", pointed=pointed is not None)
+        with self._lock:
+            self._sets[key] = dataset
+        return dataset
+
+
+def _save(raw_name: str, data: bytes, dataset: DataSet) -> None:
+    base = raw_name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = safe_name(raw_name)
+    if name is None or base.startswith(("~$", ".")) or Path(name).suffix.lower() not in INPUT_SUFFIXES:
+        dataset.notices.append(f"{raw_name}: bỏ qua (chỉ nhận tệp .yaml, .yml, .xlsx hoặc .zip)")
+        return
+    target = dataset.inputs / name
+    if target.exists():
+        dataset.notices.append(f"{raw_name}: bỏ qua vì trùng tên với tệp {name} đã nhận")
+        return
+    if len(data) > MAX_UNPACKED:
+        dataset.notices.append(f"{raw_name}: bỏ qua vì quá lớn")
+        return
+    target.write_bytes(data)
+
+
+def _extract(raw_name: str, stream: IO[bytes], dataset: DataSet) -> None:
+    """Save each data file of a ZIP under its plain name; never a path taken from the archive."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(stream.read(MAX_UNPACKED + 1)))
+    except zipfile.BadZipFile as exc:
+        raise RequestError(f"{raw_name}: không phải tệp .zip hợp lệ") from exc
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir() and "__MACOSX/" not in m.filename]
+        if len(members) > MAX_MEMBERS:
+            raise RequestError(
+                f"{raw_name}: tệp .zip có quá nhiều tệp ({len(members)}; tối đa {MAX_MEMBERS})"
+            )
+        unpacked = 0
+        for member in members:
+            data = _read_member(archive, member, MAX_UNPACKED + 1 - unpacked, raw_name)
+            unpacked += len(data)
+            if unpacked > MAX_UNPACKED:
+                raise RequestError(
+                    f"{raw_name}: nội dung giải nén quá lớn (tối đa {MAX_UNPACKED // 2**20} MB)"
+                )
+            _save(member.filename, data, dataset)
+
+
+def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int, raw_name: str) -> bytes:
+    """At most ``limit`` bytes of ``member``: the size its header states may be a lie."""
+    try:
+        with archive.open(member) as opened:
+            return opened.read(limit)
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError) as exc:
+        raise RequestError(
+            f"{raw_name}: không đọc được {member.filename} trong tệp .zip (hỏng hoặc có mật khẩu)"
+        ) from exc

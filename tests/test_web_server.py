@@ -1,0 +1,116 @@
+"""``cchc serve`` for real: the bound address, Host checks on the wire, Ctrl+C, cleanup."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.errors import OutputError
+from generator.web.server import LocalServer, allowed_hosts
+from tests.conftest import run_cli
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    server = LocalServer(this_year=2023)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    thread.join(5)
+    server.close()
+
+
+def get(port: int, path: str, host: str) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("127.0.0.1", {"127.0.0.1:8000", "localhost:8000", "[::1]:8000"}),
+        ("::1", {"127.0.0.1:8000", "localhost:8000", "[::1]:8000"}),
+        ("192.168.1.10", {"127.0.0.1:8000", "localhost:8000", "[::1]:8000", "192.168.1.10:8000"}),
+        ("0.0.0.0", None),
+    ],
+    ids=["loopback", "ipv6-loopback", "explicit-lan", "all-interfaces"],
+)
+def test_allowed_hosts(host: str, expected: set[str] | None) -> None:
+    assert allowed_hosts(host, 8000) == (None if expected is None else frozenset(expected))
+
+
+def test_binds_loopback_on_a_free_port(server: LocalServer) -> None:
+    status, page = get(server.port, "/", f"127.0.0.1:{server.port}")
+    assert server.url == f"http://127.0.0.1:{server.port}/"
+    assert server.address == ("127.0.0.1", server.port)
+    assert status == 200
+    assert "Tải bộ mẫu (.zip)" in page
+
+
+@pytest.mark.parametrize("host", ["attacker.example:{port}", "attacker.example", "127.0.0.1:1"])
+def test_dns_rebinding_host_is_refused_on_the_wire(server: LocalServer, host: str) -> None:
+    status, page = get(server.port, "/", host.format(port=server.port))
+    assert status == 400
+    assert "Địa chỉ truy cập không hợp lệ" in page
+
+
+def test_port_in_use_is_explained(server: LocalServer) -> None:
+    with pytest.raises(OutputError) as caught:
+        LocalServer(port=server.port, this_year=2023)
+    assert f"không mở được cổng {server.port} trên 127.0.0.1" in str(caught.value)
+
+
+def test_help_is_vietnamese() -> None:
+    result = run_cli("serve", "--help")
+    assert result.exit_code == 0
+    assert "Mở trang web trên máy này" in result.output
+    assert "--no-browser" in result.output
+
+
+def test_ctrl_c_exits_0_and_deletes_uploads(tmp_path: Path) -> None:
+    env = {**os.environ, "TMPDIR": str(tmp_path), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--no-browser"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        encoding="utf-8",
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    port = int(first.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+    status, _ = get(port, "/mau-trong.zip", f"localhost:{port}")  # writes into its folder
+    kept = [p.name for p in tmp_path.iterdir()]
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert first.startswith("Trang cchc đang chạy tại http://127.0.0.1:")
+    assert status == 200
+    assert len(kept) == 1
+    assert kept[0].startswith("cchc-serve-")
+    assert process.returncode == 0, err
+    assert "Đã dừng trang cchc" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_other_commands_do_not_import_flask() -> None:
+    code = "import sys, generator.cli; print(sorted({'flask', 'werkzeug'} & set(sys.modules)))"
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, encoding="utf-8", check=True
+    )
+    assert completed.stdout.strip() == "[]"

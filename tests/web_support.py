@@ -1,0 +1,105 @@
+"""Helpers for the web page's tests: a test client, uploads, documents and problem lines read back."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+from docx.table import Table
+from flask.testing import FlaskClient
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import TestResponse, encode_multipart
+
+from generator.docx_reading import iter_blocks, table_rows
+from generator.web.app import create_app
+from generator.web.store import Store
+from tests.conftest import EXAMPLE
+
+EXAMPLE_FILES = (
+    "don_vi.yaml",
+    "ke_hoach.yaml",
+    "nhiem_vu.xlsx",
+    "bao_cao_q1_2022.yaml",
+    "tien_do_q1_2022.xlsx",
+)
+PROGRESS = "tien_do_q1_2022.xlsx"
+# Two defects of the example's progress workbook, and what `cchc report` says about them.
+BROKEN_CELLS = {"TTHC": {"B2": "một trăm"}, "Tiến độ": {"D5": "31/02/2022"}}
+BROKEN_LINES = (
+    'tien_do_q1_2022.xlsx, trang "TTHC", ô B2: cần một số nguyên, không phải "một trăm"',
+    'tien_do_q1_2022.xlsx, trang "Tiến độ", ô D5: ngày không hợp lệ "31/02/2022" (cần dạng dd/mm/yyyy)',
+)
+_PROBLEM = re.compile(r"<li>Lỗi: (.*?)</li>", re.DOTALL)
+
+
+HOST = "127.0.0.1:8765"
+
+
+class Client(FlaskClient):
+    """Requests go to the address the server was bound to, as a browser's would."""
+
+    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
+        kwargs.setdefault("base_url", f"http://{HOST}")
+        kwargs.setdefault("buffered", True)  # read and close sent files at once
+        return super().open(*args, **kwargs)
+
+
+def new_client(store: Store, max_upload: int = 2 * 2**20) -> FlaskClient:
+    """A test client of the page over ``store``, answering as the server bound to ``HOST``."""
+    app = create_app(store, this_year=2023, hosts=[HOST, "localhost:8765"], max_upload=max_upload)
+    app.test_client_class = Client
+    return app.test_client()
+
+
+def upload(client: FlaskClient, files: list[tuple[str, bytes]]) -> TestResponse:
+    """POST files as a browser does; the body is built in memory (the client would spool a
+    large one to a temporary file it never closes)."""
+    form = MultiDict([("tep", FileStorage(io.BytesIO(content), name)) for name, content in files])
+    boundary, body = encode_multipart(form)
+    return client.post("/tai-len", data=body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def upload_folder(client: FlaskClient, folder: Path = EXAMPLE) -> str:
+    """Upload the working folder's files; the data set page's address."""
+    response = upload(client, [(name, (folder / name).read_bytes()) for name in EXAMPLE_FILES])
+    assert response.status_code == 303, response.text
+    return response.headers["Location"]
+
+
+def make(client: FlaskClient, page: str, **form: str) -> TestResponse:
+    return client.post(f"{page}/soan", data=form)
+
+
+def text_of(response: TestResponse) -> str:
+    return html.unescape(response.text)
+
+
+def docx_text(data: bytes) -> str:
+    """Every paragraph and table cell of a .docx, one per line, in reading order."""
+    document = docx.Document(io.BytesIO(data))
+    lines: list[str] = []
+    for block in iter_blocks(document):
+        if isinstance(block, Table):
+            lines.extend(" | ".join(row) for row in table_rows(block))
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def problem_lines(page: str) -> list[str]:
+    """The "Lỗi: …" lines of a page, without the prefix, as the user reads them."""
+    return [html.unescape(line) for line in _PROBLEM.findall(page)]
+
+
+def break_workbook(folder: Path) -> None:
+    """Write ``BROKEN_CELLS`` into the folder's progress workbook."""
+    book = openpyxl.load_workbook(folder / PROGRESS)
+    for sheet, values in BROKEN_CELLS.items():
+        for cell, value in values.items():
+            book[sheet][cell] = value
+    book.save(folder / PROGRESS)
