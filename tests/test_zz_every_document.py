@@ -1,7 +1,7 @@
-"""Last in the session: every document the tests made is opened by LibreOffice.
+"""Last in the session: every document the tests made passes `cchc check` and opens in LibreOffice.
 
 A document Word would call "unreadable" usually fails LibreOffice's conversion too, so each
-one must come out as a non-empty PDF. All go through one LibreOffice process. (The file
+one must come out as a non-empty PDF; all go through one LibreOffice process. (The file
 name sorts this module last; run alone, it makes its own documents first.)
 """
 
@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator import pdf
-from tests.conftest import EXAMPLE, GENERATED, run_cli
+from generator.checker import check_files
+from tests.conftest import EXAMPLE, GENERATED, TEMPLATE_SYNTAX_ON_PURPOSE, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +29,13 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def test_many_kinds_of_documents_were_made(documents: list[Path]) -> None:
     names = {p.name.split("_cchc_")[0] for p in documents}
     assert {"ke_hoach", "bao_cao"} <= names
+
+
+def test_every_document_passes_cchc_check(documents: list[Path]) -> None:
+    outcome = check_files([d for d in documents if d not in TEMPLATE_SYNTAX_ON_PURPOSE])
+    broken = [line for line in outcome.lines() + outcome.problems() if "[lỗi]" in line]
+    assert broken == []
+    assert not outcome.failed
 
 
 @pytest.mark.libreoffice
