@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import cache
 from generator.errors import Location, Problems
 from generator.text import clean_text
 
@@ -70,43 +71,85 @@ def normalise_header(text: Any) -> str:
     return " ".join(re.sub(r"[*:()]", " ", folded).split())
 
 
+@dataclass
+class _Parsed:
+    """What openpyxl read from one workbook: sheet titles and the rows of the sheets used.
+
+    Kept in the cache keyed by the file's SHA-256, so a run on an unchanged workbook (the
+    common case while staff revise the wording) needs neither openpyxl nor its import (~80 ms).
+    Everything after reading — finding headers, cleaning text, noting problems — is redone.
+    """
+
+    titles: list[str]
+    sheets: dict[str, list[list[Any]]]
+
+
 class Workbook:
-    """An opened .xlsx file; ``sheet`` reads one sheet's table."""
+    """An .xlsx file; ``sheet`` reads one sheet's table."""
 
     def __init__(self, path: Path, problems: Problems) -> None:
         self.path = path
         self.problems = problems
         self.book: Any = None
         self._formulas: Any = None
+        self._parsed: _Parsed | None = None
+        self._entry: Path | None = None
+        self._dirty = False
         self._open()
 
     @property
     def ok(self) -> bool:
-        return self.book is not None
+        return self._parsed is not None
 
     @property
     def sheet_titles(self) -> list[str]:
-        return list(self.book.sheetnames) if self.book is not None else []
+        return list(self._parsed.titles) if self._parsed is not None else []
 
     def _open(self) -> None:
-        from openpyxl import load_workbook  # heavy import: only when a workbook is read
-        from openpyxl.utils.exceptions import InvalidFileException
-
         where = Location(str(self.path))
-        if not self.path.exists():
-            self.problems.add(where, "không tìm thấy tệp")
-            return
         if self.path.suffix.lower() == ".xls":
             self.problems.add(where, "định dạng Excel cũ (.xls): hãy mở bằng Excel và lưu lại dạng .xlsx")
             return
         try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            self.problems.add(where, "không tìm thấy tệp")
+            return
+        except OSError as exc:
+            self.problems.add(where, f"không đọc được tệp ({exc.strerror})")
+            return
+        self._entry = cache.entry("sheets", data, _openpyxl_version())
+        self._parsed = cache.load(self._entry, _Parsed)
+        if self._parsed is None and self._load():
+            self._parsed = _Parsed(list(self.book.sheetnames), {})
+            self._dirty = True
+
+    def _load(self) -> bool:
+        """Open the file with openpyxl (read-only, cached values of formulas)."""
+        from openpyxl import load_workbook  # heavy import: only when a workbook must be parsed
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        try:
             self.book = load_workbook(self.path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
             self.problems.add(
-                where,
+                Location(str(self.path)),
                 "không phải tệp Excel .xlsx hợp lệ (có thể là tệp CSV hoặc tệp hỏng); "
                 "hãy mở bằng Excel và lưu lại dạng .xlsx",
             )
+            return False
+        return True
+
+    def _rows(self, title: str) -> list[list[Any]]:
+        """The trimmed rows of sheet ``title``, from the cache or read now."""
+        assert self._parsed is not None
+        rows = self._parsed.sheets.get(title)
+        if rows is None:
+            if self.book is None:
+                self._load()
+            rows = self._parsed.sheets[title] = list(_trimmed_rows(self.book[title]))
+            self._dirty = True
+        return rows
 
     def find_title(self, wanted: str) -> str | None:
         """The sheet whose title matches ``wanted`` ignoring case, spacing and diacritic form."""
@@ -122,7 +165,7 @@ class Workbook:
                 Location(str(self.path)), f'không có trang "{title}" (các trang hiện có: {found})'
             )
             return None
-        raw = list(_trimmed_rows(self.book[actual]))
+        raw = self._rows(actual)
         located = _locate_header(raw, columns)
         if located is None:
             headers = ", ".join(f'"{c.header}"' for c in columns if c.required)
@@ -149,8 +192,6 @@ class Workbook:
         mapping: dict[str, int],
         columns: Sequence[Column],
     ) -> bool:
-        from openpyxl.utils import get_column_letter
-
         missing = [c.header for c in columns if c.required and c.key not in mapping]
         where = Location(str(self.path), sheet=title)
         if missing:
@@ -160,7 +201,7 @@ class Workbook:
         used = set(mapping.values())
         for index, value in enumerate(raw[header_row - 1]):
             if _has_value(value) and index not in used:
-                cell = f"{get_column_letter(index + 1)}{header_row}"
+                cell = f"{column_letter(index + 1)}{header_row}"
                 self.problems.warn(
                     Location(str(self.path), sheet=title, cell=cell),
                     f'bỏ qua cột "{str(value).strip()}" (không thuộc mẫu)',
@@ -168,13 +209,11 @@ class Workbook:
         return True
 
     def _row(self, title: str, number: int, values: list[Any], mapping: dict[str, int]) -> dict[str, Cell]:
-        from openpyxl.utils import get_column_letter
-
         row: dict[str, Cell] = {}
         for key, index in mapping.items():
             raw = values[index] if index < len(values) else None
             value, percent = raw if isinstance(raw, tuple) else (raw, False)
-            location = Location(str(self.path), sheet=title, cell=f"{get_column_letter(index + 1)}{number}")
+            location = Location(str(self.path), sheet=title, cell=f"{column_letter(index + 1)}{number}")
             if isinstance(value, str):
                 if "_x" in value:
                     value = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
@@ -197,6 +236,31 @@ class Workbook:
     def close(self) -> None:
         if self.book is not None:
             self.book.close()
+            self.book = None
+        if self._dirty:
+            cache.store(self._entry, self._parsed)
+            self._dirty = False
+
+
+def _openpyxl_version() -> str:
+    """Which openpyxl would parse, without importing it (the cache exists to avoid that import)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("openpyxl")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    if origin is None or not origin.exists():
+        return "?"
+    stat = origin.stat()
+    return f"{origin}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+def column_letter(index: int) -> str:
+    """1 → "A", 27 → "AA" (openpyxl's get_column_letter, without importing openpyxl)."""
+    letters = ""
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def _has_value(value: Any) -> bool:

@@ -4,25 +4,20 @@ Preparing a template means: find the parts Word renders (main document, headers,
 footnotes), turn each into Jinja source with docxtpl's own ``patch_xml`` (so templates
 behave exactly as docxtpl documents them), compile that source to Python code, and deflate
 every part that has no tags. The result (``Prepared``) is plain data: it is pickled into
-the user's cache folder, keyed by the template's SHA-256 and the versions that shape it, so
+the user's cache folder (``generator.cache``), keyed by the template's SHA-256 and the versions that shape it, so
 a later run skips docxtpl, python-docx and lxml entirely.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import marshal
-import os
-import pickle
 import re
-import sys
 import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
-from generator import __version__
+from generator import cache
 from generator.docx_package import Entry
 from generator.errors import RenderError
 
@@ -61,26 +56,14 @@ class Prepared:
 
 def load_prepared(path: Path, data: bytes) -> Prepared:
     """The prepared template for these bytes: from the cache, or prepared now and cached."""
-    cache = _cache_file(data)
-    if cache is not None and cache.is_file():
-        try:
-            prepared = pickle.loads(cache.read_bytes())  # our own cache file, keyed by content
-            if isinstance(prepared, Prepared):
-                prepared.name = path.name
-                return prepared
-        except (
-            OSError,
-            pickle.UnpicklingError,
-            EOFError,
-            AttributeError,
-            ImportError,
-            TypeError,
-            ValueError,
-        ):
-            pass  # a damaged cache entry is rebuilt below
-    prepared = prepare(path.name, data)
-    if cache is not None:
-        _store(cache, pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL))
+    import jinja2
+
+    entry = cache.entry("templates", data, str(CACHE_FORMAT), jinja2.__version__)
+    prepared: Prepared | None = cache.load(entry, Prepared)
+    if prepared is None:
+        prepared = prepare(path.name, data)
+        cache.store(entry, prepared)
+    prepared.name = path.name
     return prepared
 
 
@@ -188,35 +171,3 @@ def _split_core(template_xml: bytes) -> tuple[str, ...]:
         element.text = f"@@cchc-field-{index}@@"
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
     return tuple(re.split(r"@@cchc-field-(\d)@@", text))  # text, field number, text, …
-
-
-def _cache_file(data: bytes) -> Path | None:
-    folder = cache_folder()
-    if folder is None:
-        return None
-    import jinja2
-
-    key = hashlib.sha256(data)
-    key.update(f"{CACHE_FORMAT}|{__version__}|{jinja2.__version__}|{sys.version}".encode())
-    return folder / f"{key.hexdigest()}.pickle"
-
-
-def cache_folder() -> Path | None:
-    """$CCHC_CACHE_DIR, else the platform's user cache folder; "" disables the cache."""
-    configured = os.environ.get("CCHC_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "cchc" / "templates"
-
-
-def _store(cache: Path, data: bytes) -> None:
-    """Best effort: a cache that cannot be written only costs time."""
-    from generator.docx_package import write_atomic
-    from generator.errors import OutputError
-
-    with contextlib.suppress(OutputError):
-        write_atomic(cache, data)

@@ -224,3 +224,11 @@ def test_defusedxml_protects_workbook_parsing() -> None:
     from openpyxl.xml import DEFUSEDXML
 
     assert DEFUSEDXML is True
+
+
+def test_column_letters_match_openpyxl() -> None:
+    from openpyxl.utils import get_column_letter
+
+    from generator.excel_input import column_letter
+
+    assert [column_letter(i) for i in range(1, 2000)] == [get_column_letter(i) for i in range(1, 2000)]

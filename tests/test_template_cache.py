@@ -1,4 +1,7 @@
-"""Prepared templates are cached between runs, keyed by content; a warm run skips docxtpl."""
+"""Prepared templates and parsed workbooks are cached between runs, keyed by content.
+
+A warm run on unchanged files imports neither docxtpl nor openpyxl; a changed file is read again.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
+from generator import cache as generator_cache
 from generator import template_prepare
 from generator.pipeline import PLAN_TEMPLATE
 from generator.render import PreparedTemplate
@@ -25,7 +30,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_second_load_comes_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = PreparedTemplate(PLAN_TEMPLATE).prepared
-    assert len(list(cache.glob("*.pickle"))) == 1
+    assert len(list((cache / "templates").glob("*.pickle"))) == 1
 
     def refuse(*_: object) -> None:
         raise AssertionError("prepared again instead of read from the cache")
@@ -48,12 +53,12 @@ def test_a_changed_template_gets_its_own_entry(cache: Path, tmp_path: Path) -> N
         document.save(str(template))
         rendered = docx.Document(io.BytesIO(PreparedTemplate(template).render({"x": "!"})))
         assert rendered.paragraphs[0].text == text.replace("{{ x }}", "!")
-    assert len(list(cache.glob("*.pickle"))) == 2
+    assert len(list((cache / "templates").glob("*.pickle"))) == 2
 
 
 def test_damaged_cache_entry_is_rebuilt(cache: Path) -> None:
     PreparedTemplate(PLAN_TEMPLATE)
-    (entry,) = cache.glob("*.pickle")
+    (entry,) = (cache / "templates").glob("*.pickle")
     entry.write_bytes(b"not a pickle")
     prepared = PreparedTemplate(PLAN_TEMPLATE)
     assert prepared.needed
@@ -62,21 +67,37 @@ def test_damaged_cache_entry_is_rebuilt(cache: Path) -> None:
 
 def test_empty_setting_disables_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CCHC_CACHE_DIR", "")
-    assert template_prepare.cache_folder() is None
+    assert generator_cache.folder() is None
     assert PreparedTemplate(PLAN_TEMPLATE).needed
 
 
 def test_a_warm_plan_run_imports_no_template_machinery(tmp_path: Path) -> None:
-    """`cchc plan` with a warm cache never imports docxtpl, python-docx or lxml's tree API."""
+    """`cchc plan` with a warm cache never imports docxtpl, python-docx or openpyxl."""
     code = (
         "import sys\n"
         "from generator.cli import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('docxtpl', 'docx') if m in sys.modules))"
+        "print(sorted(m for m in ('docxtpl', 'docx', 'openpyxl') if m in sys.modules))"
     )
     env = {**os.environ, "CCHC_CACHE_DIR": str(tmp_path / "cache")}
     args = [sys.executable, "-c", code, "plan", str(EXAMPLE), "-o", str(tmp_path / "out")]
     cold = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     warm = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
-    assert cold.stdout.splitlines()[-1] == "['docx', 'docxtpl']"
+    assert cold.stdout.splitlines()[-1] == "['docx', 'docxtpl', 'openpyxl']"
     assert warm.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_changed_workbook_is_read_again(cache: Path, example: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    from tests.conftest import run_cli
+
+    assert run_cli("plan", example, "--out", tmp_path / "first").exit_code == 0
+    assert list((cache / "sheets").glob("*.pickle"))
+    book = openpyxl.load_workbook(example / "nhiem_vu.xlsx")
+    book["Nhiệm vụ"]["C2"] = "Nhiệm vụ đã sửa sau lần chạy đầu"
+    book.save(example / "nhiem_vu.xlsx")
+    assert run_cli("plan", example, "--out", tmp_path / "second").exit_code == 0
+    (written,) = (tmp_path / "second").glob("*.docx")
+    cells = [c.text for t in docx.Document(str(written)).tables for r in t.rows for c in r.cells]
+    assert "Nhiệm vụ đã sửa sau lần chạy đầu" in cells
