@@ -110,9 +110,10 @@ def run(batch: Batch, out: Path, *, on_job: Callable[[Job], None] | None = None)
         except GeneratorError as exc:
             result.failed.append((job, exc.lines()))
         else:
-            result.written.append((job, outcome))
             if job.period in summaries and outcome.unit and outcome.figures:
                 summaries[job.period].append(UnitSummary.of(outcome.unit, outcome.figures))
+            # Keep what the summary prints, not the unit's data: memory stays flat with units.
+            result.written.append((job, Outcome(outcome.path, outcome.warnings)))
         if on_job:
             on_job(job)
     for (code, year), found in summaries.items():
