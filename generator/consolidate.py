@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator.bundled import template
 from generator.context import appendix_line
 from generator.docx_package import write_atomic
 from generator.indicators import DONE, NOT_STARTED, ONGOING, OVERDUE, STATES
@@ -22,7 +23,7 @@ from generator.render import Properties, load_template
 from generator.report_compute import ReportFigures, on_time_ratio, online_ratio, total_of
 from generator.workbooks import to_bytes
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "tong_hop.docx"
+TEMPLATE = template("tong_hop.docx")
 TTHC_HEADERS = ("Đơn vị", "Tiếp nhận", "Trực tuyến", "Kỳ trước chuyển sang", "Đã giải quyết", "Trước hạn",
                 "Đúng hạn", "Trễ hạn", "Đang giải quyết", "Tỷ lệ đúng hạn", "Tỷ lệ trực tuyến")  # fmt: skip
 TASK_HEADERS = ("Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Quá hạn")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.bundled import template
 from generator.context import plan_context
 from generator.docx_package import write_atomic
 from generator.errors import GeneratorError, Location, OutputError, Problem, Problems
@@ -25,9 +26,8 @@ from generator.report_context import report_context, report_summary
 from generator.report_input import read_report_text
 from generator.text import ascii_slug
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
-PLAN_TEMPLATE = TEMPLATE_DIR / "ke_hoach.docx"
-REPORT_TEMPLATE = TEMPLATE_DIR / "bao_cao_quy.docx"
+PLAN_TEMPLATE = template("ke_hoach.docx")
+REPORT_TEMPLATE = template("bao_cao_quy.docx")
 
 
 @dataclass

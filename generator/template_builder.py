@@ -15,11 +15,12 @@ from lxml import etree
 
 from generator import layout
 from generator import template_blocks as blocks
+from generator.bundled import SOURCE_TEMPLATES
 from generator.docx_package import Entry, assemble
 from generator.ooxml import paragraph
 from generator.template_styles import styles_xml
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_DIR = SOURCE_TEMPLATES
 BUILD_DATE = (2026, 1, 1, 0, 0, 0)
 _DOC_OPEN = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
