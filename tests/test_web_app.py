@@ -24,6 +24,7 @@ from tests.web_support import (
     make,
     new_client,
     problem_lines,
+    server_store,
     text_of,
     upload,
     upload_folder,
@@ -32,9 +33,8 @@ from tests.web_support import (
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "server")
-    yield store
-    store.close()
+    with server_store(tmp_path) as opened:
+        yield opened
 
 
 @pytest.fixture

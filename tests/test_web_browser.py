@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ import pytest
 from generator import pdf
 from generator.web.server import LocalServer
 from tests.conftest import EXAMPLE, ROOT
-from tests.web_support import BROKEN_LINES, EXAMPLE_FILES, break_workbook, docx_text
+from tests.web_support import BROKEN_LINES, EXAMPLE_FILES, break_workbook, docx_text, running_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, FilePayload, Page
@@ -53,13 +52,8 @@ def _missing() -> str | None:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[LocalServer]:
-    server = LocalServer(this_year=2023)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    thread.join(5)
-    server.close()
+    with running_server() as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

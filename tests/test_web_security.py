@@ -11,14 +11,13 @@ import pytest
 from flask.testing import FlaskClient
 
 from generator.web.store import Store
-from tests.web_support import new_client, problem_lines, upload, upload_folder
+from tests.web_support import new_client, problem_lines, server_store, upload, upload_folder
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "server")
-    yield store
-    store.close()
+    with server_store(tmp_path) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,17 +15,13 @@ import pytest
 from generator.errors import OutputError
 from generator.web.server import LocalServer, allowed_hosts
 from tests.conftest import run_cli
+from tests.web_support import running_server
 
 
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
-    server = LocalServer(this_year=2023)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    thread.join(5)
-    server.close()
+    with running_server() as running:
+        yield running
 
 
 def get(port: int, path: str, host: str) -> tuple[int, str]:

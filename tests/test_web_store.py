@@ -11,13 +11,13 @@ import pytest
 
 from generator.web import store as store_module
 from generator.web.store import RequestError, Store, safe_name
+from tests.web_support import server_store
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "server")
-    yield store
-    store.close()
+    with server_store(tmp_path) as opened:
+        yield opened
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ from werkzeug.test import TestResponse, encode_multipart
 
 from generator.docx_reading import iter_blocks, table_rows
 from generator.web.app import create_app
+from generator.web.server import LocalServer
 from generator.web.store import Store
 from tests.conftest import EXAMPLE
 
@@ -103,3 +107,27 @@ def break_workbook(folder: Path) -> None:
         for cell, value in values.items():
             book[sheet][cell] = value
     book.save(folder / PROGRESS)
+
+
+@contextlib.contextmanager
+def running_server(this_year: int = 2023) -> Iterator[LocalServer]:
+    """A real server on a free loopback port, served from a thread for the duration."""
+    server = LocalServer(this_year=this_year)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        thread.join(5)
+        server.close()
+
+
+@contextlib.contextmanager
+def server_store(folder: Path) -> Iterator[Store]:
+    """The page's store in ``folder``, closed (and emptied) afterwards."""
+    store = Store(folder / "server")
+    try:
+        yield store
+    finally:
+        store.close()
