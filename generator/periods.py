@@ -60,9 +60,6 @@ class Period:
     def has_outlook(self) -> bool:
         return self.code in WITH_OUTLOOK
 
-    def contains(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
-
 
 def default_window(code: str, year: int) -> tuple[dt.date, dt.date]:
     """ND 09 Điều 12: from the 15th of the month before the period to the 14th of its last month."""

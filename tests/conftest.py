@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -69,3 +70,12 @@ def plan_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.exit_code == 0, result.output
     (path,) = out.glob("*.docx")
     return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Any]:
+    """The web page's store (``cchc serve``) in a private folder, emptied afterwards."""
+    from tests.web_support import server_store
+
+    with server_store(tmp_path) as opened:
+        yield opened

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -24,17 +23,10 @@ from tests.web_support import (
     make,
     new_client,
     problem_lines,
-    server_store,
     text_of,
     upload,
     upload_folder,
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with server_store(tmp_path) as opened:
-        yield opened
 
 
 @pytest.fixture

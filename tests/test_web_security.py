@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
 from generator.web.store import Store
-from tests.web_support import new_client, problem_lines, server_store, upload, upload_folder
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with server_store(tmp_path) as opened:
-        yield opened
+from tests.web_support import new_client, problem_lines, upload, upload_folder
 
 
 @pytest.fixture

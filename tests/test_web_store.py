@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.web import store as store_module
 from generator.web.store import RequestError, Store, safe_name
-from tests.web_support import server_store
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with server_store(tmp_path) as opened:
-        yield opened
 
 
 @pytest.mark.parametrize(
