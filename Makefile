@@ -33,7 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 
 templates: $(STAMP)
-	$(BIN)/python -m generator.template_builder
+	$(BIN)/python -m generator.render.builder
 
 clean:
 	rm -rf $(VENV) outputs/*.docx outputs/*.pdf

@@ -52,10 +52,10 @@ PLAIN_ONE_SHOT = """
 import sys
 from pathlib import Path
 from docxtpl import DocxTemplate
-from generator.context import plan_context
+from generator.render.plan_context import plan_context
 from generator.errors import Problems
-from generator.pipeline import load_plan
-from generator.render import make_environment
+from generator.workflows.pipeline import load_plan
+from generator.render.engine import make_environment
 plan = load_plan([Path(sys.argv[1])], Problems())
 document = DocxTemplate(sys.argv[2])
 document.render(plan_context(plan), make_environment())
@@ -105,7 +105,8 @@ def two_ways(
 ) -> None:
     from docxtpl import DocxTemplate
 
-    from generator.render import PreparedTemplate, make_environment
+    from generator.render.engine import PreparedTemplate
+    from generator.render.environment import make_environment
 
     print(f"\n{label}")
     prepared = PreparedTemplate(template)  # prepared once, as cchc does per process
@@ -130,9 +131,9 @@ def two_ways(
 
 
 def plan_context() -> dict[str, Any]:
-    from generator.context import plan_context as build
     from generator.errors import Problems
-    from generator.pipeline import load_plan
+    from generator.render.plan_context import plan_context as build
+    from generator.workflows.pipeline import load_plan
 
     plan = load_plan([EXAMPLE], Problems())
     assert plan is not None
@@ -140,10 +141,10 @@ def plan_context() -> dict[str, Any]:
 
 
 def report_context() -> dict[str, Any]:
+    from generator.domain.figures import compute
     from generator.errors import Problems
-    from generator.pipeline import load_report
-    from generator.report_compute import compute
-    from generator.report_context import report_context as build
+    from generator.render.report_context import report_context as build
+    from generator.workflows.pipeline import load_report
 
     problems = Problems()
     report = load_report([EXAMPLE], "Q1", 2022, problems)
@@ -198,13 +199,13 @@ def case_d(runs: int, out: Path) -> None:
 
 
 def case_e(together: int, apart: int, out: Path) -> None:
-    from generator import pdf
+    from generator.workflows import pdf
 
     print("\n(e) PDF through LibreOffice")
     if pdf.find_soffice() is None:
         print("  LibreOffice not installed: skipped")
         return
-    from generator.render import PreparedTemplate
+    from generator.render.engine import PreparedTemplate
 
     source = out / "ke_hoach.docx"  # the example plan (16 pages)
     source.write_bytes(PreparedTemplate(ROOT / "templates" / "ke_hoach.docx").render(plan_context()))

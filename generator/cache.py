@@ -57,8 +57,8 @@ def store(path: Path | None, value: Any) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     if path is None:
         return
-    from generator.docx_package import write_atomic
     from generator.errors import OutputError
+    from generator.files import write_atomic
 
     with contextlib.suppress(OutputError, pickle.PicklingError):
         write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.progress_input import (
+from generator.inputs.progress import (
     FIGURES_COLUMNS,
     FIGURES_SHEET,
     PROGRESS_COLUMNS,
@@ -18,8 +18,8 @@ from generator.progress_input import (
     TTHC_COLUMNS,
     TTHC_SHEET,
 )
-from generator.workbooks import fill_rows, new_workbook, save
-from generator.workspace import progress_sheets
+from generator.workflows.workbooks import fill_rows, new_workbook, save
+from generator.workflows.workspace import progress_sheets
 
 TARGET = Path(__file__).resolve().parent.parent / "inputs" / "loc_thuy" / "tien_do_q1_2022.xlsx"
 D = dt.datetime

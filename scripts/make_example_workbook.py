@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.tasks_input import TASK_COLUMNS, TASK_SHEET
-from generator.workbooks import fill_rows, new_workbook, save
-from generator.workspace import task_sheet
+from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
+from generator.workflows.workbooks import fill_rows, new_workbook, save
+from generator.workflows.workspace import task_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed_loc_thuy_2022.txt"

@@ -19,7 +19,7 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from generator import layout
+from generator.domain import nd30
 from tests import seed
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
@@ -30,7 +30,7 @@ NAMESPACES = (
     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
     'xmlns:v="urn:schemas-microsoft-com:vml"'
 )
-MOTTO_WIDTH_MM = layout.text_width(layout.MOTTO, 13, bold=True) / layout.TWIPS_PER_MM
+MOTTO_WIDTH_MM = nd30.text_width(nd30.MOTTO, 13, bold=True) / nd30.TWIPS_PER_MM
 
 
 @dataclass

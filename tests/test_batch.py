@@ -9,10 +9,10 @@ import docx
 import openpyxl
 import pytest
 
-from generator.docx_reading import table_rows
+from generator.domain.models import Signer, Unit
 from generator.errors import Location
-from generator.models import Signer, Unit
-from generator.pipeline import document_name
+from generator.ooxml.reading import table_rows
+from generator.workflows.pipeline import document_name
 from tests.conftest import EXAMPLE, run_cli
 
 
@@ -135,7 +135,7 @@ def profile(slug: str) -> Unit:
     ids=["traversal", "windows-device", "separators"],
 )  # fmt: skip
 def test_hostile_unit_names(name: str, expected: str) -> None:
-    from generator.text import ascii_slug
+    from generator.domain.text import ascii_slug
 
     assert document_name("bao_cao", profile(ascii_slug(name)), 2022, "Q1") == expected
 
@@ -162,6 +162,6 @@ def test_very_long_unit_name_is_cut(tmp_path: Path) -> None:
 def test_unit_display_names(lines: tuple[str, ...], name: str) -> None:
     from dataclasses import replace
 
-    from generator.consolidate import display_name
+    from generator.workflows.consolidate import display_name
 
     assert display_name(replace(profile("x"), name_lines=lines)) == name

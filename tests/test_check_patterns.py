@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator import check_patterns as patterns
-from generator.check_body import is_heading
-from generator.check_lines import vml_length
-from generator.findings import Finding, Place, Severity, collapse, error, snippet
+from generator.check import patterns
+from generator.check.body import is_heading
+from generator.check.findings import Finding, Place, Severity, collapse, error, snippet
+from generator.check.lines import vml_length
 
 OK: list[str] = []
 

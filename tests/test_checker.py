@@ -13,10 +13,10 @@ import docx
 import pytest
 from openpyxl import Workbook
 
-from generator import pdf
-from generator.check_view import read_view
-from generator.checker import RULES, check_files
-from generator.findings import Finding, Severity
+from generator.check.checker import RULES, check_files
+from generator.check.findings import Finding, Severity
+from generator.check.view import read_view
+from generator.workflows import pdf
 from tests.conftest import EXAMPLE, run_cli
 from tests.handmade import LEFT, Handmade
 

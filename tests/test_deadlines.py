@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator.deadlines import DeadlineError, final_due, parse_cell, parse_deadline, shift_deadline
-from generator.indicators import DONE, NOT_STARTED, ONGOING, OVERDUE, task_state
+from generator.domain.deadlines import DeadlineError, final_due, parse_cell, parse_deadline, shift_deadline
+from generator.domain.indicators import DONE, NOT_STARTED, ONGOING, OVERDUE, task_state
 from tests import seed
 
 D = dt.date

@@ -7,7 +7,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.parser import parse_xml
 from docx.shared import Pt
 
-from generator.docx_reading import (
+from generator.ooxml.reading import (
     RunFormat,
     font_name,
     paragraph_format,

@@ -13,9 +13,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from generator.cell_values import CellReader
 from generator.errors import Problems
-from generator.excel_input import Column, Workbook
+from generator.inputs.cells import CellReader
+from generator.inputs.excel import Column, Workbook
 
 COLUMNS = (
     Column("linh_vuc", "Lĩnh vực"),
@@ -229,6 +229,6 @@ def test_defusedxml_protects_workbook_parsing() -> None:
 def test_column_letters_match_openpyxl() -> None:
     from openpyxl.utils import get_column_letter
 
-    from generator.excel_input import column_letter
+    from generator.inputs.excel import column_letter
 
     assert [column_letter(i) for i in range(1, 2000)] == [get_column_letter(i) for i in range(1, 2000)]

@@ -17,13 +17,13 @@ import pytest
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
-from generator import formatting
-from generator.context import plan_context
+from generator.domain import formatting
+from generator.domain.figures import compute
 from generator.errors import Problems
-from generator.pipeline import PLAN_TEMPLATE, REPORT_TEMPLATE, load_plan, load_report
-from generator.render import PreparedTemplate
-from generator.report_compute import compute
-from generator.report_context import report_context
+from generator.render.engine import PreparedTemplate
+from generator.render.plan_context import plan_context
+from generator.render.report_context import report_context
+from generator.workflows.pipeline import PLAN_TEMPLATE, REPORT_TEMPLATE, load_plan, load_report
 from tests.conftest import EXAMPLE
 
 Signature = list[tuple[Any, ...]]

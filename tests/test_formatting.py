@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.formatting import (
+from generator.domain.formatting import (
     document_number,
     roman,
     short_date,

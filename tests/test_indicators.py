@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.formatting import vn_percent
-from generator.indicators import FAIL, PASS, compare, rate, verdict
+from generator.domain.formatting import vn_percent
+from generator.domain.indicators import FAIL, PASS, compare, rate, verdict
 
 
 @pytest.mark.parametrize(

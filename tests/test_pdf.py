@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator import pdf
 from generator.errors import OutputError
+from generator.workflows import pdf
 
 pytestmark = pytest.mark.libreoffice
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.periods import custom_window, make_period
+from generator.domain.periods import custom_window, make_period
 
 D = dt.date
 WINDOWS = [

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.docx_reading import cell_text, paragraph_format, run_format, table_rows
+from generator.ooxml.reading import cell_text, paragraph_format, run_format, table_rows
 from tests import seed
 
 

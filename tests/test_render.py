@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.docx_package import write_atomic
 from generator.errors import OutputError, RenderError
-from generator.render import PreparedTemplate, Properties
+from generator.files import write_atomic
+from generator.render.engine import PreparedTemplate, Properties
 
 
 def make_template(path: Path, *paragraphs: str, header: str | None = None) -> Path:

@@ -15,7 +15,7 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.docx_reading import run_format, table_rows
+from generator.ooxml.reading import run_format, table_rows
 from tests import seed
 from tests.conftest import EXAMPLE, run_cli
 

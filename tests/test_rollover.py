@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.year_shift import references, shift_text
+from generator.domain.year_shift import references, shift_text
 from tests.conftest import EXAMPLE, run_cli
 
 YEAR_2023 = "Năm 2023"

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.template_builder import TEMPLATE_DIR, TEMPLATES, build
+from generator.render.builder.build import TEMPLATE_DIR, TEMPLATES, build
 
 NAMES = sorted(TEMPLATES)
 

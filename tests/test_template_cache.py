@@ -15,9 +15,9 @@ import docx
 import pytest
 
 from generator import cache as generator_cache
-from generator import template_prepare
-from generator.pipeline import PLAN_TEMPLATE
-from generator.render import PreparedTemplate
+from generator.render import prepare as template_prepare
+from generator.render.engine import PreparedTemplate
+from generator.workflows.pipeline import PLAN_TEMPLATE
 from tests.conftest import EXAMPLE, ROOT
 
 

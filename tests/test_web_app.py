@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from generator.web import documents
 from generator.web.store import Store
-from generator.workspace import init_folder
+from generator.workflows.workspace import init_folder
 from tests.conftest import EXAMPLE, run_cli
 from tests.web_support import (
     BROKEN_LINES,

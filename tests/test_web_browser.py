@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from generator import pdf
 from generator.web.server import LocalServer
+from generator.workflows import pdf
 from tests.conftest import EXAMPLE, ROOT
 from tests.web_support import BROKEN_LINES, EXAMPLE_FILES, break_workbook, docx_text, running_server
 

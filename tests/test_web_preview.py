@@ -11,9 +11,9 @@ import pytest
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
-from generator import pdf
 from generator.web.app import create_app
 from generator.web.store import Store
+from generator.workflows import pdf
 from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.libreoffice

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pdf
-from generator.checker import check_files
+from generator.check.checker import check_files
+from generator.workflows import pdf
 from tests.conftest import EXAMPLE, GENERATED, TEMPLATE_SYNTAX_ON_PURPOSE, run_cli
 
 

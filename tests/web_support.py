@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import TestResponse, encode_multipart
 
-from generator.docx_reading import iter_blocks, table_rows
+from generator.ooxml.reading import iter_blocks, table_rows
 from generator.web.app import create_app
 from generator.web.server import LocalServer
 from generator.web.store import Store

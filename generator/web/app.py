@@ -127,7 +127,7 @@ def blank() -> Response:
     year = request.args.get("nam", type=int) or _site().this_year
     if not 2000 <= year <= 2100:
         abort(400)
-    from generator.workspace import init_folder
+    from generator.workflows.workspace import init_folder
 
     with tempfile.TemporaryDirectory(dir=_site().store.root) as work:
         data = _zipped(init_folder(Path(work), year), f"cchc_{year}")

@@ -2,7 +2,7 @@
 
 The documents come from ``pipeline.make_plan``/``make_report``, the very calls of ``cchc
 plan``/``cchc report``, and ``rollover.rollover`` of ``cchc rollover``; PDF and the page-1
-image come from ``generator.pdf`` (LibreOffice).
+image come from ``generator.workflows.pdf`` (LibreOffice).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import pdf
-from generator.inputs import period_of
-from generator.periods import PERIODS
-from generator.pipeline import make_plan, make_report
-from generator.rollover import rollover
+from generator.domain.periods import PERIODS
+from generator.inputs.files import period_of
 from generator.web.store import DataSet, Made, RequestError
+from generator.workflows import pdf
+from generator.workflows.pipeline import make_plan, make_report
+from generator.workflows.rollover import rollover
 
 PLAN, REPORT, DRAFT = "ke_hoach", "bao_cao", "du_thao"
 # The periods in the order staff meet them: the four Bộ Nội vụ asks for, then the others.

@@ -9,10 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.formatting import short_date, vn_number, vn_percent
-from generator.indicators import OVERDUE, PASS, STATES, verdict
-from generator.models import FieldStats
-from generator.report_compute import (
+from generator.domain.figures import (
     Measure,
     ReportFigures,
     TargetLine,
@@ -20,6 +17,9 @@ from generator.report_compute import (
     on_time_ratio,
     online_ratio,
 )
+from generator.domain.formatting import short_date, vn_number, vn_percent
+from generator.domain.indicators import OVERDUE, PASS, STATES, verdict
+from generator.domain.models import FieldStats
 
 CHART_WIDTH = 640  # SVG user units; the chart scales to the page
 BAR_SPAN = 520  # 100% is this long; the rest holds the value

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import IO
 
 from generator.errors import GeneratorError
-from generator.pipeline import Outcome
-from generator.rollover import RolloverOutcome
+from generator.workflows.pipeline import Outcome
+from generator.workflows.rollover import RolloverOutcome
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")
 MAX_MEMBERS = 200

@@ -1,0 +1,100 @@
+"""Body rules of ND 30 (ô 6): 13–14 pt, justified, first-line indent 1–1.27 cm, at least 6 pt
+between paragraphs, line spacing from single to 1.5 lines.
+
+Headings ("I. …", "1. …", "a) …") are short lines; whether they are justified or indented
+cannot be seen on paper, so only their size and spacing are checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.check.findings import Finding, amount, error
+from generator.check.patterns import HEADING, fold, is_caps
+from generator.check.style import ALIGNMENTS, run_formats, size_range, wrong_sizes
+from generator.check.view import Item, Piece
+from generator.ooxml.reading import ParagraphFormat, paragraph_format
+
+BODY_SIZES = (13.0, 14.0)
+FIRST_LINE_CM = (1.0, 1.27)
+INDENT_TOLERANCE_CM = 0.05
+MIN_GAP_PT = 6.0
+LINE_SPACING = (1.0, 1.5)
+SINGLE_LINE_EM = 1.15  # Times New Roman: one line is about 1.15 times the font size
+_HEADING_WORDS = 15
+_PART = re.compile(r"^(?:Phần|Chương|Mục)\s+[IVXLC\d]+$")
+
+
+def is_heading(text: str) -> bool:
+    """A heading line: "I. MỤC TIÊU", "1. Mục tiêu", "a) Chỉ tiêu", "Phần I", a short line in caps."""
+    line = fold(text)
+    if len(line.split()) > _HEADING_WORDS or line.endswith((".", ";", ":")):
+        return False
+    return bool(HEADING.match(line) or _PART.match(line) or is_caps(line))
+
+
+def body_findings(body: list[Item]) -> list[Finding]:
+    """Every body paragraph against ô 6; the spacing is read between each paragraph and the next."""
+    findings: list[Finding] = []
+    layouts = [paragraph_format(item.paragraph) for item in body]
+    for position, item in enumerate(body):
+        layout = layouts[position]
+        findings += _size(item)
+        if not is_heading(item.text):
+            findings += _alignment(item, layout)
+        if position + 1 < len(body):
+            findings += _gap(item, layout, layouts[position + 1])
+        findings += _line_spacing(item, layout)
+    return findings
+
+
+def _size(item: Item) -> list[Finding]:
+    formats = [f for piece in item.pieces() for f in run_formats(piece)]
+    wrong = wrong_sizes(formats, BODY_SIZES)
+    return [
+        error("noi_dung_co_chu", f"cỡ chữ {amount(s)} pt, cần {size_range(BODY_SIZES)}", item.place)
+        for s in wrong
+    ]
+
+
+def _alignment(item: Item, layout: ParagraphFormat) -> list[Finding]:
+    findings = []
+    if layout.alignment != "both":
+        message = f"{ALIGNMENTS[layout.alignment]}, cần căn đều hai bên"
+        findings.append(error("noi_dung_can_le", message, item.place))
+    low, high = FIRST_LINE_CM
+    if not low - INDENT_TOLERANCE_CM <= layout.first_line <= high + INDENT_TOLERANCE_CM:
+        message = f"lùi đầu dòng {amount(layout.first_line)} cm, cần 1–1,27 cm"
+        findings.append(error("noi_dung_lui_dau_dong", message, item.place))
+    return findings
+
+
+def _gap(item: Item, layout: ParagraphFormat, following: ParagraphFormat) -> list[Finding]:
+    """Word puts the larger of "after" and the next "before" between two paragraphs (at least)."""
+    gap = max(layout.space_after, following.space_before)
+    if gap >= MIN_GAP_PT - 0.05:
+        return []
+    message = f"cách đoạn {amount(gap)} pt, cần ít nhất 6 pt (trước hoặc sau đoạn)"
+    return [error("noi_dung_cach_doan", message, item.place)]
+
+
+def _line_spacing(item: Item, layout: ParagraphFormat) -> list[Finding]:
+    low, high = LINE_SPACING
+    if layout.line_spacing is not None:
+        lines = layout.line_spacing
+        shown = f"{amount(lines)} dòng"
+    elif layout.line_points is not None:
+        size = _first_size(item.pieces())
+        lines = layout.line_points / (SINGLE_LINE_EM * size)
+        shown = f"cố định {amount(layout.line_points)} pt (khoảng {amount(lines)} dòng)"
+    else:
+        return []
+    if low - 0.05 <= lines <= high + 0.05:
+        return []
+    message = f"giãn dòng {shown}, cần từ 1 dòng (đơn) đến 1,5 dòng"
+    return [error("noi_dung_gian_dong", message, item.place)]
+
+
+def _first_size(pieces: list[Piece]) -> float:
+    sizes = [f.size for piece in pieces for f in run_formats(piece) if f.size]
+    return sizes[0] if sizes else BODY_SIZES[1]

@@ -1,0 +1,128 @@
+"""What ``cchc check`` reports: a finding is data (rule, severity, place, message), like a lint problem.
+
+A place is written the way a reader finds it in Word: "đoạn 12" (the 12th paragraph of
+the body, empty ones counted), "bảng 1, hàng 2", "khung chữ 1" (a text box), "phần 2" (a
+Word section), followed by the first words of the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from generator.domain.formatting import vn_number
+
+SNIPPET_WORDS = 6
+
+
+class Severity(StrEnum):
+    """``lỗi``: a rule of ND 30 is broken; ``cảnh báo``: it could not be verified, or a soft rule."""
+
+    ERROR = "lỗi"
+    WARNING = "cảnh báo"
+
+
+def snippet(text: str, words: int = SNIPPET_WORDS) -> str:
+    """The first ``words`` words of ``text`` on one line, with "…" when there are more."""
+    parts = unicodedata.normalize("NFC", text).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def amount(value: float) -> str:
+    """A measure as the message shows it: 20.0 → "20", 25.44 → "25,4", 10.5 → "10,5"."""
+    text = vn_number(value, 1)
+    return text[:-2] if text.endswith(",0") else text
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a finding is; every field is 1-based and optional."""
+
+    section: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    text_box: int | None = None
+    page_part: str | None = None  # "đầu trang", "chân trang trang đầu"… of ``section``
+    text: str = ""  # the first words of the paragraph
+
+    def with_text(self, text: str) -> Place:
+        return replace(self, text=snippet(text))
+
+    def __str__(self) -> str:
+        if self.paragraph is not None:
+            where = f"đoạn {self.paragraph}"
+        elif self.table is not None:
+            where = f"bảng {self.table}, hàng {self.row}"
+        elif self.text_box is not None:
+            where = f"khung chữ {self.text_box}"
+        elif self.page_part is not None:
+            where = f"{self.page_part} phần {self.section}"
+        else:
+            where = f"phần {self.section}" if self.section is not None else ""
+        return f'{where} ("{self.text}")' if self.text else where
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = {"section": "phan", "paragraph": "doan", "table": "bang", "row": "hang"}
+        keys |= {"text_box": "khung_chu", "page_part": "dau_chan_trang", "text": "chu"}
+        return {name: getattr(self, attr) for attr, name in keys.items() if getattr(self, attr)}
+
+
+NOWHERE = Place()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One broken rule (or warning) at one place; ``more`` counts the same finding elsewhere."""
+
+    rule: str
+    message: str
+    place: Place = NOWHERE
+    severity: Severity = Severity.ERROR
+    more: int = 0
+
+    def __str__(self) -> str:
+        where = f"{self.place}: " if str(self.place) else ""
+        more = f" (và {self.more} chỗ khác)" if self.more else ""
+        return f"{where}[{self.severity}] {self.message}{more} ({self.rule})"
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "quy_tac": self.rule,
+            "muc_do": self.severity.value,
+            "vi_tri": str(self.place),
+        }
+        data |= {"noi_dung": self.message, "cho": self.place.to_dict(), "so_cho_khac": self.more}
+        return data
+
+
+def error(rule: str, message: str, place: Place = NOWHERE) -> Finding:
+    return Finding(rule, message, place, Severity.ERROR)
+
+
+def warning(rule: str, message: str, place: Place = NOWHERE) -> Finding:
+    return Finding(rule, message, place, Severity.WARNING)
+
+
+def collapse(findings: Iterable[Finding], rules: Collection[str]) -> list[Finding]:
+    """Findings of ``rules`` merged per (rule, severity, message) at their first place; order kept.
+
+    The first finding counts the others in ``more``: a body typed in 12 pt gives one line,
+    not one per paragraph.
+    """
+    result: list[Finding] = []
+    first: dict[tuple[str, Severity, str], int] = {}
+    for finding in findings:
+        key = (finding.rule, finding.severity, finding.message)
+        if finding.rule not in rules:
+            result.append(finding)
+        elif key in first:
+            seen = result[first[key]]
+            result[first[key]] = replace(seen, more=seen.more + 1 + finding.more)
+        else:
+            first[key] = len(result)
+            result.append(finding)
+    return result

@@ -1,0 +1,151 @@
+"""The report's figures, computed from the plan and the progress data (no I/O, no formatting).
+
+What staff now count by hand: each task's state at the cut-off date (with "quá hạn" from
+its deadline), counts per state, TTHC totals and rates, and each plan target measured and
+judged "Đạt" / "Không đạt".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.domain.deadlines import DeadlineError, final_due, parse_cell
+from generator.domain.indicators import DONE, METRICS, STATES, rate, task_state, verdict
+from generator.domain.models import FieldStats, Report, Target, Task, TaskProgress
+from generator.domain.text import normalise_header
+from generator.errors import Location, Problems
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    task: Task
+    progress: TaskProgress
+    due: dt.date | None
+    state: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure of a target: for the whole unit (``scope`` "") or one lĩnh vực."""
+
+    scope: str
+    achieved: int | None
+    total: int | None
+    ratio: Decimal | None
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    target: Target
+    measures: tuple[Measure, ...]  # empty when the figure is missing
+    verdict: str | None  # Đạt, Không đạt; None without data
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    tasks: tuple[TaskLine, ...]
+    counts: dict[str, Counter[str]]  # group numeral → state counts
+    total_counts: Counter[str]
+    fields: tuple[FieldStats, ...]
+    total_field: FieldStats
+    targets: tuple[TargetLine, ...]
+
+
+def compute(report: Report, problems: Problems, *, before_is_day_before: bool = True) -> ReportFigures:
+    """Everything computed for ``report``; unreadable deadlines and missing figures are noted."""
+    tasks = _task_lines(report, problems, before_is_day_before)
+    counts: dict[str, Counter[str]] = {group.numeral: Counter() for group in report.plan.groups}
+    for line in tasks:
+        counts[line.task.group][line.state] += 1
+    total_counts: Counter[str] = Counter()
+    for counter in counts.values():
+        total_counts.update(counter)
+    fields = report.progress.fields
+    targets = tuple(_measure_target(t, total_counts, report, problems) for t in report.plan.targets)
+    return ReportFigures(tasks, counts, total_counts, fields, total_of(fields), targets)
+
+
+def total_of(fields: tuple[FieldStats, ...], name: str = "Tổng cộng") -> FieldStats:
+    """The totals row of the TTHC table."""
+    where = fields[0].location if fields else Location("")
+
+    def total(attribute: str) -> int:
+        return sum(getattr(f, attribute) for f in fields)
+
+    return FieldStats(
+        name, total("received"), total("online"), total("carried"), total("early"),
+        total("on_time"), total("late"), total("pending"), where,
+    )  # fmt: skip
+
+
+def on_time_ratio(field: FieldStats) -> Decimal | None:
+    return rate(field.early + field.on_time, field.resolved)
+
+
+def online_ratio(field: FieldStats) -> Decimal | None:
+    return rate(field.online, field.received)
+
+
+def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) -> tuple[TaskLine, ...]:
+    lines: list[TaskLine] = []
+    parent_due: dt.date | None = None
+    for task in report.plan.tasks:
+        try:
+            deadlines = parse_cell(task.deadline, report.plan.year, before_is_day_before=before_is_day_before)
+        except DeadlineError as exc:
+            problems.add(task.deadline_location or task.location, str(exc))
+            continue
+        due = final_due(deadlines)
+        if task.number is not None:
+            parent_due = due
+        elif not deadlines:
+            due = parent_due  # a sub-row without its own deadline shares its task's
+        progress = report.progress.tasks[task.code]
+        lines.append(TaskLine(task, progress, due, task_state(progress.state, due, report.period.end)))
+    return tuple(lines)
+
+
+def _measure_target(target: Target, counts: Counter[str], report: Report, problems: Problems) -> TargetLine:
+    source = METRICS[target.metric].source
+    if source == "tthc":
+        measures = _tthc_measures(target, report.progress.fields)
+    elif source == "nhiem_vu":
+        done = counts[DONE]
+        total = sum(counts[s] for s in STATES)
+        measures = (Measure("", done, total, rate(done, total)),)
+    else:
+        figure = report.progress.figures.get(target.metric)
+        if figure is None:
+            problems.warn(target.location, f'chưa có số liệu chỉ số "{target.metric}" (trang "Số liệu")')
+            return TargetLine(target, (), None)
+        if figure.total is not None and figure.achieved is not None:
+            measures = (Measure("", figure.achieved, figure.total, rate(figure.achieved, figure.total)),)
+        else:
+            measures = (Measure("", None, None, (figure.percent or Decimal(0)) / 100),)
+    judged = [verdict(m.ratio, target.comparison, target.value) for m in measures]
+    known = [j for j in judged if j is not None]
+    overall = None if not known else ("Đạt" if all(j == "Đạt" for j in known) else "Không đạt")
+    return TargetLine(target, measures, overall)
+
+
+def _tthc_measures(target: Target, fields: tuple[FieldStats, ...]) -> tuple[Measure, ...]:
+    def measure(field: FieldStats, scope: str) -> Measure:
+        if target.metric == "ty_le_truc_tuyen":
+            return Measure(scope, field.online, field.received, online_ratio(field))
+        if target.metric == "ty_le_tre_han":
+            return Measure(scope, field.late, field.resolved, rate(field.late, field.resolved))
+        return Measure(scope, field.early + field.on_time, field.resolved, on_time_ratio(field))
+
+    if not target.per_field:
+        return (measure(total_of(fields), ""),)
+    if "*" in target.per_field:
+        return tuple(measure(f, f.field) for f in fields)
+    by_name = {normalise_header(f.field): f for f in fields}
+    chosen = []
+    for name in target.per_field:
+        field = by_name.get(normalise_header(name))
+        chosen.append(measure(field, field.field) if field else Measure(name, 0, 0, None))
+    return tuple(chosen)

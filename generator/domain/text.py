@@ -1,0 +1,23 @@
+"""Pure text helpers: how names are compared and how file names are made from them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+
+def normalise_header(text: Any) -> str:
+    """ "  Thời gian\nHOÀN THÀNH " → "thời gian hoàn thành"."""
+    if text is None:
+        return ""
+    folded = unicodedata.normalize("NFC", str(text)).casefold()
+    return " ".join(re.sub(r"[*:()]", " ", folded).split())
+
+
+def ascii_slug(text: str, limit: int = 80) -> str:
+    """ "Xã Lộc Thủy" → "xa_loc_thuy": lower-case ASCII words joined by underscores."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = re.findall(r"[a-z0-9]+", plain.lower())
+    return "_".join(words)[:limit].strip("_")

@@ -1,0 +1,136 @@
+"""Typed reads from YAML data: each returns a value or records a problem at its key path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from generator.errors import Location, Problems
+from generator.inputs.yaml_file import YamlDocument
+
+MISSING = "thiếu giá trị bắt buộc"
+
+
+def parse_day_first(text: str) -> dt.date | None:
+    """ "15/01/2022" → 2022-01-15 (never month-first); also "15-01-2022" and "2022-01-15"."""
+    cleaned = text.strip().replace(".", "/").replace("-", "/")
+    parts = cleaned.split("/")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    first, second, third = (int(p) for p in parts)
+    day, month, year = (third, second, first) if len(parts[0]) == 4 else (first, second, third)
+    if year < 100:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class Fields:
+    """Reads values out of one YAML document, noting every defect with its place."""
+
+    def __init__(self, document: YamlDocument, problems: Problems) -> None:
+        self.document = document
+        self.problems = problems
+
+    def at(self, path: str) -> Location:
+        return self.document.location(path)
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.add(self.at(path), message)
+
+    def mapping(self, value: Any, path: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        if value is None:
+            self.problem(path, MISSING)
+        else:
+            self.problem(path, "cần một nhóm khóa (dạng khóa: giá trị)")
+        return None
+
+    def check_keys(self, data: dict[str, Any], allowed: Iterable[str], path: str) -> None:
+        """Warn about keys nobody reads: usually a typo that would otherwise go unnoticed."""
+        known = set(allowed)
+        for key in data:
+            if key not in known:
+                child = f"{path}.{key}" if path else key
+                self.problems.warn(self.at(child), f'khóa "{key}" không được dùng (gõ nhầm?)')
+
+    def text(self, data: dict[str, Any], key: str, path: str, *, required: bool = True) -> str:
+        """A one-piece text; numbers are accepted as their digits."""
+        child = f"{path}.{key}"
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(child, MISSING)
+            return ""
+        if isinstance(value, bool | dict | list):
+            self.problem(child, "cần một đoạn văn bản")
+            return ""
+        return str(value).strip()
+
+    def text_list(
+        self, data: dict[str, Any], key: str, path: str, *, required: bool = True
+    ) -> tuple[str, ...]:
+        """A list of texts; a single text is accepted as a list of one."""
+        child = f"{path}.{key}"
+        value = data.get(key)
+        if value is None or value == [] or value == "":
+            if required:
+                self.problem(child, MISSING)
+            return ()
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for index, item in enumerate(items, start=1):
+            if isinstance(item, str | int) and not isinstance(item, bool) and str(item).strip():
+                out.append(str(item).strip())
+            else:
+                self.problem(f"{child}[{index}]", "cần một đoạn văn bản")
+        return tuple(out)
+
+    def date(self, data: dict[str, Any], key: str, path: str) -> dt.date | None:
+        """A date typed as dd/mm/yyyy (or a YAML date); blank means "not yet known"."""
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        parsed = parse_day_first(str(value))
+        if parsed is None:
+            self.problem(f"{path}.{key}", f'ngày không hợp lệ "{value}" (cần dạng dd/mm/yyyy)')
+        return parsed
+
+    def integer(self, data: dict[str, Any], key: str, path: str, *, low: int, high: int) -> int | None:
+        value = data.get(key)
+        child = f"{path}.{key}"
+        if value is None:
+            self.problem(child, MISSING)
+            return None
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(child, f'cần một số nguyên, không phải "{value}"')
+            return None
+        if not low <= value <= high:
+            self.problem(child, f"giá trị {value} ngoài khoảng cho phép ({low}–{high})")
+            return None
+        return value
+
+    def choice(
+        self, data: dict[str, Any], key: str, path: str, choices: Iterable[str], what: str
+    ) -> str | None:
+        """One of ``choices`` as spelt there (case and a trailing dot ignored); blank gives ""."""
+        value = self.text(data, key, path, required=False)
+        if not value:
+            return ""
+        options = tuple(choices)
+        for option in options:
+            if option.upper() == value.rstrip(".").upper():
+                return option
+        allowed = ", ".join(options)
+        self.problem(f"{path}.{key}", f'{what} "{value}" không hợp lệ (cần một trong: {allowed})')
+        return None

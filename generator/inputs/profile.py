@@ -1,0 +1,118 @@
+"""The unit profile (``don_vi:`` in YAML) → ``Unit``; also the signer and recipient readers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.domain.models import AUTHORITIES, Signer, Unit
+from generator.domain.periods import PERIODS, parse_day_month
+from generator.domain.text import ascii_slug
+from generator.errors import Problems
+from generator.inputs.fields import Fields
+from generator.inputs.yaml_file import YamlDocument
+
+PROFILE_KEYS = (
+    "ten", "co_quan_chu_quan", "viet_tat", "ten_goi_tat", "dia_danh", "cap_tren", "ma",
+    "nguoi_ky", "noi_nhan", "luu", "ky_bao_cao", "han_truoc_ngay",
+)  # fmt: skip
+BEFORE_RULES = {"ngay_truoc": True, "chinh_ngay": False}
+SIGNER_KEYS = ("quyen_han", "tap_the", "chuc_vu", "chuc_vu_cap_truong", "ho_ten")
+
+
+def read_unit(document: YamlDocument, problems: Problems) -> Unit | None:
+    """Build the ``Unit`` from ``document["don_vi"]``; None when it has errors."""
+    fields = Fields(document, problems)
+    root = fields.mapping((document.data or {}).get("don_vi"), "don_vi")
+    if root is None:
+        return None
+    fields.check_keys(root, PROFILE_KEYS, "don_vi")
+    name_lines = tuple(line.upper() for line in fields.text_list(root, "ten", "don_vi"))
+    signer = read_signer(fields, root.get("nguoi_ky"), "don_vi.nguoi_ky")
+    recipients = read_recipients(fields, root, "don_vi")
+    slug = fields.text(root, "ma", "don_vi", required=False)
+    unit = Unit(
+        name_lines=name_lines,
+        parent=fields.text(root, "co_quan_chu_quan", "don_vi", required=False).upper(),
+        abbreviation=fields.text(root, "viet_tat", "don_vi"),
+        short_name=fields.text(root, "ten_goi_tat", "don_vi"),
+        place=fields.text(root, "dia_danh", "don_vi"),
+        superior=fields.text(root, "cap_tren", "don_vi", required=False),
+        signer=signer or Signer("", (), ""),
+        recipients=recipients,
+        archive=_archive(fields.text(root, "luu", "don_vi", required=False)),
+        slug=ascii_slug(slug) if slug else unit_slug(name_lines),
+        window_rules=read_window_rules(fields, root.get("ky_bao_cao"), "don_vi.ky_bao_cao"),
+        before_is_day_before=BEFORE_RULES.get(
+            fields.choice(root, "han_truoc_ngay", "don_vi", BEFORE_RULES, "cách tính hạn") or "ngay_truoc",
+            True,
+        ),
+    )
+    return unit if signer is not None else None
+
+
+def unit_slug(name_lines: tuple[str, ...]) -> str:
+    """("ỦY BAN NHÂN DÂN", "XÃ LỘC THỦY") → "xa_loc_thuy"."""
+    slug = ascii_slug(" ".join(name_lines))
+    slug = re.sub(r"^(uy_ban_nhan_dan|ubnd)_", "", slug)
+    return slug or "don_vi"
+
+
+def read_signer(fields: Fields, value: Any, path: str) -> Signer | None:
+    """Người ký → the title lines of DOMAIN §1.3 (TM., KT., TL., TUQ., Q.)."""
+    data = fields.mapping(value, path)
+    if data is None:
+        return None
+    fields.check_keys(data, SIGNER_KEYS, path)
+    authority = fields.choice(data, "quyen_han", path, AUTHORITIES, "quyền hạn ký")
+    title = fields.text(data, "chuc_vu", path).upper()
+    head = fields.text(data, "chuc_vu_cap_truong", path, required=False).upper()
+    name = fields.text(data, "ho_ten", path)
+    if authority is None:
+        return None
+    lines: list[str] = []
+    if authority == "TM":
+        lines.append("TM. " + fields.text(data, "tap_the", path).upper())
+        if head:
+            lines.append("KT. " + head)
+        lines.append(title)
+    elif authority == "Q":
+        lines.append("Q. " + title)
+    elif authority:
+        if not head:
+            fields.problem(f"{path}.chuc_vu_cap_truong", f"cần chức vụ người đứng đầu khi ký {authority}.")
+        lines.extend([f"{authority}. {head}", title])
+    else:
+        lines.append(title)
+    return Signer(authority, tuple(lines), name)
+
+
+def read_recipients(fields: Fields, data: dict[str, Any], path: str) -> tuple[str, ...]:
+    """Nơi nhận without the "- " and ";" staff often type: the template adds them."""
+    items = fields.text_list(data, "noi_nhan", path)
+    return tuple(item.lstrip("-–• ").rstrip(";.,").strip() for item in items)
+
+
+def _archive(text: str) -> str:
+    """ "VT, VP" → "VT, VP"; blank → "VT" (văn thư keeps the original)."""
+    cleaned = text.removeprefix("Lưu:").strip().rstrip(".;")
+    return cleaned or "VT"
+
+
+def read_window_rules(fields: Fields, value: Any, path: str) -> dict[str, tuple[str, str]]:
+    """Per-province override of data cut-off windows: ``{Q1: [15/12, 14/03], …}``."""
+    if value is None:
+        return {}
+    data = fields.mapping(value, path)
+    rules: dict[str, tuple[str, str]] = {}
+    for code, window in (data or {}).items():
+        child = f"{path}.{code}"
+        if str(code).upper() not in PERIODS:
+            fields.problem(child, f'kỳ báo cáo "{code}" không hợp lệ (cần một trong: {", ".join(PERIODS)})')
+        elif (
+            isinstance(window, list) and len(window) == 2 and all(parse_day_month(str(day)) for day in window)
+        ):
+            rules[str(code).upper()] = (str(window[0]).strip(), str(window[1]).strip())
+        else:
+            fields.problem(child, "cần hai mốc [từ ngày, đến ngày] dạng dd/mm, ví dụ [15/12, 14/03]")
+    return rules

@@ -1,0 +1,183 @@
+"""The appendix of tasks (sheet "Nhiệm vụ") → ``TaskGroup``s numbered within each group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.domain.models import Task, TaskGroup
+from generator.errors import Location, Problems
+from generator.inputs.cells import CellReader
+from generator.inputs.excel import Cell, Column, Workbook
+from generator.inputs.fields import Fields
+
+TASK_SHEET = "Nhiệm vụ"
+DEFAULT_GROUPS = {
+    "I": "Cải cách thể chế",
+    "II": "Cải cách thủ tục hành chính",
+    "III": "Cải cách tổ chức bộ máy hành chính nhà nước",
+    "IV": "Cải cách chế độ công vụ",
+    "V": "Cải cách tài chính công",
+    "VI": "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+    "VII": "Công tác chỉ đạo, điều hành",
+}
+TASK_COLUMNS = (
+    Column(
+        "nhom",
+        "Nhóm",
+        aliases=("Lĩnh vực", "Nhóm nhiệm vụ"),
+        width=8,
+        choices=tuple(DEFAULT_GROUPS),
+        note="I đến VII: nhóm nhiệm vụ của phụ lục",
+    ),
+    Column(
+        "ma",
+        "Mã",
+        required=False,
+        aliases=("Mã nhiệm vụ",),
+        width=9,
+        note="Để trống: cchc tự đặt (I.1, I.2…); báo cáo tiến độ dùng mã này",
+    ),
+    Column("nhiem_vu", "Nhiệm vụ cụ thể", aliases=("Nhiệm vụ", "Nội dung"), width=50),
+    Column(
+        "san_pham",
+        "Sản phẩm",
+        required=False,
+        width=28,
+        note="Nhiều sản phẩm: xuống dòng trong ô (Alt+Enter)",
+    ),
+    Column("chu_tri", "Cơ quan chủ trì", required=False, aliases=("Chủ trì",), width=22),
+    Column("phoi_hop", "Cơ quan phối hợp", required=False, aliases=("Phối hợp",), width=22),
+    Column(
+        "thoi_gian",
+        "Thời gian hoàn thành",
+        required=False,
+        aliases=("Thời hạn", "Thời gian"),
+        width=22,
+        note="Ví dụ: Tháng 12/2021; Quý I/2022; Năm 2022; Trước ngày 15/01/2022; Thường xuyên",
+    ),
+    Column("kinh_phi", "Kinh phí thực hiện", required=False, aliases=("Kinh phí",), width=22),
+    Column(
+        "dong_con",
+        "Dòng con",
+        required=False,
+        width=9,
+        choices=("x",),
+        note="Đánh x nếu dòng này là nội dung con của nhiệm vụ ngay trên (không có STT)",
+    ),
+)
+
+
+def find_sheet(workbooks: list[Path], title: str, problems: Problems) -> Workbook | None:
+    """The first workbook that has sheet ``title``; a problem when none has."""
+    scratch = Problems()
+    for path in workbooks:
+        book = Workbook(path, scratch)
+        if book.ok and book.find_title(title) is not None:
+            problems.items.extend(p for p in scratch.items if p.location.file == str(path))
+            book.problems = problems  # what the sheet reader notes from now on is the caller's
+            return book
+        book.close()
+    problems.items.extend(scratch.errors)
+    names = ", ".join(str(p) for p in workbooks) or "(không có tệp .xlsx nào)"
+    problems.add(Location(names), f'không tìm thấy trang "{title}" trong các tệp Excel đầu vào')
+    return None
+
+
+def read_tasks(
+    workbooks: list[Path], fields: Fields, group_titles: Any, problems: Problems
+) -> tuple[TaskGroup, ...] | None:
+    """Read, number and group the tasks; every defect is recorded with its cell."""
+    before = len(problems.errors)
+    titles = _group_titles(fields, group_titles)
+    book = find_sheet(workbooks, TASK_SHEET, problems)
+    if book is None:
+        return None
+    try:
+        sheet = book.sheet(TASK_SHEET, TASK_COLUMNS)
+        if sheet is None:
+            return None
+        reader = CellReader(book, problems)
+        rows = [_task_row(reader, row, titles) for row in sheet.rows]
+    finally:
+        book.close()
+    groups = _group(rows, titles, Location(str(book.path), sheet=sheet.title), problems)
+    return groups if len(problems.errors) == before else None
+
+
+def _group_titles(fields: Fields, value: Any) -> dict[str, str]:
+    if value is None:
+        return dict(DEFAULT_GROUPS)
+    data = fields.mapping(value, "ke_hoach.phu_luc.nhom") or {}
+    return {str(k).strip().upper(): str(v).strip() for k, v in data.items()}
+
+
+def _task_row(reader: CellReader, row: dict[str, Cell], titles: dict[str, str]) -> dict[str, Any]:
+    group = reader.choice(row["nhom"], titles, "nhóm")
+    sub = row.get("dong_con")
+    return {
+        "group": group,
+        "code": reader.text(row["ma"], required=False) if "ma" in row else "",
+        "text": reader.text(row["nhiem_vu"]),
+        "sub": bool(sub and not sub.blank),
+        "cells": row,
+        "values": {
+            key: reader.text(row[key], required=False) if key in row else ""
+            for key in ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi")
+        },
+    }
+
+
+def _group(
+    rows: list[dict[str, Any]], titles: dict[str, str], where: Location, problems: Problems
+) -> tuple[TaskGroup, ...]:
+    by_group: dict[str, list[Task]] = {numeral: [] for numeral in titles}
+    seen_codes: dict[str, Location] = {}
+    seen_texts: dict[tuple[str, str], Location] = {}
+    for row in rows:
+        if row["group"] is None or not row["text"]:
+            continue
+        tasks = by_group[row["group"]]
+        task = _make_task(row, tasks, problems)
+        if task is None:
+            continue
+        first = seen_codes.setdefault(task.code, task.location)
+        if first is not task.location:
+            problems.add(task.location, f'mã nhiệm vụ "{task.code}" trùng với dòng ở ô {first.cell}')
+        first_text = seen_texts.setdefault((task.group, task.text.casefold()), task.location)
+        if first_text is not task.location:
+            problems.add(task.location, f"nhiệm vụ trùng lặp với ô {first_text.cell}")
+        tasks.append(task)
+    for numeral, tasks in by_group.items():
+        if not tasks:
+            problems.add(where, f"nhóm {numeral} ({titles[numeral]}) không có nhiệm vụ nào")
+    return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items())
+
+
+def _make_task(row: dict[str, Any], tasks: list[Task], problems: Problems) -> Task | None:
+    location = row["cells"]["nhiem_vu"].location
+    parent = next((t for t in reversed(tasks) if t.number is not None), None)
+    if row["sub"] and parent is None:
+        problems.add(location, "dòng con phải nằm dưới một nhiệm vụ của cùng nhóm")
+        return None
+    if row["sub"] and parent is not None:
+        index = sum(1 for t in tasks if t.code.startswith(parent.code + ".")) + 1
+        number, code = None, f"{parent.code}.{index}"
+    else:
+        number = sum(1 for t in tasks if t.number is not None) + 1
+        code = f"{row['group']}.{number}"
+    values = row["values"]
+    return Task(
+        code=row["code"] or code,
+        group=row["group"],
+        number=number,
+        text=row["text"],
+        product=values["san_pham"],
+        lead=values["chu_tri"],
+        partners=values["phoi_hop"],
+        deadline=values["thoi_gian"],
+        budget=values["kinh_phi"],
+        location=location,
+        deadline_location=row["cells"]["thoi_gian"].location if "thoi_gian" in row["cells"] else None,
+        product_location=row["cells"]["san_pham"].location if "san_pham" in row["cells"] else None,
+    )

@@ -1,0 +1,49 @@
+"""Text as it enters cchc: Unicode NFC, no characters that XML forbids, no invisible junk.
+
+Every string read from YAML or Excel passes through ``clean_text`` at the loader boundary,
+so nothing later has to worry about decomposed letters or copy-paste control characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from generator.domain.legacy_encoding import detect_legacy, to_unicode
+from generator.errors import Location, Problems
+
+# Word's "manual line break" arrives as \x0b when text is copied out of a document.
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\u2029": "\n"})
+# C0 controls XML 1.0 forbids (tab, line feed and carriage return are allowed), plus
+# invisible characters that only confuse searching and sorting.
+_FORBIDDEN = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ufffe\uffff\u200b\u200c\u200d\u2060\ufeff]")
+_NAMES = {
+    "\x0c": "ngắt trang",
+    "\u200b": "khoảng trắng không độ rộng",
+    "\ufeff": "dấu BOM",
+}
+
+
+def clean_text(value: str, location: Location, problems: Problems) -> str:
+    """Return ``value`` normalised for a document, noting each change at ``location``."""
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x0b" in text or "\u2028" in text or "\u2029" in text:
+        text = text.translate(_LINE_BREAKS)
+    found = sorted(set(_FORBIDDEN.findall(text)))
+    if found:
+        text = _FORBIDDEN.sub("", text)
+        names = ", ".join(_NAMES.get(ch, f"U+{ord(ch):04X}") for ch in found)
+        problems.warn(location, f"đã bỏ ký tự điều khiển không in được ({names})")
+    encoding = detect_legacy(text)
+    if encoding is not None:
+        converted = to_unicode(text, encoding)
+        if converted is None:
+            problems.add(
+                location,
+                f"văn bản có vẻ gõ bằng bảng mã {encoding} (không phải Unicode) và không "
+                "chuyển đổi được chắc chắn; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi nhập lại",
+            )
+            return text
+        problems.warn(location, f"đã chuyển văn bản từ bảng mã {encoding} sang Unicode")
+        text = converted
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,171 @@
+"""YAML files → plain Python values plus the line of every key path.
+
+Key paths read as staff count: ``ke_hoach.noi_dung[2].tieu_de`` is the title of the second
+item of ``noi_dung`` (list positions start at 1). Syntax errors, duplicate keys and
+unreadable files become problems with their line; text is cleaned by ``text.clean_text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Location, Problems
+from generator.inputs.text import clean_text
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class YamlDocument:
+    """One YAML file: its data, and the 1-based line of each key path."""
+
+    path: Path
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def location(self, key_path: str) -> Location:
+        """Where ``key_path`` is, or the nearest enclosing key that exists."""
+        probe = key_path
+        while probe and probe not in self.lines:
+            probe = _parent(probe)
+        return Location(str(self.path), key_path=key_path, line=self.lines.get(probe))
+
+
+def _parent(key_path: str) -> str:
+    cut = max(key_path.rfind("."), key_path.rfind("["))
+    return key_path[:cut] if cut > 0 else ""
+
+
+def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
+    """Read ``path``; on failure record a problem and return None."""
+    where = Location(str(path))
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.add(where, "không tìm thấy tệp")
+        return None
+    except OSError as exc:
+        problems.add(where, f"không đọc được tệp ({exc.strerror})")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.add(where, f"tệp không phải văn bản UTF-8 (byte thứ {exc.start + 1})")
+        return None
+    if not text.strip():
+        problems.add(where, "tệp rỗng")
+        return None
+    text = _strip_controls(text, path, problems)
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        line = _error_line(exc)
+        problems.add(Location(str(path), line=line), f"YAML sai cú pháp: {_describe(exc, text, line)}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.add(where, f"YAML sai cú pháp: {exc}")
+        return None
+    document = YamlDocument(path, None)
+    document.data = _Builder(document, problems).build(node, "")
+    return document
+
+
+_SYNTAX_HINTS = (
+    (
+        "mapping values are not allowed",
+        "dấu hai chấm không đúng chỗ (văn bản có dấu ':' cần đặt trong ngoặc kép)",
+    ),
+    ("did not find expected key", "thụt lề không thẳng hàng hoặc thiếu khóa"),
+    ("expected <block end>", "thụt lề không thẳng hàng"),
+    ("did not find expected '-'", "thụt lề của danh sách không thẳng hàng"),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau khóa"),
+    ("did not find expected ',' or ']'", "thiếu dấu ']' đóng danh sách"),
+    ("did not find expected ',' or '}'", "thiếu dấu '}' đóng nhóm"),
+    ("found unexpected end of stream", "tệp kết thúc khi còn thiếu dấu ngoặc kép đóng"),
+    ("found undefined alias", "dùng bí danh (*) chưa được định nghĩa"),
+)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+
+
+def _strip_controls(text: str, path: Path, problems: Problems) -> str:
+    """Characters YAML refuses (copied from Word: \x0b, \x0c, zero-width space) become spaces."""
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: \x0b splits there
+        if _CONTROLS.search(line):
+            problems.warn(Location(str(path), line=number), "đã bỏ ký tự điều khiển không in được")
+    return _CONTROLS.sub(" ", text)
+
+
+def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
+    """Where the user's mistake is: the opening bracket or quote of an unclosed one."""
+    context = exc.context or ""
+    opened = context.startswith(("while parsing a flow", "while scanning a quoted"))
+    mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark is not None else None
+
+
+def _describe(exc: yaml.MarkedYAMLError, text: str, line: int | None) -> str:
+    """PyYAML's problem in Vietnamese where we know it; its English text otherwise."""
+    problem = (exc.problem or exc.context or "").strip()
+    if problem.startswith("found character") and line is not None:
+        if "\t" in text.splitlines()[line - 1]:
+            return "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"
+        return "có ký tự không được đứng đầu giá trị (như @ hoặc `): hãy đặt văn bản trong ngoặc kép"
+    for english, vietnamese in _SYNTAX_HINTS:
+        if problem.startswith(english):
+            return vietnamese
+    return f"không đọc được ({problem})" if problem else "không đọc được"
+
+
+class _Builder:
+    """Turns composed nodes into values, recording key-path lines and cleaning text."""
+
+    def __init__(self, document: YamlDocument, problems: Problems) -> None:
+        self.document = document
+        self.problems = problems
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node | None, path: str) -> Any:
+        if node is None:
+            return None
+        self.document.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, f"{path}[{index}]") for index, item in enumerate(node.value, start=1)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: str) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(self._scalar(key_node, path)) if key_node.value is not None else ""
+            child = f"{path}.{key}" if path else key
+            if key in result:
+                self.problems.add(
+                    Location(str(self.document.path), key_path=child,
+                             line=key_node.start_mark.line + 1),
+                    f'khóa "{key}" bị lặp lại',
+                )  # fmt: skip
+                continue
+            self.document.lines[child] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _scalar(self, node: yaml.Node, path: str) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError):
+            value = node.value  # e.g. 2022-13-01: kept as text, the date reader reports it
+        if isinstance(value, str):
+            value = clean_text(value, self.document.location(path), self.problems)
+        return value

@@ -1,0 +1,1 @@
+"""Templates → documents: the Jinja environment, template preparation, the engine, the contexts."""

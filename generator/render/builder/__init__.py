@@ -1,0 +1,1 @@
+"""Builds cchc's own committed templates reproducibly from code (``make templates``)."""

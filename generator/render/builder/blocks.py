@@ -1,0 +1,226 @@
+"""The ND 30 blocks shared by every cchc template: header, title, body loop, signature, appendix.
+
+Each block is docxtpl template XML with Jinja tags; the tags name the context that
+``context.common_context`` builds, so the plan and the report share both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.domain import nd30
+from generator.ooxml.writing import (
+    cell,
+    line_paragraph,
+    page_number_field,
+    paragraph,
+    row,
+    section,
+    table,
+    tag_paragraph,
+)
+
+MOTTO_LINE = line_paragraph(nd30.text_width(nd30.MOTTO, nd30.SIZE_MOTTO, bold=True), nd30.RIGHT_ROOM)
+HEADERS = {"default": "rIdHeaderPage", "first": "rIdHeaderFirst"}
+
+
+def header_block() -> str:
+    """Ô 1–4: agency and Quốc hiệu side by side, then Số and the date line level with each other."""
+    agency = (
+        tag_paragraph("{%p if co_quan.chu_quan %}")
+        + paragraph("{{ co_quan.chu_quan }}", "CoQuanChuQuan")
+        + tag_paragraph("{%p endif %}")
+        + paragraph("{{ co_quan.ten }}", "CoQuan")
+        + paragraph("{{p duong_ke.co_quan }}")
+    )
+    motto = paragraph(nd30.NATIONAL_TITLE, "QuocHieu") + paragraph(nd30.MOTTO, "TieuNgu") + MOTTO_LINE
+    number = paragraph("Số: {{ so|so_van_ban }}/{{ ky_hieu }}", "SoKyHieu")
+    date = paragraph("{{ dia_danh }}, {{ ngay_ban_hanh|ngay(nam_ban_hanh) }}", "DiaDanhNgay")
+    widths = [nd30.HEADER_LEFT, nd30.HEADER_RIGHT]
+    rows = [
+        row([cell(agency, widths[0]), cell(motto, widths[1])], cant_split=True),
+        row([cell(number, widths[0]), cell(date, widths[1])], cant_split=True),
+    ]
+    return table(widths, rows, borders=False)
+
+
+def title_block(document_type: str) -> str:
+    """Ô 5a: tên loại and trích yếu, bold and centred, with the short line under them."""
+    return (
+        paragraph(document_type, "TenLoai")
+        + paragraph("{{ trich_yeu }}", "TrichYeu")
+        + paragraph("{{p duong_ke.trich_yeu }}")
+    )
+
+
+def recipient_block() -> str:
+    """Ô 9a for reports sent upwards: "Kính gửi: …" (one or several recipients)."""
+    return (
+        tag_paragraph("{%p if kinh_gui %}")
+        + paragraph("Kính gửi: {{ kinh_gui }}", "KinhGui")
+        + tag_paragraph("{%p endif %}")
+    )
+
+
+def body_block(items: str = "than") -> str:
+    """Ô 6: headings numbered from the structure (I., 1., a)) and paragraphs, in order."""
+    # Paragraphs come first: most blocks are paragraphs, so most take one test, not four.
+    return (
+        tag_paragraph(f"{{%p for b in {items} %}}")
+        + tag_paragraph('{%p if b.kieu == "doan" %}')
+        + paragraph("{{ b.noi_dung }}", "NoiDung")
+        + tag_paragraph('{%p elif b.kieu == "muc" %}')
+        + paragraph("{{ b.so|la_ma }}. {{ b.tieu_de }}", "Muc")
+        + tag_paragraph('{%p elif b.kieu == "khoan" %}')
+        + paragraph("{{ b.so }}. {{ b.tieu_de }}", "Khoan")
+        + tag_paragraph("{%p else %}")
+        + paragraph("{{ b.so|chu_cai }}) {{ b.tieu_de }}", "Diem")
+        + tag_paragraph("{%p endif %}")
+        + tag_paragraph("{%p endfor %}")
+    )
+
+
+def signature_block() -> str:
+    """Ô 7 and 9b: Nơi nhận on the left, quyền hạn, chức vụ and name on the right."""
+    recipients = (
+        paragraph("Nơi nhận:", "NoiNhanTieuDe")
+        + tag_paragraph("{%p for n in noi_nhan %}")
+        + paragraph("- {{ n }};", "NoiNhan")
+        + tag_paragraph("{%p endfor %}")
+        + paragraph("- Lưu: {{ luu }}.", "NoiNhan")
+    )
+    signer = (
+        tag_paragraph("{%p for d in nguoi_ky.chuc_danh %}")
+        + paragraph("{{ d }}", "ChucVuKy")
+        + tag_paragraph("{%p endfor %}")
+        + "".join(paragraph("", "KhoangKy") for _ in range(4))
+        + paragraph("{{ nguoi_ky.ho_ten }}", "HoTenKy")
+    )
+    left = round(nd30.TEXT_WIDTH * 0.45)
+    widths = [left, nd30.TEXT_WIDTH - left]
+    return paragraph() + table(
+        widths, [row([cell(recipients, widths[0]), cell(signer, widths[1])])], borders=False
+    )
+
+
+def section_end(*, landscape: bool, restart: bool) -> str:
+    """The properties of the section that ends here (A4, ND 30 margins, page numbers from page 2)."""
+    return section(
+        landscape=landscape,
+        margins=(nd30.MARGIN_TOP, nd30.MARGIN_RIGHT, nd30.MARGIN_BOTTOM, nd30.MARGIN_LEFT),
+        header_distance=nd30.HEADER_DISTANCE,
+        headers=HEADERS,
+        restart_numbering=restart,
+    )
+
+
+def section_break(*, landscape: bool, restart: bool) -> str:
+    """A paragraph closing a section that is not the last one."""
+    return f"<w:p><w:pPr>{section_end(landscape=landscape, restart=restart)}</w:pPr></w:p>"
+
+
+def appendix_heading(number: str, reference: str) -> str:
+    """Phụ lục heading (ND 30 Mẫu 2.1): "PHỤ LỤC …", its title, "(Kèm theo …)", a short line."""
+    return (
+        paragraph(f"PHỤ LỤC{(' ' + number) if number else ''}", "PhuLucSo")
+        + paragraph(f"{{{{ {reference}.tieu_de }}}}", "PhuLucTieuDe")
+        + tag_paragraph(f"{{%p if {reference}.kem_theo %}}")
+        + paragraph(f"{{{{ {reference}.kem_theo }}}}", "PhuLucKemTheo")
+        + tag_paragraph("{%p endif %}")
+        + paragraph("{{p duong_ke.phu_luc }}")
+    )
+
+
+def table_header(titles: list[str], widths: list[int]) -> str:
+    """The header row of an appendix table: bold, centred, repeated on every page."""
+    return row(
+        [cell(paragraph(t, "BangTieuDe"), w, valign="center") for t, w in zip(titles, widths, strict=True)],
+        header=True,
+    )
+
+
+def loop_row(tag: str, width: int, span: int) -> str:
+    """A row that holds only a ``{%tr … %}`` tag (docxtpl removes it when rendering)."""
+    return row([cell(paragraph(tag), width, span=span)], cant_split=False)
+
+
+def page_number_header() -> str:
+    return _header(page_number_field("SoTrang"))
+
+
+def empty_header() -> str:
+    return _header(paragraph())
+
+
+def _header(content: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"{content}</w:hdr>"
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an appendix table: header, width (twips), cell expression and style."""
+
+    title: str
+    width: int
+    value: str  # Jinja expression for one item, e.g. "t.nhiem_vu" or "r.tiep_nhan|so"
+    style: str = "BangChu"
+
+
+def fit(columns: list[Column], total: int) -> list[Column]:
+    """The last column takes what the others leave of ``total``."""
+    *first, last = columns
+    rest = total - sum(c.width for c in first)
+    return [*first, Column(last.title, rest, last.value, last.style)]
+
+
+def data_table(columns: list[Column], body: list[str]) -> str:
+    """A bordered table: the repeated header row, then ``body`` rows."""
+    widths = [c.width for c in columns]
+    return table(widths, [table_header([c.title for c in columns], widths), *body], borders=True)
+
+
+def value_row(columns: list[Column], *, bold: bool = False) -> str:
+    """One row of cells, each holding its column's expression."""
+    cells = []
+    for column in columns:
+        style = "BangNhom" if bold and column.style == "BangChu" else column.style
+        cells.append(cell(paragraph(f"{{{{ {column.value} }}}}", style), column.width))
+    return row(cells)
+
+
+def loop_rows(columns: list[Column], loop: str) -> list[str]:
+    """``{%tr for … %}`` + one row per item + ``{%tr endfor %}``."""
+    total = sum(c.width for c in columns)
+    return [
+        loop_row(f"{{%tr {loop} %}}", total, len(columns)),
+        value_row(columns),
+        loop_row("{%tr endfor %}", total, len(columns)),
+    ]
+
+
+def grouped_rows(columns: list[Column], groups: str, items: str) -> list[str]:
+    """Group rows (numeral + title across the table) each followed by its items' rows."""
+    total = sum(c.width for c in columns)
+    group_row = row([
+        cell(paragraph("{{ g.so }}", "BangNhom"), columns[0].width),
+        cell(paragraph("{{ g.ten }}", "BangNhom"), total - columns[0].width, span=len(columns) - 1),
+    ])  # fmt: skip
+    return [
+        loop_row(f"{{%tr for g in {groups} %}}", total, len(columns)),
+        group_row,
+        *loop_rows(columns, f"for t in g.{items}"),
+        loop_row("{%tr endfor %}", total, len(columns)),
+    ]
+
+
+def totals_table(columns: list[Column], loop: str, totals: str) -> str:
+    """A data table whose rows come from ``loop``, closed by a bold row read from ``totals``."""
+    total_columns = [
+        Column(c.title, c.width, c.value.replace("t.", f"{totals}.", 1), c.style) for c in columns
+    ]
+    return data_table(columns, [*loop_rows(columns, loop), value_row(total_columns, bold=True)])

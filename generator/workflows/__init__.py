@@ -1,0 +1,1 @@
+"""What the commands do, as library calls: load → validate → compute → render → write."""

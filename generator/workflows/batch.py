@@ -1,0 +1,204 @@
+"""``cchc batch``: many units and periods in one run, one document at a time.
+
+A batch is a folder of unit folders (each a working folder as ``cchc init`` makes it), a
+single working folder (all its periods), or a manifest (``danh_sach:`` in YAML). Every job
+goes through the same pipeline as ``cchc plan``/``cchc report``; one unit's bad data is
+recorded and the others go on. Documents are written one by one; only small summaries are
+kept for the consolidated tables, so memory stays flat as units are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.domain.periods import PERIODS
+from generator.errors import GeneratorError, Problems
+from generator.inputs.fields import Fields
+from generator.inputs.files import period_of
+from generator.inputs.yaml_file import load_yaml
+from generator.workflows.consolidate import UnitSummary, write_consolidated
+from generator.workflows.pipeline import Outcome, make_plan, make_report
+
+PLAN = "ke_hoach"
+REPORT = "bao_cao"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document of one unit."""
+
+    unit: str  # the unit's folder name, for the summary
+    inputs: tuple[Path, ...]
+    kind: str  # PLAN or REPORT
+    period: tuple[str, int] | None = None
+
+    @property
+    def label(self) -> str:
+        what = (
+            "kế hoạch"
+            if self.kind == PLAN
+            else f"báo cáo {self.period[0]}/{self.period[1]}"
+            if self.period
+            else ""
+        )
+        return f"{self.unit}: {what}"
+
+
+@dataclass(frozen=True)
+class Batch:
+    jobs: tuple[Job, ...]
+    consolidate: tuple[tuple[str, int], ...] = ()
+    reference: str = ""  # "(Kèm theo …)" line of the consolidated tables
+
+
+@dataclass
+class BatchResult:
+    written: list[tuple[Job, Outcome]] = field(default_factory=list)
+    failed: list[tuple[Job, list[str]]] = field(default_factory=list)
+    consolidated: list[Path] = field(default_factory=list)
+
+
+class UniqueNames:
+    """Two units with the same name never overwrite each other: the later gets _2, _3 …"""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, name: str) -> str:
+        stem, dot, suffix = name.rpartition(".")
+        candidate, number = name, 1
+        while candidate.casefold() in self.used:
+            number += 1
+            candidate = f"{stem}_{number}{dot}{suffix}"
+        self.used.add(candidate.casefold())
+        return candidate
+
+
+def discover(source: Path) -> Batch:
+    """The jobs of a folder of units, of one working folder, or of a manifest file."""
+    if source.is_file():
+        return read_manifest(source)
+    if not source.is_dir():
+        raise GeneratorError(f"{source}: không tìm thấy thư mục hoặc tệp danh sách")
+    units = [d for d in sorted(source.iterdir()) if d.is_dir() and _yaml_files(d)] or [source]
+    jobs = [job for unit in units for job in unit_jobs(unit)]
+    if not jobs:
+        raise GeneratorError(f"{source}: không có thư mục đơn vị nào có dữ liệu (tệp .yaml)")
+    periods = sorted({j.period for j in jobs if j.period}, key=_period_order)
+    return Batch(tuple(jobs), tuple(p for p in periods if _units_with(jobs, p) >= 2))
+
+
+def unit_jobs(folder: Path, name: str | None = None) -> list[Job]:
+    """The plan, and a report for each period named by a ``bao_cao_<kỳ>_<năm>.yaml`` file."""
+    label = name or folder.name
+    jobs = [Job(label, (folder,), PLAN)] if _has_part(folder, PLAN) else []
+    periods = {period_of(p) for p in _yaml_files(folder) if p.stem.startswith(REPORT)}
+    jobs += [Job(label, (folder,), REPORT, p) for p in sorted(p for p in periods if p)]
+    return jobs
+
+
+def run(batch: Batch, out: Path, *, on_job: Callable[[Job], None] | None = None) -> BatchResult:
+    """Run every job; failures are collected, never raised; then the consolidated tables."""
+    result = BatchResult()
+    names = UniqueNames()
+    summaries: dict[tuple[str, int], list[UnitSummary]] = {p: [] for p in batch.consolidate}
+    for job in batch.jobs:
+        try:
+            outcome = _run_job(job, out, names)
+        except GeneratorError as exc:
+            result.failed.append((job, exc.lines()))
+        else:
+            if job.period in summaries and outcome.unit and outcome.figures:
+                summaries[job.period].append(UnitSummary.of(outcome.unit, outcome.figures))
+            # Keep what the summary prints, not the unit's data: memory stays flat with units.
+            result.written.append((job, Outcome(outcome.path, outcome.warnings)))
+        if on_job:
+            on_job(job)
+    for (code, year), found in summaries.items():
+        if not found:
+            continue
+        try:
+            result.consolidated += write_consolidated(found, code, year, out, batch.reference)
+        except GeneratorError as exc:
+            result.failed.append((Job("tổng hợp", (), REPORT, (code, year)), exc.lines()))
+    return result
+
+
+def _run_job(job: Job, out: Path, names: UniqueNames) -> Outcome:
+    if job.kind == PLAN:
+        return make_plan(list(job.inputs), out, rename=names)
+    code, year = job.period or ("", 0)
+    return make_report(list(job.inputs), out, code=code, year=year, rename=names)
+
+
+def read_manifest(path: Path) -> Batch:
+    """``danh_sach: {don_vi: [{thu_muc, van_ban}], tong_hop: {ky, kem_theo}}``."""
+    problems = Problems()
+    document = load_yaml(path, problems)
+    problems.raise_if_any()
+    if document is None:
+        raise GeneratorError(f"{path}: không đọc được tệp danh sách")
+    fields = Fields(document, problems)
+    root = fields.mapping((document.data or {}).get("danh_sach"), "danh_sach") or {}
+    fields.check_keys(root, ("don_vi", "tong_hop"), "danh_sach")
+    jobs = list(_manifest_jobs(fields, root.get("don_vi"), path.parent))
+    summary = fields.mapping(root["tong_hop"], "danh_sach.tong_hop") if root.get("tong_hop") else {}
+    consolidate = [_period(fields, v, f"danh_sach.tong_hop.ky[{i}]")
+                   for i, v in enumerate(fields.text_list(summary or {}, "ky", "danh_sach.tong_hop", required=False), 1)]  # fmt: skip
+    problems.raise_if_any()
+    reference = fields.text(summary or {}, "kem_theo", "danh_sach.tong_hop", required=False)
+    return Batch(tuple(jobs), tuple(p for p in consolidate if p), reference)
+
+
+def _manifest_jobs(fields: Fields, value: object, base: Path) -> Iterator[Job]:
+    items = value if isinstance(value, list) else []
+    if not items:
+        fields.problem("danh_sach.don_vi", "cần danh sách đơn vị (thu_muc, van_ban)")
+    for index, item in enumerate(items, start=1):
+        path = f"danh_sach.don_vi[{index}]"
+        data = fields.mapping(item, path) or {}
+        fields.check_keys(data, ("thu_muc", "van_ban"), path)
+        folder = base / fields.text(data, "thu_muc", path)
+        if not folder.is_dir():
+            fields.problem(f"{path}.thu_muc", f"không tìm thấy thư mục {folder}")
+            continue
+        wanted = fields.text_list(data, "van_ban", path, required=False)
+        if not wanted:
+            yield from unit_jobs(folder)
+        for number, text in enumerate(wanted, start=1):
+            if text.strip().lower() in ("ke_hoach", "kế hoạch"):
+                yield Job(folder.name, (folder,), PLAN)
+            elif period := _period(fields, text, f"{path}.van_ban[{number}]"):
+                yield Job(folder.name, (folder,), REPORT, period)
+
+
+def _period(fields: Fields, text: str, path: str) -> tuple[str, int] | None:
+    """ "Q1/2022" → ("Q1", 2022)."""
+    code, _, year = text.strip().upper().partition("/")
+    if code in PERIODS and year.isdigit() and 2000 <= int(year) <= 2100:
+        return code, int(year)
+    fields.problem(path, f'"{text}" không phải kỳ báo cáo (ví dụ: ke_hoach, Q1/2022, 6T/2022, NAM/2022)')
+    return None
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+
+
+def _has_part(folder: Path, role: str) -> bool:
+    scratch = Problems()
+    return any(
+        (doc := load_yaml(p, scratch)) is not None and isinstance(doc.data, dict) and role in doc.data
+        for p in _yaml_files(folder)
+        if period_of(p) is None
+    )
+
+
+def _units_with(jobs: list[Job], period: tuple[str, int]) -> int:
+    return len({j.unit for j in jobs if j.period == period})
+
+
+def _period_order(period: tuple[str, int]) -> tuple[int, int]:
+    return period[1], list(PERIODS).index(period[0])

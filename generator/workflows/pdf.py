@@ -1,0 +1,127 @@
+"""DOCX → PDF through LibreOffice, all files of a run in one LibreOffice process.
+
+LibreOffice takes seconds to start, so every file of a run goes into one ``soffice
+--convert-to pdf`` call. Each call gets a private profile folder
+(``-env:UserInstallation``) so two runs, or a user's open LibreOffice, never collide.
+Vietnamese needs fonts with every letter: Debian's ``fonts-liberation2`` (metric twin of
+Times New Roman); the older ``fonts-liberation`` lacks letters such as ộ, ữ, ầ.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import OutputError
+from generator.files import write_atomic
+
+INSTALL_HINT = (
+    "không tìm thấy LibreOffice (lệnh soffice). Cài đặt: Windows/macOS tải tại "
+    "https://www.libreoffice.org/download/ ; Debian/Ubuntu: "
+    "sudo apt install libreoffice-writer-nogui fonts-liberation2"
+)
+_CANDIDATES = (
+    "soffice",
+    "libreoffice",
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+TIMEOUT_PER_FILE = 60
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable: $CCHC_SOFFICE, the PATH, or the usual install folders."""
+    configured = os.environ.get("CCHC_SOFFICE")
+    if configured:
+        return configured if Path(configured).exists() or shutil.which(configured) else None
+    for candidate in _CANDIDATES:
+        found = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
+        if found:
+            return found
+    return None
+
+
+def convert(documents: Sequence[Path], out_dir: Path | None = None) -> list[Path]:
+    """Convert ``documents`` to PDF in one LibreOffice run; PDFs go next to each file by default.
+
+    Files are converted into a private temporary folder and then moved into place, so an
+    existing PDF is replaced only by a complete new one.
+    """
+    return _convert(documents, out_dir, PDF)
+
+
+def first_page_png(document: Path, out_dir: Path | None = None) -> Path:
+    """Page 1 of ``document`` as a PNG image (about 96 dpi), for a preview; same rules as ``convert``.
+
+    LibreOffice's PNG export needs its graphics filters (Debian: ``libreoffice-draw-nogui``).
+    """
+    (image,) = _convert([document], out_dir, PNG)
+    return image
+
+
+@dataclass(frozen=True)
+class _Target:
+    filter: str  # LibreOffice's --convert-to argument
+    suffix: str
+    name: str  # in messages: "PDF", "ảnh PNG"
+    hint: str = "tệp hỏng?"
+
+
+PDF = _Target("pdf:writer_pdf_Export", ".pdf", "PDF")
+PNG = _Target(
+    "png:writer_png_Export",
+    ".png",
+    "ảnh PNG",
+    "tệp hỏng, hoặc LibreOffice thiếu bộ lọc ảnh: Debian/Ubuntu cài libreoffice-draw-nogui",
+)
+
+
+def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -> list[Path]:
+    if not documents:
+        return []
+    soffice = find_soffice()
+    if soffice is None:
+        raise OutputError(INSTALL_HINT)
+    with tempfile.TemporaryDirectory(prefix="cchc-pdf-") as work:
+        profile = Path(work) / "profile"
+        staging = Path(work) / "out"
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            target.filter,
+            "--outdir",
+            str(staging),
+            *(str(d.resolve()) for d in documents),
+        ]
+        try:
+            subprocess.run(
+                command,
+                check=False,
+                capture_output=True,
+                timeout=60 + TIMEOUT_PER_FILE * len(documents),
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise OutputError(
+                f"LibreOffice không chuyển xong sang {target.name} trong {exc.timeout:.0f} giây"
+            ) from exc
+        return [_place(staging, document, out_dir, target) for document in documents]
+
+
+def _place(staging: Path, document: Path, out_dir: Path | None, target: _Target) -> Path:
+    produced = staging / (document.stem + target.suffix)
+    if not produced.is_file() or produced.stat().st_size == 0:
+        raise OutputError(f"{document}: LibreOffice không chuyển được sang {target.name} ({target.hint})")
+    placed = (out_dir or document.parent) / produced.name
+    write_atomic(placed, produced.read_bytes())
+    return placed

@@ -1,0 +1,164 @@
+"""The one pipeline every command uses: load → validate → compute → render → write.
+
+``make_plan`` (and the other ``make_*``) are what the CLI, batch and the web page call;
+each step is a function of its own so they can also be called one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.domain.figures import ReportFigures, compute
+from generator.domain.models import Plan, Report, Unit
+from generator.domain.periods import make_period
+from generator.domain.text import ascii_slug
+from generator.errors import GeneratorError, Location, OutputError, Problem, Problems
+from generator.files import write_atomic
+from generator.inputs.files import InputSet, collect
+from generator.inputs.plan import read_plan
+from generator.inputs.profile import read_unit
+from generator.inputs.progress import read_progress
+from generator.inputs.report_text import read_report_text
+from generator.render.bundled import template
+from generator.render.engine import PreparedTemplate, Properties, load_template
+from generator.render.plan_context import plan_context
+from generator.render.report_context import report_context, report_summary
+
+PLAN_TEMPLATE = template("ke_hoach.docx")
+REPORT_TEMPLATE = template("bao_cao_quy.docx")
+
+
+@dataclass
+class Outcome:
+    """What a run wrote, the notices (warnings) the user should read, and what it computed."""
+
+    path: Path
+    warnings: list[Problem] = field(default_factory=list)
+    unit: Unit | None = None
+    figures: ReportFigures | None = None  # reports only: rates, targets, task states
+
+
+Rename = Callable[[str], str]  # default file name → the name to write (batch: unique names)
+
+
+def load_unit(inputs: InputSet, problems: Problems, where: str) -> Unit | None:
+    document = inputs.part("don_vi", problems, where)
+    return read_unit(document, problems) if document is not None else None
+
+
+def load_plan(paths: Sequence[Path], problems: Problems) -> Plan | None:
+    """Read and validate everything a plan needs; every defect lands in ``problems``."""
+    inputs = collect(paths, problems)
+    where = ", ".join(str(p) for p in paths)
+    unit = load_unit(inputs, problems, where)
+    document = inputs.part("ke_hoach", problems, where)
+    if document is None:
+        return None
+    return read_plan(document, unit, inputs.workbooks, problems)
+
+
+def output_path(out: Path, default_name: str) -> Path:
+    """``out`` is a folder (existing, or named without an extension) or a .docx file."""
+    if out.is_dir() or not out.suffix:
+        return out / default_name
+    if out.suffix.lower() != ".docx":
+        raise OutputError(f"{out}: tên tệp đầu ra cần có đuôi .docx")
+    return out
+
+
+def document_name(kind: str, unit: Unit, year: int, period: str | None = None) -> str:
+    """ "ke_hoach_cchc_2022_xa_loc_thuy.docx": ASCII, no separators, stable across runs."""
+    parts = [kind, "cchc", *([period.lower()] if period else []), str(year), unit.slug]
+    return ascii_slug("_".join(parts), limit=120) + ".docx"
+
+
+def make_plan(
+    paths: Sequence[Path], out: Path, *, template: Path | None = None, rename: Rename | None = None
+) -> Outcome:
+    """Render the Kế hoạch CCHC from the inputs in ``paths`` into ``out``."""
+    problems = Problems()
+    plan = load_plan(paths, problems)
+    problems.raise_if_any()
+    if plan is None:  # every way to None records a problem; this guards a bug in that promise
+        raise GeneratorError("không đọc được dữ liệu kế hoạch")
+    prepared = load_template(template or PLAN_TEMPLATE)
+    name = document_name("ke_hoach", plan.unit, plan.year)
+    target = output_path(out, rename(name) if rename else name)
+    write_plan(plan, prepared, target)
+    return Outcome(target, problems.warnings, plan.unit)
+
+
+def write_plan(plan: Plan, prepared: PreparedTemplate, target: Path) -> None:
+    properties = Properties(
+        title=f"Kế hoạch {plan.summary}",
+        subject="Kế hoạch cải cách hành chính",
+        creator=" ".join(plan.unit.name_lines),
+    )
+    write_atomic(target, prepared.render(plan_context(plan), properties))
+
+
+def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems) -> Report | None:
+    """Read and validate a report's inputs: profile, plan, progress workbook and its words."""
+    inputs = collect(paths, problems, period=(code, year))
+    where = ", ".join(str(p) for p in paths)
+    unit = load_unit(inputs, problems, where)
+    plan_document = inputs.part("ke_hoach", problems, where)
+    report_document = inputs.part("bao_cao", problems, where)
+    plan = read_plan(plan_document, unit, inputs.workbooks, problems) if plan_document else None
+    words = read_report_text(report_document, unit, problems) if report_document else None
+    if unit is None or plan is None:
+        return None
+    if plan.year != year:
+        problems.add(plan_document.location("ke_hoach.nam") if plan_document else Location(where),
+                     f"kế hoạch là của năm {plan.year}, không phải năm báo cáo {year}")  # fmt: skip
+        return None
+    period = make_period(code, year, unit.window_rules)
+    progress = read_progress(inputs.workbooks, plan, period, problems)
+    if words is None or progress is None or problems.errors:
+        return None
+    header, text = words
+    return Report(
+        plan=plan,
+        period=period,
+        progress=progress,
+        text=text,
+        number=header.number,
+        issue_date=header.issue_date,
+        issue_year=header.issue_year or year,
+        plan_number=plan.number if header.plan_number is None else header.plan_number,
+        plan_date=header.plan_date or plan.issue_date,
+        addressees=header.addressees,
+        signer=header.signer or plan.signer,
+        recipients=header.recipients if header.recipients is not None else unit.recipients,
+    )
+
+
+def make_report(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    code: str,
+    year: int,
+    template: Path | None = None,
+    rename: Rename | None = None,
+) -> Outcome:
+    """Render the periodic Báo cáo CCHC of ``code`` (Q1, 6T, …) ``year`` into ``out``."""
+    problems = Problems()
+    report = load_report(paths, code, year, problems)
+    if report is None:
+        problems.raise_if_any()
+        raise GeneratorError("không đọc được dữ liệu báo cáo")
+    figures = compute(report, problems, before_is_day_before=report.plan.unit.before_is_day_before)
+    problems.raise_if_any()
+    prepared = load_template(template or REPORT_TEMPLATE)
+    name = document_name("bao_cao", report.plan.unit, year, code)
+    target = output_path(out, rename(name) if rename else name)
+    properties = Properties(
+        title=f"Báo cáo {report_summary(report)}",
+        subject="Báo cáo cải cách hành chính",
+        creator=" ".join(report.plan.unit.name_lines),
+    )
+    write_atomic(target, prepared.render(report_context(report, figures), properties))
+    return Outcome(target, problems.warnings, report.plan.unit, figures)

@@ -1,0 +1,277 @@
+"""``cchc rollover``: next year's draft plan from this year's, as editable inputs and a document.
+
+The plan's own files come back with the plan year moved (title, trích yếu, appendix heading,
+every deadline phrase, "năm N" in the text), legal references untouched, the number and date
+reset, and — with the year's progress — unfinished tasks carried over and, on request,
+finished one-off tasks dropped. Everything that needs a person is listed in a change list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.domain.deadlines import DeadlineError, parse_cell, shift_deadline
+from generator.domain.indicators import DONE
+from generator.domain.models import Plan, Task, TaskProgress
+from generator.domain.periods import Period
+from generator.domain.year_shift import shift_text
+from generator.errors import GeneratorError, Location, OutputError, Problems
+from generator.files import write_atomic
+from generator.inputs.files import collect
+from generator.inputs.progress import read_task_states
+from generator.inputs.tasks import TASK_SHEET, find_sheet
+from generator.inputs.yaml_file import load_yaml
+from generator.workflows.pipeline import Outcome, load_plan, make_plan
+from generator.workflows.workbooks import to_bytes
+from generator.workflows.yaml_edit import rewrite
+
+
+@dataclass
+class Changes:
+    """The change list, in Vietnamese, grouped the way a reviewer reads it."""
+
+    shifted: list[str] = field(default_factory=list)
+    carried: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+    def text(self, source: int, target: int) -> str:
+        parts = [
+            f"DANH SÁCH THAY ĐỔI — dự thảo Kế hoạch CCHC năm {target} (lập từ kế hoạch năm {source})",
+            "",
+        ]
+        for title, items in (
+            (f"Đã chuyển sang năm {target}", self.shifted),
+            (f"Chuyển tiếp (chưa hoàn thành trong năm {source})", self.carried),
+            ("Đã bỏ (đã hoàn thành, không lặp lại)", self.dropped),
+            ("Cần người xem lại", self.review),
+        ):
+            parts.append(f"{title}: {len(items)}")
+            parts += [f"  - {item}" for item in items] or ["  (không có)"]
+            parts.append("")
+        return "\n".join(parts)
+
+
+@dataclass
+class RolloverOutcome:
+    folder: Path
+    files: list[Path]
+    changes: Changes
+    plan: Outcome
+    source_year: int
+    year: int
+
+    @property
+    def change_list(self) -> str:
+        return self.changes.text(self.source_year, self.year)
+
+
+def rollover(
+    paths: Sequence[Path],
+    year: int,
+    out: Path,
+    *,
+    progress: Path | None = None,
+    drop_done: bool = False,
+    overwrite: bool = False,
+) -> RolloverOutcome:
+    """Write next year's inputs into folder ``out`` and render the draft plan from them."""
+    problems = Problems()
+    plan = load_plan(paths, problems)
+    problems.raise_if_any()
+    if plan is None:
+        raise GeneratorError("không đọc được dữ liệu kế hoạch")
+    if year <= plan.year:
+        raise GeneratorError(f"năm mới ({year}) phải sau năm của kế hoạch ({plan.year})")
+    states = _states(progress, plan, problems) if progress else {}
+    problems.raise_if_any()
+    inputs = collect(paths, Problems())
+    sources = {role: doc.path for role, doc in inputs.parts.items() if role in ("don_vi", "ke_hoach")}
+    book = find_sheet(inputs.workbooks, TASK_SHEET, Problems())
+    if book is None:
+        raise GeneratorError("không tìm thấy trang Nhiệm vụ")
+    book.close()
+    _check_target(out, [*sources.values(), book.path], overwrite)
+    changes = Changes()
+    files = [_copy_yaml(path, out, plan, year, changes) for path in dict.fromkeys(sources.values())]
+    files.append(_tasks_workbook(book.path, out, plan, year, states, drop_done, changes))
+    changes.review.append("số và ngày ban hành đã để trống: văn thư ghi sau khi ký")
+    change_list = out / f"thay_doi_{year}.txt"
+    write_atomic(change_list, changes.text(plan.year, year).encode("utf-8-sig"))
+    drafted = make_plan([out], out)
+    return RolloverOutcome(out, [*files, change_list], changes, drafted, plan.year, year)
+
+
+def _states(progress: Path, plan: Plan, problems: Problems) -> dict[str, TaskProgress]:
+    year_end = Period("NAM", plan.year, dt.date(plan.year - 1, 12, 15), dt.date(plan.year, 12, 31))
+    return read_task_states([progress], plan, year_end, problems) or {}
+
+
+def _check_target(out: Path, sources: list[Path], overwrite: bool) -> None:
+    if any(out.resolve() == path.resolve().parent for path in sources):
+        raise OutputError(f"{out}: thư mục đầu ra trùng thư mục dữ liệu năm cũ; hãy chọn thư mục khác")
+    existing = [p.name for p in (out / s.name for s in sources) if p.exists()]
+    if existing and not overwrite:
+        raise OutputError(
+            f"{out}: đã có tệp {', '.join(existing)}; không ghi đè (dùng --force nếu muốn thay)"
+        )
+
+
+def _copy_yaml(path: Path, out: Path, plan: Plan, year: int, changes: Changes) -> Path:
+    years = year - plan.year
+    lines = load_yaml(path, Problems())
+
+    def where(key: str) -> str:
+        line = lines.location(key).line if lines else None
+        return str(Location(path.name, key_path=key, line=line))
+
+    def change(key: str, value: Any) -> Any:
+        if not key.startswith("ke_hoach."):
+            return value
+        if key == "ke_hoach.nam":
+            return year
+        if key == "ke_hoach.nam_ban_hanh" and isinstance(value, int):
+            return value + years
+        if key in ("ke_hoach.so", "ke_hoach.ngay_ban_hanh"):
+            return "" if value not in (None, "") else value
+        if not isinstance(value, str) or ".chi_tieu" in key:
+            return value
+        if key.startswith("ke_hoach.mo_dau"):
+            changes.review.append(
+                f"{where(key)}: phần căn cứ giữ nguyên; kế hoạch năm {year} cần dẫn văn bản mới"
+            )
+            return value
+        return _shift(value, plan.year, years, where(key), changes)
+
+    text = path.read_text(encoding="utf-8-sig")
+    target = out / path.name
+    write_atomic(target, rewrite(text, change).encode("utf-8"))
+    return target
+
+
+def _shift(value: str, plan_year: int, years: int, where: str, changes: Changes) -> str:
+    result = shift_text(value, plan_year, years)
+    if result.changed:
+        old, new = _around_change(value, result.text)
+        changes.shifted.append(f"{where}: {old} → {new}")
+    changes.review += [f"{where}: có năm chưa rõ, giữ nguyên: {excerpt}" for excerpt in result.review]
+    return result.text
+
+
+def _around_change(old: str, new: str, width: int = 35) -> tuple[str, str]:
+    """The two texts cut to a window around their first difference."""
+    flat_old, flat_new = " ".join(old.split()), " ".join(new.split())
+    first = next((i for i, (a, b) in enumerate(zip(flat_old, flat_new, strict=False)) if a != b), 0)
+    start = max(0, first - width)
+    return _cut(flat_old, start, width), _cut(flat_new, start, width)
+
+
+def _cut(text: str, start: int, width: int) -> str:
+    end = min(len(text), start + 2 * width + 4)
+    return f"“{'…' if start else ''}{text[start:end]}{'…' if end < len(text) else ''}”"
+
+
+def _short(text: str, width: int = 70) -> str:
+    flat = " ".join(text.split())
+    return f"“{flat[:width]}…”" if len(flat) > width else f"“{flat}”"
+
+
+def _tasks_workbook(
+    source: Path,
+    out: Path,
+    plan: Plan,
+    year: int,
+    states: dict[str, TaskProgress],
+    drop_done: bool,
+    changes: Changes,
+) -> Path:
+    from openpyxl import load_workbook
+
+    book = load_workbook(source)
+    sheet = book[next(t for t in book.sheetnames if t.casefold() == TASK_SHEET.casefold())]
+    drop_rows: list[int] = []
+    parent_dropped = False
+    for task in plan.tasks:
+        row = int("".join(ch for ch in task.location.cell or "" if ch.isdigit()))
+        drop = _decide(task, states.get(task.code), plan, drop_done, parent_dropped, changes)
+        parent_dropped = drop if task.number is not None else parent_dropped
+        if drop:
+            drop_rows.append(row)
+            continue
+        _shift_row(sheet, task, plan.year, year - plan.year, changes)
+    for row in sorted(drop_rows, reverse=True):
+        sheet.delete_rows(row)
+    target = out / source.name
+    write_atomic(target, to_bytes(book))
+    return target
+
+
+def _decide(
+    task: Task,
+    state: TaskProgress | None,
+    plan: Plan,
+    drop_done: bool,
+    parent_dropped: bool,
+    changes: Changes,
+) -> bool:
+    """True when the task leaves next year's plan; records carried-over and dropped tasks."""
+    label = f"{task.code} {_short(task.text, 60)}"
+    if task.number is None and parent_dropped:
+        changes.dropped.append(f"{label} (dòng con của nhiệm vụ đã bỏ)")
+        return True
+    if state is None:
+        return False
+    if state.state != DONE:
+        changes.carried.append(f"{label}: {state.state} — giữ lại, thời hạn chuyển sang năm mới")
+        return False
+    if drop_done and not _recurring(task, plan.year):
+        changes.dropped.append(label)
+        return True
+    return False
+
+
+def _recurring(task: Task, plan_year: int) -> bool:
+    try:
+        return any(d.kind in ("recurring", "yearly") for d in parse_cell(task.deadline, plan_year))
+    except DeadlineError:
+        return True  # not understood: keep the task, the deadline is listed for review
+
+
+def _shift_row(sheet: Any, task: Task, plan_year: int, years: int, changes: Changes) -> None:
+    """Move the years of the task's text, product and deadline cells."""
+    _shift_deadline_cell(sheet, task, plan_year, years, changes)
+    for location in (task.location, task.product_location):
+        cell = location.cell if location else None
+        value = sheet[cell].value if cell else None
+        if cell and isinstance(value, str):
+            sheet[cell] = _shift(value, plan_year, years, _cell_name(task, cell), changes)
+
+
+def _shift_deadline_cell(sheet: Any, task: Task, plan_year: int, years: int, changes: Changes) -> None:
+    cell = task.deadline_location.cell if task.deadline_location else None
+    if not cell or not task.deadline:
+        return
+    lines = task.deadline.splitlines()
+    shifted = []
+    for line in lines:
+        try:
+            shifted.append(shift_deadline(line, years, plan_year) if line.strip() else line)
+        except DeadlineError:
+            shifted.append(line)
+            changes.review.append(
+                f"{task.location.file}, ô {cell}: thời hạn không hiểu được, giữ nguyên: “{line}”"
+            )
+    new = "\n".join(shifted)
+    if new != task.deadline:
+        sheet[cell] = new
+        changes.shifted.append(
+            f"{_cell_name(task, cell)} ({task.code}): {_short(task.deadline)} → {_short(new)}"
+        )
+
+
+def _cell_name(task: Task, cell: str) -> str:
+    return f'{Path(task.location.file).name}, trang "{task.location.sheet}", ô {cell}'
