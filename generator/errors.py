@@ -8,24 +8,29 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Location:
-    """Where a problem is: a file, then a sheet and cell, or a YAML key path and line."""
+    """Where a problem is, as data: a file, then a sheet and cell, or a YAML key path and line.
+
+    Rows, columns and lines are 1-based integers, as people count them; "B12" and "tệp:14" are
+    only how ``__str__`` prints them.
+    """
 
     file: str
     sheet: str | None = None
-    cell: str | None = None
+    row: int | None = None
+    column: int | None = None
     key_path: str | None = None
     line: int | None = None
 
+    @property
+    def cell(self) -> str | None:
+        """The cell as Excel names it ("B12"), or None when the place is not a cell."""
+        if self.row is None or self.column is None:
+            return None
+        return f"{column_letter(self.column)}{self.row}"
+
     def sort_key(self) -> tuple[int, str, int, int]:
         """Reading order inside one file: by line, or by sheet, row and column."""
-        row, column = 0, 0
-        if self.cell:
-            letters = self.cell.rstrip("0123456789")
-            digits = self.cell[len(letters) :]
-            row = int(digits) if digits else 0
-            for letter in letters:
-                column = column * 26 + ord(letter.upper()) - 64
-        return (self.line or 0, self.sheet or "", row, column)
+        return (self.line or 0, self.sheet or "", self.row or 0, self.column or 0)
 
     def __str__(self) -> str:
         if self.sheet is not None:
@@ -33,6 +38,15 @@ class Location:
             return f'{self.file}, trang "{self.sheet}"{cell}'
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where} ({self.key_path})" if self.key_path else where
+
+
+def column_letter(index: int) -> str:
+    """1 → "A", 27 → "AA" (openpyxl's get_column_letter, without importing openpyxl)."""
+    letters = ""
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 @dataclass(frozen=True)

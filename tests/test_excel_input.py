@@ -229,6 +229,6 @@ def test_defusedxml_protects_workbook_parsing() -> None:
 def test_column_letters_match_openpyxl() -> None:
     from openpyxl.utils import get_column_letter
 
-    from generator.inputs.excel import column_letter
+    from generator.errors import column_letter
 
     assert [column_letter(i) for i in range(1, 2000)] == [get_column_letter(i) for i in range(1, 2000)]

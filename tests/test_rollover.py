@@ -203,3 +203,23 @@ def test_property_references_survive_any_shift(words: list[str], years: int) -> 
     assert references(shifted.text) == references(text)
     for reference in set(words) & set(REFERENCE_TEXTS):
         assert reference in shifted.text
+
+
+def test_sheet_title_in_decomposed_unicode_with_trailing_space(example: Path, tmp_path: Path) -> None:
+    """The reader's own sheet lookup serves plan and rollover alike: any case, form or spacing."""
+    import unicodedata
+
+    book = openpyxl.load_workbook(example / "nhiem_vu.xlsx")
+    book["Nhiệm vụ"].title = unicodedata.normalize("NFD", "nhiệm vụ ")
+    book.save(example / "nhiem_vu.xlsx")
+
+    planned = run_cli("plan", example, "--out", tmp_path / "plan")
+    rolled = run_cli("rollover", example, "--year", "2023", "--out", tmp_path / "2023")
+
+    assert planned.exit_code == 0, planned.stderr
+    assert rolled.exit_code == 0, rolled.stderr
+    moved = openpyxl.load_workbook(tmp_path / "2023" / "nhiem_vu.xlsx")
+    (title,) = moved.sheetnames[:1]
+    assert unicodedata.normalize("NFC", title).strip() == "nhiệm vụ"
+    deadlines_2023 = [row[6] for row in moved[title].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert deadlines_2023 == [deadline for _, deadline in EXPECTED_2023]

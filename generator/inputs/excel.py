@@ -193,9 +193,8 @@ class Workbook:
         used = set(mapping.values())
         for index, value in enumerate(raw[header_row - 1]):
             if _has_value(value) and index not in used:
-                cell = f"{column_letter(index + 1)}{header_row}"
                 self.problems.warn(
-                    Location(str(self.path), sheet=title, cell=cell),
+                    Location(str(self.path), sheet=title, row=header_row, column=index + 1),
                     f'bỏ qua cột "{str(value).strip()}" (không thuộc mẫu)',
                 )
         return True
@@ -205,7 +204,7 @@ class Workbook:
         for key, index in mapping.items():
             raw = values[index] if index < len(values) else None
             value, percent = raw if isinstance(raw, tuple) else (raw, False)
-            location = Location(str(self.path), sheet=title, cell=f"{column_letter(index + 1)}{number}")
+            location = Location(str(self.path), sheet=title, row=number, column=index + 1)
             if isinstance(value, str):
                 if "_x" in value:
                     value = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
@@ -219,10 +218,10 @@ class Workbook:
 
         if self._formulas is None:
             self._formulas = load_workbook(self.path, read_only=False, data_only=False)
-        sheet, coordinate = cell.location.sheet, cell.location.cell
-        if sheet is None or coordinate is None:
+        where = cell.location
+        if where.sheet is None or where.row is None or where.column is None:
             return None
-        value = self._formulas[sheet][coordinate].value
+        value = self._formulas[where.sheet].cell(row=where.row, column=where.column).value
         return value if isinstance(value, str) and value.startswith("=") else None
 
     def close(self) -> None:
@@ -244,15 +243,6 @@ def _openpyxl_version() -> str:
         return "?"
     stat = origin.stat()
     return f"{origin}|{stat.st_size}|{stat.st_mtime_ns}"
-
-
-def column_letter(index: int) -> str:
-    """1 → "A", 27 → "AA" (openpyxl's get_column_letter, without importing openpyxl)."""
-    letters = ""
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _has_value(value: Any) -> bool:

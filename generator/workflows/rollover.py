@@ -8,16 +8,15 @@ finished one-off tasks dropped. Everything that needs a person is listed in a ch
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator.domain.deadlines import DeadlineError, parse_cell, shift_deadline
 from generator.domain.indicators import DONE
 from generator.domain.models import Plan, Task, TaskProgress
-from generator.domain.periods import Period
+from generator.domain.periods import make_period
 from generator.domain.year_shift import shift_text
 from generator.errors import GeneratorError, Location, OutputError, Problems
 from generator.files import write_atomic
@@ -92,13 +91,14 @@ def rollover(
     inputs = collect(paths, Problems())
     sources = {role: doc.path for role, doc in inputs.parts.items() if role in ("don_vi", "ke_hoach")}
     book = find_sheet(inputs.workbooks, TASK_SHEET, Problems())
-    if book is None:
+    title = book.find_title(TASK_SHEET) if book is not None else None
+    if book is None or title is None:
         raise GeneratorError("không tìm thấy trang Nhiệm vụ")
     book.close()
     _check_target(out, [*sources.values(), book.path], overwrite)
     changes = Changes()
     files = [_copy_yaml(path, out, plan, year, changes) for path in dict.fromkeys(sources.values())]
-    files.append(_tasks_workbook(book.path, out, plan, year, states, drop_done, changes))
+    files.append(_tasks_workbook((book.path, title), out, plan, year, states, drop_done, changes))
     changes.review.append("số và ngày ban hành đã để trống: văn thư ghi sau khi ký")
     change_list = out / f"thay_doi_{year}.txt"
     write_atomic(change_list, changes.text(plan.year, year).encode("utf-8-sig"))
@@ -107,7 +107,7 @@ def rollover(
 
 
 def _states(progress: Path, plan: Plan, problems: Problems) -> dict[str, TaskProgress]:
-    year_end = Period("NAM", plan.year, dt.date(plan.year - 1, 12, 15), dt.date(plan.year, 12, 31))
+    year_end = make_period("NAM", plan.year, plan.unit.window_rules)
     return read_task_states([progress], plan, year_end, problems) or {}
 
 
@@ -181,7 +181,7 @@ def _short(text: str, width: int = 70) -> str:
 
 
 def _tasks_workbook(
-    source: Path,
+    source_sheet: tuple[Path, str],
     out: Path,
     plan: Plan,
     year: int,
@@ -191,16 +191,16 @@ def _tasks_workbook(
 ) -> Path:
     from openpyxl import load_workbook
 
+    source, title = source_sheet  # the sheet title as the reader matched it (any case or form)
     book = load_workbook(source)
-    sheet = book[next(t for t in book.sheetnames if t.casefold() == TASK_SHEET.casefold())]
+    sheet = book[title]
     drop_rows: list[int] = []
     parent_dropped = False
     for task in plan.tasks:
-        row = int("".join(ch for ch in task.location.cell or "" if ch.isdigit()))
         drop = _decide(task, states.get(task.code), plan, drop_done, parent_dropped, changes)
         parent_dropped = drop if task.number is not None else parent_dropped
         if drop:
-            drop_rows.append(row)
+            drop_rows.append(task.location.row or 0)
             continue
         _shift_row(sheet, task, plan.year, year - plan.year, changes)
     for row in sorted(drop_rows, reverse=True):
@@ -245,15 +245,22 @@ def _shift_row(sheet: Any, task: Task, plan_year: int, years: int, changes: Chan
     """Move the years of the task's text, product and deadline cells."""
     _shift_deadline_cell(sheet, task, plan_year, years, changes)
     for location in (task.location, task.product_location):
-        cell = location.cell if location else None
-        value = sheet[cell].value if cell else None
-        if cell and isinstance(value, str):
-            sheet[cell] = _shift(value, plan_year, years, _cell_name(task, cell), changes)
+        cell = _cell(sheet, location)
+        if cell is not None and location is not None and isinstance(cell.value, str):
+            cell.value = _shift(cell.value, plan_year, years, _cell_name(location), changes)
+
+
+def _cell(sheet: Any, location: Location | None) -> Any:
+    """The openpyxl cell at ``location``, or None when the place is not a cell."""
+    if location is None or location.row is None or location.column is None:
+        return None
+    return sheet.cell(row=location.row, column=location.column)
 
 
 def _shift_deadline_cell(sheet: Any, task: Task, plan_year: int, years: int, changes: Changes) -> None:
-    cell = task.deadline_location.cell if task.deadline_location else None
-    if not cell or not task.deadline:
+    location = task.deadline_location
+    cell = _cell(sheet, location)
+    if cell is None or location is None or not task.deadline:
         return
     lines = task.deadline.splitlines()
     shifted = []
@@ -262,16 +269,15 @@ def _shift_deadline_cell(sheet: Any, task: Task, plan_year: int, years: int, cha
             shifted.append(shift_deadline(line, years, plan_year) if line.strip() else line)
         except DeadlineError:
             shifted.append(line)
-            changes.review.append(
-                f"{task.location.file}, ô {cell}: thời hạn không hiểu được, giữ nguyên: “{line}”"
-            )
+            changes.review.append(f"{_cell_name(location)}: thời hạn không hiểu được, giữ nguyên: “{line}”")
     new = "\n".join(shifted)
     if new != task.deadline:
-        sheet[cell] = new
+        cell.value = new
         changes.shifted.append(
-            f"{_cell_name(task, cell)} ({task.code}): {_short(task.deadline)} → {_short(new)}"
+            f"{_cell_name(location)} ({task.code}): {_short(task.deadline)} → {_short(new)}"
         )
 
 
-def _cell_name(task: Task, cell: str) -> str:
-    return f'{Path(task.location.file).name}, trang "{task.location.sheet}", ô {cell}'
+def _cell_name(location: Location) -> str:
+    """The place as the change list prints it: the file's name without its folder."""
+    return str(replace(location, file=Path(location.file).name))
