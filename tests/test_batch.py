@@ -9,10 +9,11 @@ import docx
 import openpyxl
 import pytest
 
+from generator.domain.kinds import DocumentKind
 from generator.domain.models import Signer, Unit
 from generator.errors import Location
 from generator.ooxml.reading import table_rows
-from generator.workflows.pipeline import document_name
+from generator.workflows.documents import document_name
 from tests.conftest import EXAMPLE, run_cli
 
 
@@ -137,7 +138,7 @@ def profile(slug: str) -> Unit:
 def test_hostile_unit_names(name: str, expected: str) -> None:
     from generator.domain.text import ascii_slug
 
-    assert document_name("bao_cao", profile(ascii_slug(name)), 2022, "Q1") == expected
+    assert document_name(DocumentKind.REPORT, profile(ascii_slug(name)), 2022, "Q1") == expected
 
 
 def test_very_long_unit_name_is_cut(tmp_path: Path) -> None:
@@ -162,6 +163,6 @@ def test_very_long_unit_name_is_cut(tmp_path: Path) -> None:
 def test_unit_display_names(lines: tuple[str, ...], name: str) -> None:
     from dataclasses import replace
 
-    from generator.workflows.consolidate import display_name
+    from generator.render.consolidated_context import display_name
 
     assert display_name(replace(profile("x"), name_lines=lines)) == name

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE, run_cli
 
 
@@ -77,3 +79,50 @@ def test_own_template_with_unknown_variable(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == "Lỗi: mau_rieng.docx: mẫu dùng biến chưa có dữ liệu: so_dien_thoai\n"
     assert not (tmp_path / "kq.docx").exists()
+
+
+def test_other_click_programs_keep_their_language() -> None:
+    """Importing cchc's CLI changes nothing in click itself (no patched message functions)."""
+    import click
+    from click.testing import CliRunner
+
+    import generator.cli  # noqa: F401
+
+    @click.command()
+    @click.option("--count", type=click.IntRange(1, 3), required=True)
+    def other(count: int) -> None:
+        """Another program."""
+
+    help_text = CliRunner().invoke(other, ["--help"]).output
+    error = CliRunner().invoke(other, ["--count", "9"])
+    assert "Usage:" in help_text
+    assert "Show this message and exit." in help_text
+    assert "Error: Invalid value for '--count': 9 is not in the range 1<=x<=3." in error.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "-k", "X", "-n", "2022", "."],
+         "Lỗi: Giá trị không hợp lệ cho '--period' / '-k': “X” không thuộc các giá trị: Q1, 6T"),
+        (["report", "-k", "Q1", "-n", "1999", "."],
+         "Lỗi: Giá trị không hợp lệ cho '--year' / '-n': 1999 nằm ngoài khoảng 2000–2100."),
+        (["report", "-k", "Q1", "-n", "hai", "."],
+         "Lỗi: Giá trị không hợp lệ cho '--year' / '-n': “hai” không phải một số nguyên."),
+        (["plan", ".", "--out"], "Lỗi: Tùy chọn '--out' cần một giá trị."),
+        (["lam"], "Lỗi: Không có lệnh 'lam'."),
+        (["plan", ".", "--pdf=co"], "Lỗi: Tùy chọn '--pdf' không nhận giá trị."),
+    ],
+    ids=["choice", "year-range", "not-a-number", "needs-value", "no-command", "flag-value"],
+)  # fmt: skip
+def test_usage_errors_are_vietnamese(args: list[str], message: str) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Error" not in result.stderr
+
+
+def test_option_notes_in_help_are_vietnamese() -> None:
+    text = run_cli("report", "--help").output
+    assert "[bắt buộc]" in " ".join(text.split())
+    assert "required" not in text

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import re
 
-from generator.check.findings import Finding, amount, error
+from generator.check.findings import Finding, amount, bounds, error
 from generator.check.patterns import HEADING, fold, is_caps
 from generator.check.style import ALIGNMENTS, run_formats, size_range, wrong_sizes
 from generator.check.view import Item, Piece
+from generator.domain import nd30
 from generator.ooxml.reading import ParagraphFormat, paragraph_format
 
-BODY_SIZES = (13.0, 14.0)
-FIRST_LINE_CM = (1.0, 1.27)
-INDENT_TOLERANCE_CM = 0.05
-MIN_GAP_PT = 6.0
-LINE_SPACING = (1.0, 1.5)
 SINGLE_LINE_EM = 1.15  # Times New Roman: one line is about 1.15 times the font size
 _HEADING_WORDS = 15
 _PART = re.compile(r"^(?:Phần|Chương|Mục)\s+[IVXLC\d]+$")
@@ -50,9 +46,11 @@ def body_findings(body: list[Item]) -> list[Finding]:
 
 def _size(item: Item) -> list[Finding]:
     formats = [f for piece in item.pieces() for f in run_formats(piece)]
-    wrong = wrong_sizes(formats, BODY_SIZES)
+    wrong = wrong_sizes(formats, nd30.NOI_DUNG.accepted)
     return [
-        error("noi_dung_co_chu", f"cỡ chữ {amount(s)} pt, cần {size_range(BODY_SIZES)}", item.place)
+        error(
+            "noi_dung_co_chu", f"cỡ chữ {amount(s)} pt, cần {size_range(nd30.NOI_DUNG.accepted)}", item.place
+        )
         for s in wrong
     ]
 
@@ -62,9 +60,9 @@ def _alignment(item: Item, layout: ParagraphFormat) -> list[Finding]:
     if layout.alignment != "both":
         message = f"{ALIGNMENTS[layout.alignment]}, cần căn đều hai bên"
         findings.append(error("noi_dung_can_le", message, item.place))
-    low, high = FIRST_LINE_CM
-    if not low - INDENT_TOLERANCE_CM <= layout.first_line <= high + INDENT_TOLERANCE_CM:
-        message = f"lùi đầu dòng {amount(layout.first_line)} cm, cần 1–1,27 cm"
+    rule = nd30.LUI_DAU_DONG
+    if not rule.accepts(layout.first_line):
+        message = f"lùi đầu dòng {amount(layout.first_line)} cm, cần {bounds(rule)}"
         findings.append(error("noi_dung_lui_dau_dong", message, item.place))
     return findings
 
@@ -72,14 +70,14 @@ def _alignment(item: Item, layout: ParagraphFormat) -> list[Finding]:
 def _gap(item: Item, layout: ParagraphFormat, following: ParagraphFormat) -> list[Finding]:
     """Word puts the larger of "after" and the next "before" between two paragraphs (at least)."""
     gap = max(layout.space_after, following.space_before)
-    if gap >= MIN_GAP_PT - 0.05:
+    if nd30.CACH_DOAN.accepts(gap):
         return []
-    message = f"cách đoạn {amount(gap)} pt, cần ít nhất 6 pt (trước hoặc sau đoạn)"
+    message = f"cách đoạn {amount(gap)} pt, cần ít nhất {amount(nd30.CACH_DOAN.low)} pt (trước hoặc sau đoạn)"
     return [error("noi_dung_cach_doan", message, item.place)]
 
 
 def _line_spacing(item: Item, layout: ParagraphFormat) -> list[Finding]:
-    low, high = LINE_SPACING
+    rule = nd30.GIAN_DONG
     if layout.line_spacing is not None:
         lines = layout.line_spacing
         shown = f"{amount(lines)} dòng"
@@ -89,12 +87,12 @@ def _line_spacing(item: Item, layout: ParagraphFormat) -> list[Finding]:
         shown = f"cố định {amount(layout.line_points)} pt (khoảng {amount(lines)} dòng)"
     else:
         return []
-    if low - 0.05 <= lines <= high + 0.05:
+    if rule.accepts(lines):
         return []
-    message = f"giãn dòng {shown}, cần từ 1 dòng (đơn) đến 1,5 dòng"
+    message = f"giãn dòng {shown}, cần từ {amount(rule.low)} dòng (đơn) đến {amount(rule.high)} dòng"
     return [error("noi_dung_gian_dong", message, item.place)]
 
 
 def _first_size(pieces: list[Piece]) -> float:
     sizes = [f.size for piece in pieces for f in run_formats(piece) if f.size]
-    return sizes[0] if sizes else BODY_SIZES[1]
+    return sizes[0] if sizes else nd30.NOI_DUNG.high

@@ -20,39 +20,40 @@ from lxml.etree import XMLSyntaxError
 
 from generator.check.body import body_findings
 from generator.check.closing import appendix_findings, closing_findings
-from generator.check.findings import Finding, Severity, collapse, warning
+from generator.check.findings import Finding, Severity, bounds, collapse, warning
 from generator.check.header import header_findings, title_findings
 from generator.check.outline import Outline, read_outline
 from generator.check.page import page_findings, page_number_findings
 from generator.check.text import text_findings
 from generator.check.view import DocumentView, read_view
+from generator.domain import nd30
 
 RULES = {
     "kho_giay": "khổ giấy A4",
     "huong_giay": "khổ dọc (khổ ngang chỉ cho phần có bảng)",
-    "le_trang": "lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm",
+    "le_trang": f"lề trên, dưới {bounds(nd30.LE_TREN)}; trái {bounds(nd30.LE_TRAI)}; phải {bounds(nd30.LE_PHAI)}",
     "phong_chu": "phông Times New Roman",
     "unicode_nfc": "chữ Unicode dựng sẵn (NFC)",
     "ma_cu": "không còn chữ gõ bằng bảng mã TCVN3, VNI",
     "the_mau": "không còn thẻ mẫu {{ }}, {% %}, {# #}",
-    "quoc_hieu": "Quốc hiệu in hoa, đậm, 12–13 pt",
-    "tieu_ngu": "Tiêu ngữ đúng chữ, đậm, 13–14 pt",
+    "quoc_hieu": f"Quốc hiệu in hoa, đậm, {bounds(nd30.QUOC_HIEU)}",
+    "tieu_ngu": f"Tiêu ngữ đúng chữ, đậm, {bounds(nd30.TIEU_NGU)}",
     "duong_ke_tieu_ngu": "đường kẻ liền dưới Tiêu ngữ, dài bằng dòng chữ",
-    "co_quan": "tên cơ quan in hoa, 12–13 pt, tên cơ quan ban hành in đậm",
+    "co_quan": f"tên cơ quan in hoa, {bounds(nd30.CO_QUAN)}, tên cơ quan ban hành in đậm",
     "so_ky_hieu": "Số: 05/KH-UBND (số nhỏ hơn 10 có số 0; để trống được)",
-    "ngay_thang": "<Địa danh>, ngày dd tháng m năm yyyy, nghiêng, 13–14 pt",
-    "ten_loai": "tên loại văn bản in hoa, đậm, căn giữa, 13–14 pt",
-    "trich_yeu": "trích yếu đậm, căn giữa, 13–14 pt",
-    "noi_dung_co_chu": "nội dung 13–14 pt",
+    "ngay_thang": f"<Địa danh>, ngày dd tháng m năm yyyy, nghiêng, {bounds(nd30.NGAY_THANG)}",
+    "ten_loai": f"tên loại văn bản in hoa, đậm, căn giữa, {bounds(nd30.TEN_LOAI)}",
+    "trich_yeu": f"trích yếu đậm, căn giữa, {bounds(nd30.TEN_LOAI)}",
+    "noi_dung_co_chu": f"nội dung {bounds(nd30.NOI_DUNG)}",
     "noi_dung_can_le": "nội dung căn đều hai bên",
-    "noi_dung_lui_dau_dong": "lùi đầu dòng 1–1,27 cm",
-    "noi_dung_cach_doan": "cách đoạn ít nhất 6 pt",
+    "noi_dung_lui_dau_dong": f"lùi đầu dòng {bounds(nd30.LUI_DAU_DONG)}",
+    "noi_dung_cach_doan": f"cách đoạn {bounds(nd30.CACH_DOAN)}",
     "noi_dung_gian_dong": "giãn dòng từ 1 đến 1,5 dòng",
     "chu_ky": "có khối chữ ký",
-    "quyen_han": "quyền hạn (TM., KT., TL., TUQ., Q.) và chức vụ in hoa, đậm, 13–14 pt",
+    "quyen_han": f"quyền hạn (TM., KT., TL., TUQ., Q.) và chức vụ in hoa, đậm, {bounds(nd30.NGUOI_KY)}",
     "ho_ten_nguoi_ky": "họ tên người ký đậm, không ghi học hàm, học vị",
     "noi_nhan": '"Nơi nhận:" đậm nghiêng 12 pt; dòng 11 pt "- …;", dòng cuối "- Lưu: …."',
-    "so_trang": "số trang ở giữa lề trên, 13–14 pt, không hiện ở trang 1",
+    "so_trang": f"số trang ở giữa lề trên, {bounds(nd30.SO_TRANG)}, không hiện ở trang 1",
     "phu_luc": "tiêu đề phụ lục đậm, căn giữa; hàng tiêu đề bảng lặp lại mỗi trang",
 }
 COLLAPSED = {"phong_chu", "unicode_nfc", "ma_cu"} | {r for r in RULES if r.startswith("noi_dung_")}

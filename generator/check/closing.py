@@ -25,8 +25,9 @@ from generator.check.patterns import (
 )
 from generator.check.style import Expected, style_findings
 from generator.check.view import DocumentView, Piece
+from generator.domain import nd30
 
-SIGNER = Expected(bold=True, sizes=(13, 14))
+SIGNER = Expected(bold=True, sizes=nd30.NGUOI_KY.accepted)
 _ITEM_START = ("-", "–", "—", "+", "•")
 
 
@@ -93,14 +94,14 @@ def _recipients(heading: Piece | None, items: list[Piece], *, addressed: bool) -
     findings = [
         error("noi_nhan", message, heading.place) for message in recipients_heading_problems(heading.text)
     ]
-    expected = Expected(bold=True, italic=True, sizes=(12, 12))
+    expected = Expected(bold=True, italic=True, sizes=nd30.NOI_NHAN_TIEU_DE.accepted)
     findings += style_findings("noi_nhan", 'tiêu đề "Nơi nhận:"', heading, expected)
     if not items:
         return [*findings, warning("noi_nhan", "không tìm thấy danh sách nơi nhận", heading.place)]
     for index, message in recipient_problems([p.text for p in items], addressed=addressed):
         findings.append(error("noi_nhan", message, items[index].place))
     for piece in items:
-        findings += style_findings("noi_nhan", "dòng nơi nhận", piece, Expected(sizes=(11, 11)))
+        findings += style_findings("noi_nhan", "dòng nơi nhận", piece, Expected(sizes=nd30.NOI_NHAN.accepted))
     return findings
 
 

@@ -7,6 +7,7 @@ Word section), followed by the first words of the text.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
@@ -14,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from generator.domain.formatting import vn_number
+from generator.domain.nd30 import Rule
 
 SNIPPET_WORDS = 6
 
@@ -31,10 +33,23 @@ def snippet(text: str, words: int = SNIPPET_WORDS) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def amount(value: float) -> str:
+def amount(value: float, places: int = 1) -> str:
     """A measure as the message shows it: 20.0 → "20", 25.44 → "25,4", 10.5 → "10,5"."""
-    text = vn_number(value, 1)
-    return text[:-2] if text.endswith(",0") else text
+    text = vn_number(value, places)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text
+
+
+def bounds(rule: Rule) -> str:
+    """The range a rule accepts as messages show it: "13–14 pt", "1–1,27 cm", "12 pt", "≥ 6 pt"."""
+    low = amount(rule.low, 2)
+    if rule.high == math.inf:
+        text = f"≥ {low}"
+    else:
+        high = amount(rule.high, 2)
+        text = low if low == high else f"{low}–{high}"
+    return f"{text} {rule.unit}" if rule.unit else text
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from generator.domain import nd30
 from generator.ooxml.reading import paragraph_format
 
 MOTTO_LINE = "duong_ke_tieu_ngu"
-MOTTO_LINE_RATIO = (0.8, 1.2)  # drawn by hand: within 20 % of the text length
 
 
 def header_findings(view: DocumentView, outline: Outline) -> list[Finding]:
@@ -47,14 +46,18 @@ def _national_title(piece: Piece | None) -> list[Finding]:
     findings = []
     if fold(piece.text) not in NATIONAL_TITLES:
         findings.append(error("quoc_hieu", f'Quốc hiệu viết in hoa: "{NATIONAL_TITLES[0]}"', piece.place))
-    return findings + style_findings("quoc_hieu", "Quốc hiệu", piece, Expected(bold=True, sizes=(12, 13)))
+    return findings + style_findings(
+        "quoc_hieu", "Quốc hiệu", piece, Expected(bold=True, sizes=nd30.QUOC_HIEU.accepted)
+    )
 
 
 def _motto(view: DocumentView, outline: Outline, piece: Piece | None) -> list[Finding]:
     if piece is None:
         return [warning("tieu_ngu", f'không tìm thấy Tiêu ngữ "{nd30.MOTTO}"')]
     findings = [error("tieu_ngu", message, piece.place) for message in motto_problems(piece.text)]
-    findings += style_findings("tieu_ngu", "Tiêu ngữ", piece, Expected(bold=True, sizes=(13, 14)))
+    findings += style_findings(
+        "tieu_ngu", "Tiêu ngữ", piece, Expected(bold=True, sizes=nd30.TIEU_NGU.accepted)
+    )
     return findings + motto_line_findings(view, outline, piece)
 
 
@@ -101,8 +104,7 @@ def _lines_near(view: DocumentView, item: Item) -> list[int | None]:
 
 
 def _fits(length: int, expected: int) -> bool:
-    low, high = MOTTO_LINE_RATIO
-    return low * expected <= length <= high * expected
+    return nd30.DUONG_KE_TIEU_NGU.accepts(length / expected) if expected else False
 
 
 def _judge(lengths: list[int | None], expected: int, place: Place) -> list[Finding]:
@@ -141,7 +143,7 @@ def _agency(header: list[Piece], known: list[Piece | None]) -> list[Finding]:
         return [warning("co_quan", "không tìm thấy tên cơ quan ban hành (ở góc trên bên trái)")]
     findings = [error("co_quan", "tên cơ quan viết in hoa", p.place) for p in lines if not is_caps(p.text)]
     for piece in lines:
-        findings += style_findings("co_quan", "tên cơ quan", piece, Expected(sizes=(12, 13)))
+        findings += style_findings("co_quan", "tên cơ quan", piece, Expected(sizes=nd30.CO_QUAN.accepted))
     return findings + style_findings("co_quan", "tên cơ quan ban hành", lines[-1], Expected(bold=True))
 
 
@@ -156,7 +158,9 @@ def _date(piece: Piece | None) -> list[Finding]:
         return [warning("ngay_thang", "không tìm thấy dòng địa danh, ngày tháng năm")]
     findings = [error("ngay_thang", message, piece.place) for message in date_line_problems(piece.text)]
     label = "dòng địa danh, ngày tháng"
-    return findings + style_findings("ngay_thang", label, piece, Expected(italic=True, sizes=(13, 14)))
+    return findings + style_findings(
+        "ngay_thang", label, piece, Expected(italic=True, sizes=nd30.NGAY_THANG.accepted)
+    )
 
 
 def title_findings(outline: Outline) -> list[Finding]:
@@ -169,7 +173,7 @@ def title_findings(outline: Outline) -> list[Finding]:
         findings.append(
             error("ten_loai", f'tên loại văn bản viết in hoa ("{title.text.upper()}")', title.place)
         )
-    expected = Expected(bold=True, sizes=(13, 14), alignment="center")
+    expected = Expected(bold=True, sizes=nd30.TEN_LOAI.accepted, alignment="center")
     findings += style_findings("ten_loai", "tên loại văn bản", title, expected)
     if outline.summary is None:
         return [*findings, warning("trich_yeu", "không tìm thấy trích yếu nội dung dưới tên loại văn bản")]

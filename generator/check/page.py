@@ -14,24 +14,22 @@ from docx.section import Section
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
 
-from generator.check.findings import Finding, Place, amount, error, warning
+from generator.check.findings import Finding, Place, amount, bounds, error, warning
 from generator.check.view import DocumentView
+from generator.domain import nd30
 from generator.ooxml.reading import paragraph_format, paragraph_runs, run_format
 
-TOLERANCE_MM = 0.3
-A4_MM = (210.0, 297.0)
-MARGINS_MM = (
-    ("top_margin", "lề trên", 20, 25),
-    ("bottom_margin", "lề dưới", 20, 25),
-    ("left_margin", "lề trái", 30, 35),
-    ("right_margin", "lề phải", 15, 20),
+MARGINS = (
+    ("top_margin", "lề trên", nd30.LE_TREN),
+    ("bottom_margin", "lề dưới", nd30.LE_DUOI),
+    ("left_margin", "lề trái", nd30.LE_TRAI),
+    ("right_margin", "lề phải", nd30.LE_PHAI),
 )
-PAGE_NUMBER_SIZE = (13.0, 14.0)
 _PAGE_FIELD = re.compile(r"^\s*PAGE\b")
 
 
 def _mm(length: Length | None) -> float | None:
-    return None if length is None else abs(length) / 36000
+    return None if length is None else nd30.mm_of_emu(length)
 
 
 def page_findings(view: DocumentView) -> list[Finding]:
@@ -50,7 +48,7 @@ def page_findings(view: DocumentView) -> list[Finding]:
             findings.append(warning("kho_giay", "không đọc được khổ giấy", place))
             continue
         short, long = sorted((width, height))
-        if abs(short - A4_MM[0]) > 0.5 or abs(long - A4_MM[1]) > 0.5:
+        if not (nd30.KHO_RONG.accepts(short) and nd30.KHO_DAI.accepts(long)):
             size = f"{amount(width)} × {amount(height)} mm"
             findings.append(error("kho_giay", f"khổ giấy {size}, cần A4 (210 × 297 mm)", place))
         findings += _orientation(view, number, landscape=width > height)
@@ -73,15 +71,15 @@ def _orientation(view: DocumentView, number: int, *, landscape: bool) -> list[Fi
 def _margins(section: Section, place: Place) -> list[Finding]:
     findings = []
     gutter = _mm(section.gutter) or 0.0
-    for attribute, label, low, high in MARGINS_MM:
+    for attribute, label, rule in MARGINS:
         value = _mm(getattr(section, attribute))
         if value is None:
             findings.append(warning("le_trang", f"không đọc được {label}", place))
             continue
         if attribute == "left_margin":
             value += gutter
-        if not low - TOLERANCE_MM <= value <= high + TOLERANCE_MM:
-            message = f"{label} {amount(value)} mm, cần {low}–{high} mm"
+        if not rule.accepts(value):
+            message = f"{label} {amount(value)} mm, cần {bounds(rule)}"
             findings.append(error("le_trang", message, place))
     return findings
 
@@ -151,9 +149,10 @@ def _page_number_format(paragraph: Paragraph, place: Place) -> list[Finding]:
         findings.append(error("so_trang", "số trang cần căn giữa", place))
     run = next((r for r in paragraph_runs(paragraph) if r.text.strip()), None)
     size = run_format(paragraph, run).size
-    low, high = PAGE_NUMBER_SIZE
-    if size is not None and not low <= size <= high:
-        findings.append(error("so_trang", f"số trang cỡ chữ {amount(size)} pt, cần 13–14 pt", place))
+    rule = nd30.SO_TRANG
+    if size is not None and not rule.accepts(size):
+        message = f"số trang cỡ chữ {amount(size)} pt, cần {bounds(rule)}"
+        findings.append(error("so_trang", message, place))
     return findings
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator.check.findings import Finding, amount, error
 from generator.check.view import Piece
+from generator.domain import nd30
 from generator.ooxml.reading import RunFormat, paragraph_format, run_format
 
 ALIGNMENTS = {"left": "căn trái", "center": "căn giữa", "right": "căn phải", "both": "căn đều hai bên"}
@@ -38,7 +39,8 @@ def size_range(sizes: tuple[float, float]) -> str:
 def wrong_sizes(formats: list[RunFormat], sizes: tuple[float, float]) -> list[float]:
     """Distinct sizes outside ``sizes`` (a size Word cannot tell is left alone)."""
     low, high = sizes
-    found = {f.size for f in formats if f.size is not None and not low - 0.01 <= f.size <= high + 0.01}
+    slack = nd30.SIZE_SLACK
+    found = {f.size for f in formats if f.size is not None and not low - slack <= f.size <= high + slack}
     return sorted(found)
 
 

@@ -10,27 +10,70 @@ own windows in the unit profile (``ky_bao_cao``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-# code → (months covered, last month of the period, name in a sentence)
-PERIODS: dict[str, tuple[int, int, str]] = {
-    "Q1": (3, 3, "quý I"),
-    "Q2": (3, 6, "quý II"),
-    "Q3": (3, 9, "quý III"),
-    "Q4": (3, 12, "quý IV"),
-    "6T": (6, 6, "6 tháng đầu"),
-    "6TC": (6, 12, "6 tháng cuối"),
-    "9T": (9, 9, "9 tháng đầu"),
-    "NAM": (12, 12, "năm"),
-}
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years cchc accepts anywhere (plans, reports, forms)
 CUT_OFF_DAY = 14
-# The period whose tasks the report's "phương hướng" section announces.
-_NEXT = {"Q1": "Q2", "Q2": "6TC", "Q3": "Q4", "Q4": "NAM+1", "6T": "6TC", "6TC": "NAM+1",
-         "9T": "Q4", "NAM": "NAM+1"}  # fmt: skip
-# Reports that also set out next period's tasks in their title (6 tháng, năm).
-WITH_OUTLOOK = ("6T", "6TC", "NAM")
+
+
+@dataclass(frozen=True)
+class PeriodKind:
+    """A kind of reporting period: its code, its months, and how documents and forms name it."""
+
+    code: str  # "Q1": in file names (tien_do_q1_2022.xlsx), on the command line, in forms
+    months: int  # months covered by its data window
+    last_month: int  # the month its window ends in
+    in_sentence: str  # "quý I" as in "… quý I năm 2022"
+    label: str  # "Quý I" as a choice in a list
+    following: str  # the period whose tasks "phương hướng" announces ("NAM+1": next year)
+    with_outlook: bool  # 6 tháng and năm reports also set out the next period in their title
+    ministry: bool  # one of the four reports the Bộ Nội vụ asks for (docs/reporting-periods.md)
+
+
+# In the order staff meet them: the four reports of 581/BNV-CCHC, then those some provinces add.
+PERIOD_KINDS = (
+    PeriodKind("Q1", 3, 3, "quý I", "Quý I", "Q2", False, True),
+    PeriodKind("6T", 6, 6, "6 tháng đầu", "6 tháng đầu năm", "6TC", True, True),
+    PeriodKind("Q3", 3, 9, "quý III", "Quý III", "Q4", False, True),
+    PeriodKind("NAM", 12, 12, "năm", "Cả năm", "NAM+1", True, True),
+    PeriodKind("Q2", 3, 6, "quý II", "Quý II", "6TC", False, False),
+    PeriodKind("Q4", 3, 12, "quý IV", "Quý IV", "NAM+1", False, False),
+    PeriodKind("9T", 9, 9, "9 tháng đầu", "9 tháng đầu năm", "Q4", False, False),
+    PeriodKind("6TC", 6, 12, "6 tháng cuối", "6 tháng cuối năm", "NAM+1", True, False),
+)
+PERIODS: dict[str, PeriodKind] = {kind.code: kind for kind in PERIOD_KINDS}
+_CODES = "|".join(sorted(PERIODS, key=len, reverse=True))  # longest first: 6TC before 6T
+_IN_NAME = re.compile(rf"_({_CODES})_(\d{{4}})$", re.IGNORECASE)
+_REFERENCE = re.compile(rf"^\s*({_CODES})\s*/\s*(\d{{4}})\s*$", re.IGNORECASE)
+
+
+def valid_year(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
+def period_in_name(stem: str) -> tuple[str, int] | None:
+    """ "tien_do_q1_2022" → ("Q1", 2022); None when the name names no period (or a wrong year)."""
+    match = _IN_NAME.search(stem)
+    if match is None or not valid_year(int(match.group(2))):
+        return None
+    return match.group(1).upper(), int(match.group(2))
+
+
+def parse_reference(text: str) -> tuple[str, int] | None:
+    """ "Q1/2022" → ("Q1", 2022), as batch lists name a report; None when it is not one."""
+    match = _REFERENCE.match(text)
+    if match is None or not valid_year(int(match.group(2))):
+        return None
+    return match.group(1).upper(), int(match.group(2))
+
+
+def chronological(period: tuple[str, int]) -> tuple[int, int, int]:
+    """A sort key: by year, then by the month the period ends, shorter periods first."""
+    kind = PERIODS[period[0]]
+    return period[1], kind.last_month, kind.months
 
 
 @dataclass(frozen=True)
@@ -45,27 +88,27 @@ class Period:
     @property
     def name(self) -> str:
         """ "quý I năm 2022", "6 tháng đầu năm 2022", "năm 2022"."""
-        label = PERIODS[self.code][2]
+        label = PERIODS[self.code].in_sentence
         return f"năm {self.year}" if self.code == "NAM" else f"{label} năm {self.year}"
 
     @property
     def next_name(self) -> str:
         """The period that follows, as the "phương hướng" section names it."""
-        following = _NEXT[self.code]
+        following = PERIODS[self.code].following
         if following == "NAM+1":
             return f"năm {self.year + 1}"
-        return f"{PERIODS[following][2]} năm {self.year}"
+        return f"{PERIODS[following].in_sentence} năm {self.year}"
 
     @property
     def has_outlook(self) -> bool:
-        return self.code in WITH_OUTLOOK
+        return PERIODS[self.code].with_outlook
 
 
 def default_window(code: str, year: int) -> tuple[dt.date, dt.date]:
     """ND 09 Điều 12: from the 15th of the month before the period to the 14th of its last month."""
-    months, last_month, _ = PERIODS[code]
-    end = dt.date(year, last_month, CUT_OFF_DAY)
-    start = end - relativedelta(months=months) + relativedelta(days=1)
+    kind = PERIODS[code]
+    end = dt.date(year, kind.last_month, CUT_OFF_DAY)
+    start = end - relativedelta(months=kind.months) + relativedelta(days=1)
     return start, end
 
 

@@ -8,16 +8,15 @@ workbooks named for a period (``tien_do_q1_2022.xlsx``) are used for that period
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.domain.periods import period_in_name
 from generator.errors import Location, Problems
 from generator.inputs.yaml_file import YamlDocument, load_yaml
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
-_PERIOD_IN_NAME = re.compile(r"_(q[1-4]|6t|6tc|9t|nam)_(\d{4})$", re.IGNORECASE)
 
 
 @dataclass
@@ -101,5 +100,4 @@ def _assign(inputs: InputSet, document: YamlDocument, problems: Problems) -> Non
 
 def period_of(path: Path) -> tuple[str, int] | None:
     """ "tien_do_q1_2022.xlsx" → ("Q1", 2022); None when the name names no period."""
-    match = _PERIOD_IN_NAME.search(path.stem)
-    return (match.group(1).upper(), int(match.group(2))) if match else None
+    return period_in_name(path.stem)

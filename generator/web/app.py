@@ -32,6 +32,7 @@ from flask import (
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as BaseResponse
 
+from generator.domain.periods import FIRST_YEAR, LAST_YEAR, valid_year
 from generator.errors import GeneratorError
 from generator.web import documents
 from generator.web.figures import view
@@ -65,7 +66,7 @@ def create_app(
     app.config[HOSTS] = None if hosts is None else frozenset(h.lower() for h in hosts)
     app.extensions["cchc"] = Site(store, this_year)
     app.jinja_env.undefined = jinja2.StrictUndefined
-    app.context_processor(lambda: {"limit_mb": max_upload // 2**20})
+    app.context_processor(lambda: {"limit_mb": max_upload // 2**20, "years": (FIRST_YEAR, LAST_YEAR)})
     app.before_request(_guard)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
@@ -125,7 +126,7 @@ def index() -> str:
 def blank() -> Response:
     """The files of ``cchc init`` for the year asked, as one .zip."""
     year = request.args.get("nam", type=int) or _site().this_year
-    if not 2000 <= year <= 2100:
+    if not valid_year(year):
         abort(400)
     from generator.workflows.workspace import init_folder
 
@@ -158,16 +159,16 @@ def dataset_page(key: str) -> str:
 def make(key: str) -> BaseResponse | tuple[str, int]:
     dataset = _dataset(key)
     try:
-        made = documents.make(dataset, documents.read_choice(request.form, dataset))
+        outcome = documents.make(dataset, documents.read_request(request.form, dataset))
     except GeneratorError as exc:
         return _dataset_page(dataset, dataset.shown(exc.lines()), request.form), 422
-    return redirect(url_for("result_page", key=key, name=made.outcome.path.name), 303)
+    return redirect(url_for("result_page", key=key, name=outcome.path.name), 303)
 
 
 def result_page(key: str, name: str) -> str:
     dataset = _dataset(key)
-    made = dataset.results.get(name) or abort(404)
-    outcome, draft = made.outcome, made.draft
+    outcome = dataset.results.get(name) or abort(404)
+    draft = outcome.draft
     return render_template(
         "result.html",
         dataset=dataset,
@@ -185,20 +186,20 @@ def download(key: str, name: str) -> BaseResponse | tuple[str, int]:
     for a draft plan, the new year's inputs as a .zip."""
     dataset = _dataset(key)
     path = Path(name)
-    made = dataset.results.get(path.with_suffix(".docx").name)
-    if made is None or path.suffix not in (".docx", ".zip", *documents.CONVERSIONS):
+    outcome = dataset.results.get(path.with_suffix(".docx").name)
+    if outcome is None or path.suffix not in (".docx", ".zip", *documents.CONVERSIONS):
         abort(404)
     if path.suffix == ".zip":
-        if made.draft is None:
+        if outcome.draft is None:
             abort(404)
-        data = _zipped(made.draft.files, f"cchc_{made.draft.year}")
+        data = _zipped(outcome.draft.files, f"cchc_{outcome.draft.year}")
         return Response(data, mimetype="application/zip", headers=_attachment(name))
     if path.suffix in documents.CONVERSIONS:
         try:
-            documents.converted(made.outcome.path, path.suffix)
+            documents.converted(outcome.path, path.suffix)
         except GeneratorError as exc:
             return render_template("error.html", message="; ".join(dataset.shown(exc.lines()))), 503
-    return send_from_directory(made.outcome.path.parent, path.name, as_attachment=path.suffix != ".png")
+    return send_from_directory(outcome.path.parent, path.name, as_attachment=path.suffix != ".png")
 
 
 _ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
@@ -215,7 +216,13 @@ _ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
 
 def _dataset_page(dataset: DataSet, errors: list[str], form: Mapping[str, str] | None = None) -> str:
     period, year = documents.guess_period(dataset, _site().this_year)
-    chosen = {"loai": documents.PLAN, "ky": period, "nam": str(year), "nam_moi": str(year + 1), "tien_do": ""}
+    chosen = {
+        "loai": documents.PLAN.value,
+        "ky": period,
+        "nam": str(year),
+        "nam_moi": str(year + 1),
+        "tien_do": "",
+    }
     chosen.update(form or {})
     return render_template(
         "dataset.html",

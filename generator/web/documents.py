@@ -1,73 +1,60 @@
 """What the page makes: a document through the pipeline, then its PDF and preview on demand.
 
-The documents come from ``pipeline.make_plan``/``make_report``, the very calls of ``cchc
-plan``/``cchc report``, and ``rollover.rollover`` of ``cchc rollover``; PDF and the page-1
-image come from ``generator.workflows.pdf`` (LibreOffice).
+The documents come from ``workflows.request.make``, the very call behind ``cchc plan``,
+``cchc report`` and ``cchc rollover``; PDF and the page-1 image come from
+``workflows.pdf`` (LibreOffice).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from generator.domain.periods import PERIODS
+from generator.domain.kinds import DocumentKind
+from generator.domain.periods import PERIOD_KINDS, PERIODS, valid_year
 from generator.inputs.files import period_of
-from generator.web.store import DataSet, Made, RequestError
+from generator.web.store import DataSet, RequestError
 from generator.workflows import pdf
-from generator.workflows.pipeline import make_plan, make_report
-from generator.workflows.rollover import rollover
+from generator.workflows.documents import Outcome
+from generator.workflows.request import Request
+from generator.workflows.request import make as make_document
 
-PLAN, REPORT, DRAFT = "ke_hoach", "bao_cao", "du_thao"
-# The periods in the order staff meet them: the four Bộ Nội vụ asks for, then the others.
-PERIOD_CHOICES = (
-    ("Q1", "Quý I"),
-    ("6T", "6 tháng đầu năm"),
-    ("Q3", "Quý III"),
-    ("NAM", "Cả năm"),
-    ("Q2", "Quý II"),
-    ("Q4", "Quý IV"),
-    ("9T", "9 tháng đầu năm"),
-    ("6TC", "6 tháng cuối năm"),
-)
+PLAN, REPORT, DRAFT = DocumentKind.PLAN, DocumentKind.REPORT, DocumentKind.DRAFT
+PERIOD_CHOICES = tuple((kind.code, kind.label) for kind in PERIOD_KINDS)
 CONVERSIONS = (".pdf", ".png")
 _LIBREOFFICE = threading.Lock()  # one LibreOffice at a time: each takes a core for seconds
 
 
-@dataclass(frozen=True)
-class Choice:
-    """The document asked for: the plan, the report of ``period`` in ``year``, or the draft
-    plan of ``year`` (next year's, from this year's and, if given, its ``progress`` workbook)."""
+def read_request(form: Mapping[str, str], dataset: DataSet) -> Request:
+    """The form's fields as a ``Request`` on ``dataset``; a Vietnamese error when one is wrong.
 
-    kind: str
-    period: str | None = None
-    year: int | None = None
-    progress: str | None = None  # a workbook of the set, by file name
-    drop_done: bool = False
-
-
-def read_choice(form: Mapping[str, str], dataset: DataSet) -> Choice:
-    """The form's fields as a ``Choice``; a Vietnamese error when one is missing or wrong."""
+    Documents are written into the set's own output folder, never into a folder of the user's.
+    """
+    inputs, out = (dataset.inputs,), dataset.outputs
     kind = form.get("loai", "")
     if kind == PLAN:
-        return Choice(PLAN)
+        return Request(PLAN, inputs, out)
     if kind == REPORT:
         period = form.get("ky", "").upper()
         if period not in PERIODS:
             raise RequestError(f'kỳ báo cáo "{period}" không hợp lệ')
-        return Choice(REPORT, period, _year(form.get("nam", ""), "năm báo cáo"))
+        return Request(REPORT, inputs, out, period=period, year=_year(form.get("nam", ""), "năm báo cáo"))
     if kind == DRAFT:
         progress = form.get("tien_do", "") or None
         if progress is not None and progress not in dataset.workbooks():
             raise RequestError(f'không có bảng "{progress}" trong dữ liệu đã nhận')
         year = _year(form.get("nam_moi", ""), "năm của kế hoạch mới")
-        return Choice(DRAFT, year=year, progress=progress, drop_done=form.get("bo_da_xong") == "co")
+        return Request(
+            DRAFT, inputs, out / f"du_thao_{year}", year=year,
+            progress=dataset.inputs / progress if progress else None,
+            drop_done=form.get("bo_da_xong") == "co", overwrite=True,
+        )  # fmt: skip
     raise RequestError("chưa chọn loại văn bản (kế hoạch, báo cáo hoặc dự thảo kế hoạch năm sau)")
 
 
 def _year(text: str, what: str) -> int:
-    if not (text.strip().isdigit() and 2000 <= int(text) <= 2100):
+    if not (text.strip().isdigit() and len(text.strip()) <= 4 and valid_year(int(text))):
         raise RequestError(f'{what} "{text}" không hợp lệ (cần dạng 2022)')
     return int(text)
 
@@ -78,32 +65,13 @@ def guess_period(dataset: DataSet, this_year: int) -> tuple[str, int]:
     return max(named, key=lambda p: p[1]) if named else ("Q1", this_year)
 
 
-def make(dataset: DataSet, choice: Choice) -> Made:
-    """Write the chosen document into the set's outputs; the run is kept for the result page."""
-    paths = [dataset.inputs]
-    if choice.kind == DRAFT and choice.year:
-        made = _draft(dataset, choice, choice.year)
-    elif choice.kind == REPORT and choice.period and choice.year:
-        made = Made(make_report(paths, dataset.outputs, code=choice.period, year=choice.year))
-    else:
-        made = Made(make_plan(paths, dataset.outputs))
+def make(dataset: DataSet, request: Request) -> Outcome:
+    """Write the requested document into the set's outputs; the run is kept for the result page."""
+    outcome = make_document(request)
     for suffix in CONVERSIONS:  # an older PDF or preview would show the previous run
-        made.outcome.path.with_suffix(suffix).unlink(missing_ok=True)
-    dataset.results[made.outcome.path.name] = made
-    return made
-
-
-def _draft(dataset: DataSet, choice: Choice, year: int) -> Made:
-    """``cchc rollover`` into a folder of the set's outputs (never into the user's folder)."""
-    drafted = rollover(
-        [dataset.inputs],
-        year,
-        dataset.outputs / f"du_thao_{year}",
-        progress=dataset.inputs / choice.progress if choice.progress else None,
-        drop_done=choice.drop_done,
-        overwrite=True,
-    )
-    return Made(drafted.plan, drafted)
+        outcome.path.with_suffix(suffix).unlink(missing_ok=True)
+    dataset.results[outcome.path.name] = outcome
+    return outcome
 
 
 def converted(document: Path, suffix: str) -> Path:

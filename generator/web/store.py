@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.errors import GeneratorError
-from generator.workflows.pipeline import Outcome
-from generator.workflows.rollover import RolloverOutcome
+from generator.workflows.documents import Outcome
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")
 MAX_MEMBERS = 200
@@ -37,14 +36,6 @@ class RequestError(GeneratorError):
     """A request the server refuses (an upload, a folder, a choice); the message says why, in Vietnamese."""
 
 
-@dataclass(frozen=True)
-class Made:
-    """A document written for a set; for a draft plan also the new inputs and the change list."""
-
-    outcome: Outcome
-    draft: RolloverOutcome | None = None
-
-
 @dataclass
 class DataSet:
     """One set of inputs: uploaded into the server's folder, or a folder of the user's (read only)."""
@@ -54,7 +45,7 @@ class DataSet:
     outputs: Path
     pointed: bool = False
     notices: list[str] = field(default_factory=list)
-    results: dict[str, Made] = field(default_factory=dict)  # document file name → its run
+    results: dict[str, Outcome] = field(default_factory=dict)  # document file name → its run
 
     def files(self) -> list[str]:
         """The input files the pipeline will consider, by name (none once a folder is gone)."""

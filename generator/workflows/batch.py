@@ -13,16 +13,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.domain.periods import PERIODS
+from generator.domain.kinds import DocumentKind
+from generator.domain.periods import chronological, parse_reference
 from generator.errors import GeneratorError, Problems
 from generator.inputs.fields import Fields
 from generator.inputs.files import period_of
 from generator.inputs.yaml_file import load_yaml
-from generator.workflows.consolidate import UnitSummary, write_consolidated
-from generator.workflows.pipeline import Outcome, make_plan, make_report
+from generator.render.consolidated_context import UnitSummary
+from generator.workflows.consolidate import write_consolidated
+from generator.workflows.documents import Outcome, Rename
+from generator.workflows.request import Request, make
 
-PLAN = "ke_hoach"
-REPORT = "bao_cao"
+PLAN, REPORT = DocumentKind.PLAN, DocumentKind.REPORT
 
 
 @dataclass(frozen=True)
@@ -31,18 +33,16 @@ class Job:
 
     unit: str  # the unit's folder name, for the summary
     inputs: tuple[Path, ...]
-    kind: str  # PLAN or REPORT
+    kind: DocumentKind  # PLAN or REPORT
     period: tuple[str, int] | None = None
+
+    def request(self, out: Path, rename: Rename) -> Request:
+        code, year = self.period or (None, None)
+        return Request(self.kind, self.inputs, out, period=code, year=year, rename=rename)
 
     @property
     def label(self) -> str:
-        what = (
-            "kế hoạch"
-            if self.kind == PLAN
-            else f"báo cáo {self.period[0]}/{self.period[1]}"
-            if self.period
-            else ""
-        )
+        what = f"báo cáo {self.period[0]}/{self.period[1]}" if self.period else self.kind.label
         return f"{self.unit}: {what}"
 
 
@@ -86,7 +86,7 @@ def discover(source: Path) -> Batch:
     jobs = [job for unit in units for job in unit_jobs(unit)]
     if not jobs:
         raise GeneratorError(f"{source}: không có thư mục đơn vị nào có dữ liệu (tệp .yaml)")
-    periods = sorted({j.period for j in jobs if j.period}, key=_period_order)
+    periods = sorted({j.period for j in jobs if j.period}, key=chronological)
     return Batch(tuple(jobs), tuple(p for p in periods if _units_with(jobs, p) >= 2))
 
 
@@ -106,7 +106,7 @@ def run(batch: Batch, out: Path, *, on_job: Callable[[Job], None] | None = None)
     summaries: dict[tuple[str, int], list[UnitSummary]] = {p: [] for p in batch.consolidate}
     for job in batch.jobs:
         try:
-            outcome = _run_job(job, out, names)
+            outcome = make(job.request(out, names))
         except GeneratorError as exc:
             result.failed.append((job, exc.lines()))
         else:
@@ -124,13 +124,6 @@ def run(batch: Batch, out: Path, *, on_job: Callable[[Job], None] | None = None)
         except GeneratorError as exc:
             result.failed.append((Job("tổng hợp", (), REPORT, (code, year)), exc.lines()))
     return result
-
-
-def _run_job(job: Job, out: Path, names: UniqueNames) -> Outcome:
-    if job.kind == PLAN:
-        return make_plan(list(job.inputs), out, rename=names)
-    code, year = job.period or ("", 0)
-    return make_report(list(job.inputs), out, code=code, year=year, rename=names)
 
 
 def read_manifest(path: Path) -> Batch:
@@ -168,7 +161,7 @@ def _manifest_jobs(fields: Fields, value: object, base: Path) -> Iterator[Job]:
         if not wanted:
             yield from unit_jobs(folder)
         for number, text in enumerate(wanted, start=1):
-            if text.strip().lower() in ("ke_hoach", "kế hoạch"):
+            if text.strip().lower() in (PLAN.value, PLAN.label):
                 yield Job(folder.name, (folder,), PLAN)
             elif period := _period(fields, text, f"{path}.van_ban[{number}]"):
                 yield Job(folder.name, (folder,), REPORT, period)
@@ -176,9 +169,9 @@ def _manifest_jobs(fields: Fields, value: object, base: Path) -> Iterator[Job]:
 
 def _period(fields: Fields, text: str, path: str) -> tuple[str, int] | None:
     """ "Q1/2022" → ("Q1", 2022)."""
-    code, _, year = text.strip().upper().partition("/")
-    if code in PERIODS and year.isdigit() and 2000 <= int(year) <= 2100:
-        return code, int(year)
+    found = parse_reference(text)
+    if found is not None:
+        return found
     fields.problem(path, f'"{text}" không phải kỳ báo cáo (ví dụ: ke_hoach, Q1/2022, 6T/2022, NAM/2022)')
     return None
 
@@ -198,7 +191,3 @@ def _has_part(folder: Path, role: str) -> bool:
 
 def _units_with(jobs: list[Job], period: tuple[str, int]) -> int:
     return len({j.unit for j in jobs if j.period == period})
-
-
-def _period_order(period: tuple[str, int]) -> tuple[int, int]:
-    return period[1], list(PERIODS).index(period[0])

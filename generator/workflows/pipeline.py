@@ -1,46 +1,33 @@
-"""The one pipeline every command uses: load → validate → compute → render → write.
+"""The plan and report pipelines: load → validate → compute → render → write.
 
-``make_plan`` (and the other ``make_*``) are what the CLI, batch and the web page call;
-each step is a function of its own so they can also be called one by one.
+Each step is a function of its own (``load_plan``, ``load_report``, ``compute``, the
+contexts, ``write_document``) so they can also be called one by one; the CLI, batch and the
+web page reach them through ``workflows.request.make``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
-from generator.domain.figures import ReportFigures, compute
+from generator.domain.figures import compute
+from generator.domain.kinds import DocumentKind
 from generator.domain.models import Plan, Report, Unit
 from generator.domain.periods import make_period
-from generator.domain.text import ascii_slug
-from generator.errors import GeneratorError, Location, OutputError, Problem, Problems
-from generator.files import write_atomic
+from generator.errors import GeneratorError, Location, Problems
 from generator.inputs.files import InputSet, collect
 from generator.inputs.plan import read_plan
 from generator.inputs.profile import read_unit
 from generator.inputs.progress import read_progress
 from generator.inputs.report_text import read_report_text
 from generator.render.bundled import template
-from generator.render.engine import PreparedTemplate, Properties, load_template
+from generator.render.engine import Properties
 from generator.render.plan_context import plan_context
 from generator.render.report_context import report_context, report_summary
+from generator.workflows.documents import Outcome, Rename, document_name, output_path, write_document
 
 PLAN_TEMPLATE = template("ke_hoach.docx")
 REPORT_TEMPLATE = template("bao_cao_quy.docx")
-
-
-@dataclass
-class Outcome:
-    """What a run wrote, the notices (warnings) the user should read, and what it computed."""
-
-    path: Path
-    warnings: list[Problem] = field(default_factory=list)
-    unit: Unit | None = None
-    figures: ReportFigures | None = None  # reports only: rates, targets, task states
-
-
-Rename = Callable[[str], str]  # default file name → the name to write (batch: unique names)
 
 
 def load_unit(inputs: InputSet, problems: Problems, where: str) -> Unit | None:
@@ -53,25 +40,10 @@ def load_plan(paths: Sequence[Path], problems: Problems) -> Plan | None:
     inputs = collect(paths, problems)
     where = ", ".join(str(p) for p in paths)
     unit = load_unit(inputs, problems, where)
-    document = inputs.part("ke_hoach", problems, where)
+    document = inputs.part(DocumentKind.PLAN, problems, where)
     if document is None:
         return None
     return read_plan(document, unit, inputs.workbooks, problems)
-
-
-def output_path(out: Path, default_name: str) -> Path:
-    """``out`` is a folder (existing, or named without an extension) or a .docx file."""
-    if out.is_dir() or not out.suffix:
-        return out / default_name
-    if out.suffix.lower() != ".docx":
-        raise OutputError(f"{out}: tên tệp đầu ra cần có đuôi .docx")
-    return out
-
-
-def document_name(kind: str, unit: Unit, year: int, period: str | None = None) -> str:
-    """ "ke_hoach_cchc_2022_xa_loc_thuy.docx": ASCII, no separators, stable across runs."""
-    parts = [kind, "cchc", *([period.lower()] if period else []), str(year), unit.slug]
-    return ascii_slug("_".join(parts), limit=120) + ".docx"
 
 
 def make_plan(
@@ -83,20 +55,15 @@ def make_plan(
     problems.raise_if_any()
     if plan is None:  # every way to None records a problem; this guards a bug in that promise
         raise GeneratorError("không đọc được dữ liệu kế hoạch")
-    prepared = load_template(template or PLAN_TEMPLATE)
-    name = document_name("ke_hoach", plan.unit, plan.year)
+    name = document_name(DocumentKind.PLAN, plan.unit, plan.year)
     target = output_path(out, rename(name) if rename else name)
-    write_plan(plan, prepared, target)
-    return Outcome(target, problems.warnings, plan.unit)
-
-
-def write_plan(plan: Plan, prepared: PreparedTemplate, target: Path) -> None:
     properties = Properties(
         title=f"Kế hoạch {plan.summary}",
         subject="Kế hoạch cải cách hành chính",
         creator=" ".join(plan.unit.name_lines),
     )
-    write_atomic(target, prepared.render(plan_context(plan), properties))
+    write_document(template or PLAN_TEMPLATE, plan_context(plan), properties, target)
+    return Outcome(target, problems.warnings, plan.unit)
 
 
 def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems) -> Report | None:
@@ -104,8 +71,8 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
     inputs = collect(paths, problems, period=(code, year))
     where = ", ".join(str(p) for p in paths)
     unit = load_unit(inputs, problems, where)
-    plan_document = inputs.part("ke_hoach", problems, where)
-    report_document = inputs.part("bao_cao", problems, where)
+    plan_document = inputs.part(DocumentKind.PLAN, problems, where)
+    report_document = inputs.part(DocumentKind.REPORT, problems, where)
     plan = read_plan(plan_document, unit, inputs.workbooks, problems) if plan_document else None
     words = read_report_text(report_document, unit, problems) if report_document else None
     if unit is None or plan is None:
@@ -152,13 +119,12 @@ def make_report(
         raise GeneratorError("không đọc được dữ liệu báo cáo")
     figures = compute(report, problems, before_is_day_before=report.plan.unit.before_is_day_before)
     problems.raise_if_any()
-    prepared = load_template(template or REPORT_TEMPLATE)
-    name = document_name("bao_cao", report.plan.unit, year, code)
+    name = document_name(DocumentKind.REPORT, report.plan.unit, year, code)
     target = output_path(out, rename(name) if rename else name)
     properties = Properties(
         title=f"Báo cáo {report_summary(report)}",
         subject="Báo cáo cải cách hành chính",
         creator=" ".join(report.plan.unit.name_lines),
     )
-    write_atomic(target, prepared.render(report_context(report, figures), properties))
+    write_document(template or REPORT_TEMPLATE, report_context(report, figures), properties, target)
     return Outcome(target, problems.warnings, report.plan.unit, figures)

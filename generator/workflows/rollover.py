@@ -24,7 +24,8 @@ from generator.inputs.files import collect
 from generator.inputs.progress import read_task_states
 from generator.inputs.tasks import TASK_SHEET, find_sheet
 from generator.inputs.yaml_file import load_yaml
-from generator.workflows.pipeline import Outcome, load_plan, make_plan
+from generator.workflows.documents import Draft, Outcome
+from generator.workflows.pipeline import load_plan, make_plan
 from generator.workflows.workbooks import to_bytes
 from generator.workflows.yaml_edit import rewrite
 
@@ -55,20 +56,6 @@ class Changes:
         return "\n".join(parts)
 
 
-@dataclass
-class RolloverOutcome:
-    folder: Path
-    files: list[Path]
-    changes: Changes
-    plan: Outcome
-    source_year: int
-    year: int
-
-    @property
-    def change_list(self) -> str:
-        return self.changes.text(self.source_year, self.year)
-
-
 def rollover(
     paths: Sequence[Path],
     year: int,
@@ -77,7 +64,7 @@ def rollover(
     progress: Path | None = None,
     drop_done: bool = False,
     overwrite: bool = False,
-) -> RolloverOutcome:
+) -> Outcome:
     """Write next year's inputs into folder ``out`` and render the draft plan from them."""
     problems = Problems()
     plan = load_plan(paths, problems)
@@ -100,10 +87,12 @@ def rollover(
     files = [_copy_yaml(path, out, plan, year, changes) for path in dict.fromkeys(sources.values())]
     files.append(_tasks_workbook((book.path, title), out, plan, year, states, drop_done, changes))
     changes.review.append("số và ngày ban hành đã để trống: văn thư ghi sau khi ký")
+    text = changes.text(plan.year, year)
     change_list = out / f"thay_doi_{year}.txt"
-    write_atomic(change_list, changes.text(plan.year, year).encode("utf-8-sig"))
+    write_atomic(change_list, text.encode("utf-8-sig"))
     drafted = make_plan([out], out)
-    return RolloverOutcome(out, [*files, change_list], changes, drafted, plan.year, year)
+    drafted.draft = Draft(out, [*files, change_list], text, plan.year, year)
+    return drafted
 
 
 def _states(progress: Path, plan: Plan, problems: Problems) -> dict[str, TaskProgress]:

@@ -1,0 +1,169 @@
+"""Commands that make documents: plan, report, rollover, batch. Each builds one ``Request``
+(or a batch of them) and calls ``workflows.request.make``."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import click
+
+from generator.cli import messages
+from generator.cli.app import cli, show
+from generator.domain.kinds import DocumentKind
+from generator.domain.periods import FIRST_YEAR, LAST_YEAR, PERIOD_KINDS
+from generator.workflows.documents import Outcome
+from generator.workflows.request import Request, make
+
+PATH = click.Path(path_type=Path)
+YEAR = messages.IntRange(FIRST_YEAR, LAST_YEAR)
+INPUTS = click.argument("inputs", nargs=-1, required=True, type=PATH, metavar="ĐẦU_VÀO...")
+OUT = click.option(
+    "--out", "-o", type=PATH, default=Path("outputs"), metavar="ĐƯỜNG_DẪN",
+    help="Thư mục (hoặc tệp .docx) để ghi văn bản; mặc định: outputs",
+)  # fmt: skip
+PDF = click.option("--pdf", is_flag=True, help="Xuất thêm bản PDF (cần LibreOffice).")
+PERIOD_HELP = "Kỳ báo cáo: " + ", ".join(f"{k.code} ({k.label})" for k in PERIOD_KINDS) + "."
+
+
+def template_option(default: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--template",
+        "-t",
+        type=PATH,
+        metavar="TỆP.docx",
+        help=f"Mẫu .docx riêng (mặc định: templates/{default}).",
+    )
+
+
+@cli.command("plan")
+@INPUTS
+@OUT
+@template_option("ke_hoach.docx")
+@PDF
+def plan_command(inputs: tuple[Path, ...], out: Path, template: Path | None, pdf: bool) -> None:
+    """Soạn Kế hoạch CCHC (kèm phụ lục nhiệm vụ) từ dữ liệu đầu vào.
+
+    ĐẦU_VÀO: thư mục làm việc (don_vi.yaml, ke_hoach.yaml, nhiem_vu.xlsx) hoặc các tệp đó.
+    """
+    _written(make(Request(DocumentKind.PLAN, inputs, out, template=template)), "kế hoạch", pdf)
+
+
+@cli.command("report")
+@INPUTS
+@click.option(
+    "--period", "-k", "period", required=True, help=PERIOD_HELP, metavar="KỲ",
+    type=messages.Choice([kind.code for kind in PERIOD_KINDS], case_sensitive=False),
+)  # fmt: skip
+@click.option(
+    "--year", "-n", "year", required=True, type=YEAR, metavar="NĂM", help="Năm báo cáo, ví dụ 2022."
+)
+@OUT
+@template_option("bao_cao_quy.docx")
+@PDF
+def report_command(
+    inputs: tuple[Path, ...], period: str, year: int, out: Path, template: Path | None, pdf: bool
+) -> None:
+    """Soạn Báo cáo CCHC định kỳ (kèm Phụ lục I nhiệm vụ, Phụ lục II TTHC).
+
+    ĐẦU_VÀO: thư mục làm việc (don_vi.yaml, ke_hoach.yaml, nhiem_vu.xlsx, bao_cao_<kỳ>_<năm>.yaml,
+    tien_do_<kỳ>_<năm>.xlsx) hoặc các tệp đó.
+    """
+    request = Request(DocumentKind.REPORT, inputs, out, period=period.upper(), year=year, template=template)
+    _written(make(request), "báo cáo", pdf)
+
+
+def _written(outcome: Outcome, what: str, pdf: bool) -> None:
+    show(outcome.warnings)
+    click.echo(f"Đã ghi {what}: {outcome.path}")
+    if pdf:
+        to_pdf([outcome.path])
+
+
+@cli.command("rollover")
+@INPUTS
+@click.option(
+    "--year", "-n", required=True, type=YEAR, metavar="NĂM", help="Năm của kế hoạch mới, ví dụ 2023."
+)
+@click.option(
+    "--progress", "-p", type=PATH, metavar="TỆP",
+    help="Bảng tiến độ cả năm cũ (trang Tiến độ): nhiệm vụ chưa xong được chuyển tiếp.",
+)  # fmt: skip
+@click.option("--drop-done", is_flag=True, help="Bỏ các nhiệm vụ đã hoàn thành không lặp lại hằng năm.")
+@click.option(
+    "--out",
+    "-o",
+    type=PATH,
+    metavar="THƯ_MỤC",
+    help="Thư mục cho dữ liệu năm mới (mặc định: outputs/du_thao_NĂM).",
+)
+@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có trong thư mục đầu ra.")
+def rollover_command(
+    inputs: tuple[Path, ...], year: int, progress: Path | None, drop_done: bool, out: Path | None, force: bool
+) -> None:
+    """Lập dự thảo kế hoạch năm sau từ kế hoạch năm nay (dữ liệu sửa được và văn bản .docx).
+
+    Năm kế hoạch được chuyển trong tiêu đề, trích yếu, phụ lục và mọi thời hạn; văn bản pháp luật
+    được dẫn giữ nguyên; những chỗ cần người xem lại được liệt kê trong danh sách thay đổi.
+    """
+    target = out or Path("outputs") / f"du_thao_{year}"
+    request = Request(
+        DocumentKind.DRAFT, inputs, target, year=year, progress=progress, drop_done=drop_done, overwrite=force
+    )
+    outcome = make(request)
+    if outcome.draft is not None:
+        click.echo(outcome.draft.change_list)
+        for path in outcome.draft.files:
+            click.echo(f"Đã ghi: {path}")
+    show(outcome.warnings)
+    click.echo(f"Đã ghi dự thảo kế hoạch: {outcome.path}")
+
+
+@cli.command("batch")
+@click.argument("source", type=PATH, metavar="NGUỒN")
+@OUT
+@PDF
+def batch_command(source: Path, out: Path, pdf: bool) -> None:
+    """Soạn nhiều văn bản một lần: mọi đơn vị, mọi kỳ, kèm bảng tổng hợp.
+
+    NGUỒN: thư mục chứa các thư mục đơn vị, một thư mục làm việc, hoặc tệp danh sách .yaml
+    (phần danh_sach:). Đơn vị lỗi không làm dừng các đơn vị khác.
+    """
+    from generator.workflows import batch
+
+    plan = batch.discover(source)
+    with _progress(len(plan.jobs)) as advance:
+        result = batch.run(plan, out, on_job=lambda _job: advance())
+    for job, outcome in result.written:
+        click.echo(f"Đã ghi  {job.label} → {outcome.path}")
+        show(outcome.warnings)
+    for path in result.consolidated:
+        click.echo(f"Đã ghi  tổng hợp → {path}")
+    for job, lines in result.failed:
+        click.echo(f"Lỗi    {job.label}", err=True)
+        for line in lines:
+            click.echo(f"  Lỗi: {line}", err=True)
+    click.echo(f"Tổng kết: đã ghi {len(result.written)} văn bản, lỗi {len(result.failed)}.")
+    if pdf:
+        to_pdf([o.path for _, o in result.written] + [p for p in result.consolidated if p.suffix == ".docx"])
+    if result.failed:
+        raise click.exceptions.Exit(1)
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on a terminal; nothing in logs or tests."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with click.progressbar(length=total, label="Đang soạn", file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+def to_pdf(documents: list[Path], out: Path | None = None) -> None:
+    from generator.workflows import pdf
+
+    for path in pdf.convert(documents, out):
+        click.echo(f"Đã ghi PDF: {path}")
