@@ -270,7 +270,7 @@ def _to_pdf(documents: list[Path], out: Path | None = None) -> None:
         click.echo(f"Đã ghi PDF: {path}")
 
 
-# --- command: check (format checker, issue 6) ---
+# --- command: check (format checker) ---
 
 
 @cli.command("check")
@@ -295,7 +295,7 @@ def check_command(files: tuple[Path, ...], as_json: bool) -> None:
         click.get_current_context().exit(1)
 
 
-# --- command: serve (local web page, issue 8) ---
+# --- command: serve (local web page) ---
 
 
 @cli.command("serve")

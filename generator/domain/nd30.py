@@ -4,6 +4,8 @@ Sizes are in twips (1/20 pt; 1 mm ≈ 56.7 twips) and half-points, as Word store
 The short lines under the agency name, the Tiêu ngữ and the trích yếu have a length set by
 the text above them (ND 30 Phụ lục I: equal to the Tiêu ngữ; 1/3–1/2 of the others), so
 they are drawn from the text's measured width (``line_paragraph``).
+
+The rules and their sources: docs/nd30-format.md (§2 page, §3 header, §6 body, §9 Nơi nhận).
 """
 
 from __future__ import annotations
