@@ -4,7 +4,7 @@
     python bench/bench.py --quick    # fewer documents, for a smoke test
     python bench/bench.py --cases a,d
 
-Cases (issues #7 and #4):
+Cases:
   (a) the example plan × N documents       (b) the example quý I report × N documents
   (c) a plan whose appendix has 2,000 rows (d) one `cchc plan` process, start-up included
   (e) PDF: documents in one LibreOffice process vs one process per document

@@ -60,7 +60,7 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def test_filled_folder_makes_a_plan_and_a_report(tmp_path: Path) -> None:
-    """A merged commune reporting straight to its province in 2027 (DOMAIN §8)."""
+    """A merged commune reporting straight to its province in 2027 (docs/local-government-2025.md)."""
     folder = tmp_path / "xa_moi"
     assert run_cli("init", folder, "--year", "2027").exit_code == 0
     fill_yaml(folder / "don_vi.yaml", "don_vi", {

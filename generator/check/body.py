@@ -3,6 +3,8 @@ between paragraphs, line spacing from single to 1.5 lines.
 
 Headings ("I. …", "1. …", "a) …") are short lines; whether they are justified or indented
 cannot be seen on paper, so only their size and spacing are checked.
+
+Rules and sources: docs/nd30-format.md §6.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 ``check_files`` opens each file, runs every rule and returns the findings as data; the CLI
 prints them (one line each, or JSON). A file that cannot be opened is reported, the others
 are still checked. Rules and their ids are listed in ``RULES``.
+
+The rules themselves, with their sources: docs/nd30-format.md.
 """
 
 from __future__ import annotations

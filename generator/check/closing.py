@@ -4,6 +4,8 @@ Signature: quyền hạn and chức vụ in caps and bold ("TM.", "KT.", "TL.", 
 name bold with no học hàm, học vị. Nơi nhận: the heading bold italic 12 pt, items 11 pt
 starting "- " and ending ";", the last one "- Lưu: …." Appendix: heading bold and centred,
 the table's first row repeated on every page.
+
+Rules and sources: docs/nd30-format.md §8, §9 and §11.
 """
 
 from __future__ import annotations

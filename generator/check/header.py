@@ -1,5 +1,7 @@
 """Header block and title rules of ND 30 (ô 1–5a): Quốc hiệu, Tiêu ngữ and its line, agency,
 số and ký hiệu, place and date, tên loại and trích yếu.
+
+Rules and sources: docs/nd30-format.md §3–§5.
 """
 
 from __future__ import annotations

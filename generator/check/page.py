@@ -2,6 +2,8 @@
 
 Margins are checked in every Word section with a tolerance of 0.3 mm, because Word stores
 them in twips (20 mm is 1133.9 twips, stored as 1134).
+
+Rules and sources: docs/nd30-format.md §2 and §10.
 """
 
 from __future__ import annotations

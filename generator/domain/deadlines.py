@@ -1,9 +1,10 @@
 """Deadline phrases of a plan's appendix ("Quý I/2022", "Trước ngày 15/01 hàng năm") as dates.
 
-Staff write deadlines as phrases (DOMAIN §6). ``parse_deadline`` turns one phrase into a due
-date, or marks it recurring; ``shift_deadline`` moves the phrase's plan years by whole years
-for next year's plan, keeping the rest of the text as typed. A cell may hold one phrase per
-line (one per product). A phrase that is not understood is reported, never guessed.
+Staff write deadlines as phrases. ``parse_deadline`` turns one phrase into a due date, or
+marks it recurring; ``shift_deadline`` moves the phrase's plan years by whole years for next
+year's plan, keeping the rest of the text as typed. A cell may hold one phrase per line (one
+per product). A phrase that is not understood is reported, never guessed. The phrases, their
+due dates and how they move: docs/deadlines.md §1–§3.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 What staff now count by hand: each task's state at the cut-off date (with "quá hạn" from
 its deadline), counts per state, TTHC totals and rates, and each plan target measured and
 judged "Đạt" / "Không đạt".
+
+The rules: docs/targets-and-indicators.md §3 (judging), §4 (task states), §6 (what is
+divided by what); the TTHC rates: docs/tthc-form-06.md §4.
 """
 
 from __future__ import annotations

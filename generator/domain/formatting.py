@@ -3,6 +3,8 @@
 Numbers are formatted by hand rather than with Babel: the Vietnamese rule is two symbols
 (decimal comma, thousands dot; Luật Kế toán 2015 Điều 11), and ND 30's date rule (zero for
 days < 10 and for months 1–2 only) is not expressible as a CLDR pattern anyway.
+
+Sources: docs/number-formats.md; the date and number line: docs/nd30-format.md §4.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The measurable indicators (chỉ số) that plan targets name and reports compute (DOMAIN §7)."""
+"""The measurable indicators (chỉ số) that plan targets name and reports compute.
+
+What each code means and what is divided by what: docs/targets-and-indicators.md §6.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ Old office files were typed with 8-bit fonts (.VnTime for TCVN3, VNI-Times for V
 as Unicode they show Latin-1 look-alikes: TCVN3 "nh©n d©n" is "nhân dân", VNI "Vieät Nam" is
 "Việt Nam". ``detect_legacy`` recognises such text; ``to_unicode`` converts it, or returns
 None when the text mixes encodings and cannot be converted reliably.
+
+Background on both encodings: docs/text-encodings.md §2.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each ``Rule`` holds the value the template builder and renderer write (``written
 range a document may use (``low``–``high``, with a measuring ``tolerance`` for values Word
 stores rounded, such as 20 mm kept as 1134 twips). ``cchc check`` judges documents against
 the same rules, so the writer and the checker cannot drift apart. Sources and the wording of
-each rule: docs/nd30-format.md.
+each rule: docs/nd30-format.md (§2 page, §3 header, §6 body, §9 Nơi nhận).
 
 Geometry is then expressed in Word's units: twips (1/20 pt; 1 mm ≈ 56.7 twips) and EMU
 (English Metric Units: 36,000 per mm, what python-docx reports for lengths). The short lines

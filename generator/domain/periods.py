@@ -5,6 +5,8 @@ quý I 2022 is 15/12/2021–14/3/2022. The CCHC reports of Bộ Nội vụ (văn
 use quý I, 6 tháng, quý III (15/6–14/9, not cumulative) and năm; the plain quarters, 9
 tháng and 6 tháng cuối năm exist for provinces that ask for them. A province may set its
 own windows in the unit profile (``ky_bao_cao``).
+
+The periods, their windows and sources: docs/reporting-periods.md.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Moving a plan's prose from year N to N+1 without touching what must not change.
 
-Every 4-digit year in a text is classified (DOMAIN §6 and issue 5):
+Every 4-digit year in a text is classified (docs/deadlines.md §4):
 - inside a legal reference or another document's number and date (``Nghị định 09/2019/NĐ-CP``,
   ``Kế hoạch số 6118/KH-UBND ngày 31/12/2021``): never changed;
 - in a span of years or a horizon (``giai đoạn 2021-2025``, ``đến năm 2030``): never changed;

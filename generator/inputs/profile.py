@@ -59,7 +59,7 @@ def unit_slug(name_lines: tuple[str, ...]) -> str:
 
 
 def read_signer(fields: Fields, value: Any, path: str) -> Signer | None:
-    """Người ký → the title lines of DOMAIN §1.3 (TM., KT., TL., TUQ., Q.)."""
+    """Người ký → the title lines of docs/nd30-format.md §8 (TM., KT., TL., TUQ., Q.)."""
     data = fields.mapping(value, path)
     if data is None:
         return None

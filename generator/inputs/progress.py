@@ -3,6 +3,8 @@
 Every figure is checked where it was typed: counts are whole and not negative, resolved
 records never exceed those received, rates stay within 100%, and the task list matches
 the plan's (a task missing on either side is reported).
+
+The TTHC sheet against the official form (Biểu 06/VPCP/KSTT): docs/tthc-form-06.md §7.
 """
 
 from __future__ import annotations

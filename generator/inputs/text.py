@@ -2,6 +2,8 @@
 
 Every string read from YAML or Excel passes through ``clean_text`` at the loader boundary,
 so nothing later has to worry about decomposed letters or copy-paste control characters.
+
+What is changed and why: docs/text-encodings.md §3.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """A report and its computed figures → the context of ``templates/bao_cao_quy.docx``.
 
-The outline follows DOMAIN §3.3: I. chỉ đạo, điều hành; II. results by area (and the plan's
-targets measured); III. đánh giá chung; IV. phương hướng; V. kiến nghị. The narrative comes
-from the user; every figure and sentence with a figure is computed here.
+The outline follows docs/report-outline.md §4: I. chỉ đạo, điều hành; II. results by area
+(and the plan's targets measured); III. đánh giá chung; IV. phương hướng; V. kiến nghị. The
+narrative comes from the user; every figure and sentence with a figure is computed here.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ The plan's own files come back with the plan year moved (title, trích yếu, ap
 every deadline phrase, "năm N" in the text), legal references untouched, the number and date
 reset, and — with the year's progress — unfinished tasks carried over and, on request,
 finished one-off tasks dropped. Everything that needs a person is listed in a change list.
+
+How deadline phrases and years in the text move: docs/deadlines.md §3 and §4.
 """
 
 from __future__ import annotations
