@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from generator.domain.areas import AREAS
 from generator.domain.models import Paragraph, ReportText, Section, Signer, Unit
 from generator.errors import Problems
 from generator.inputs.body import BodyReader
@@ -13,14 +14,6 @@ from generator.inputs.fields import Fields
 from generator.inputs.profile import read_recipients, read_signer
 from generator.inputs.yaml_file import YamlDocument
 
-AREAS = (
-    ("the_che", "Cải cách thể chế"),
-    ("thu_tuc_hanh_chinh", "Cải cách thủ tục hành chính"),
-    ("to_chuc_bo_may", "Cải cách tổ chức bộ máy hành chính nhà nước"),
-    ("che_do_cong_vu", "Cải cách chế độ công vụ"),
-    ("tai_chinh_cong", "Cải cách tài chính công"),
-    ("chinh_quyen_so", "Xây dựng và phát triển chính quyền điện tử, chính quyền số"),
-)
 REPORT_KEYS = (
     "so", "ngay_ban_hanh", "nam_ban_hanh", "kinh_gui", "ke_hoach", "nguoi_ky", "noi_nhan",
     "chi_dao_dieu_hanh", "ket_qua", "uu_diem", "han_che", "phuong_huong", "kien_nghi", "ket_luan",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.models import Task, TaskGroup
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
@@ -12,15 +13,6 @@ from generator.inputs.excel import Cell, Column, Workbook
 from generator.inputs.fields import Fields
 
 TASK_SHEET = "Nhiệm vụ"
-DEFAULT_GROUPS = {
-    "I": "Cải cách thể chế",
-    "II": "Cải cách thủ tục hành chính",
-    "III": "Cải cách tổ chức bộ máy hành chính nhà nước",
-    "IV": "Cải cách chế độ công vụ",
-    "V": "Cải cách tài chính công",
-    "VI": "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
-    "VII": "Công tác chỉ đạo, điều hành",
-}
 TASK_COLUMNS = (
     Column(
         "nhom",

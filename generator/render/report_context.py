@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from generator.domain.areas import AREAS
 from generator.domain.figures import Measure, ReportFigures, TargetLine, on_time_ratio, online_ratio
 from generator.domain.formatting import document_number, short_date, vn_number, vn_percent
 from generator.domain.indicators import DONE, NOT_STARTED, ONGOING, OVERDUE, STATES, rate
 from generator.domain.models import FieldStats, Paragraph, Report, Section
-from generator.inputs.report_text import AREAS
 from generator.render.plan_context import appendix_reference, body_items, common_context
 
 _WORDING = {">=": "tối thiểu {}", ">": "trên {}", "<=": "tối đa {}", "<": "dưới {}", "=": "{}"}
