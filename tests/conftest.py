@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import cli
+from tests import made_documents
+from tests.libreoffice import require_libreoffice
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "loc_thuy"
@@ -30,12 +32,24 @@ def private_template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator
         os.environ["CCHC_CACHE_DIR"] = old
 
 
-# Every .docx a test made with cchc's own templates; tests/test_zz_every_document.py opens
-# them all in LibreOffice and runs `cchc check` on them at the end of the session.
-GENERATED: list[Path] = []
-# Documents whose data is literally "{{ … }}" on purpose: cchc check rightly reports those as
-# leftover tags, so they are only opened in LibreOffice.
-TEMPLATE_SYNTAX_ON_PURPOSE: set[Path] = set()
+@pytest.fixture(scope="session", autouse=True)
+def every_document_opens_in_libreoffice(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """When the session ends, every document ``run_cli`` saw written is opened in one LibreOffice.
+
+    A broken document fails the run (an error at teardown); without LibreOffice this is skipped,
+    or fails where CCHC_REQUIRE_LIBREOFFICE is set; not done after Ctrl+C. See
+    tests/made_documents.py.
+    """
+    with made_documents.session_ledger() as ledger:
+        yield
+        if ledger.made and request.session.exitstatus != pytest.ExitCode.INTERRUPTED:
+            try:
+                require_libreoffice()
+            except pytest.skip.Exception as missing:
+                pytest.skip(f"the documents the tests made were not opened in LibreOffice: {missing.msg}")
+            ledger.open_all_in_libreoffice(tmp_path_factory.mktemp("every-document"))
 
 
 def _written(line: str) -> Path | None:
@@ -45,12 +59,18 @@ def _written(line: str) -> Path | None:
     return Path(line.rsplit("→", 1)[1].strip() if "→" in line else line.split(": ", 1)[1].strip())
 
 
-def run_cli(*args: str | Path) -> Result:
-    """Run ``cchc`` in-process with its real error handling; stderr kept apart."""
+def run_cli(*args: str | Path, literal_tags: bool = False) -> Result:
+    """Run ``cchc`` in-process with its real error handling; stderr kept apart.
+
+    Each document it writes with cchc's own templates must pass `cchc check` (an AssertionError
+    here otherwise) and open in LibreOffice at the end of the session. ``literal_tags``: the
+    data holds "{{ … }}" on purpose, which `cchc check` rightly reports as leftover tags.
+    """
     words = [str(a) for a in args]
     result = CliRunner().invoke(cli, words, catch_exceptions=False)
     if "--template" not in words and "-t" not in words:
-        GENERATED.extend(p for p in map(_written, result.output.splitlines()) if p is not None)
+        for written in filter(None, map(_written, result.output.splitlines())):
+            made_documents.record(written, literal_tags=literal_tags)
     return result
 
 

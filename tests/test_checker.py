@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -16,9 +14,10 @@ from openpyxl import Workbook
 from generator.check.checker import RULES, check_files
 from generator.check.findings import Finding, Severity
 from generator.check.view import read_view
-from generator.workflows import pdf
+from tests import processes
 from tests.conftest import EXAMPLE, run_cli
 from tests.handmade import LEFT, Handmade
+from tests.libreoffice import require_libreoffice
 
 FIRST_BODY = 'đoạn 3 ("Thực hiện Kế hoạch số 6118/KH-UBND…")'
 MOTTO = 'bảng 1, hàng 1 ("Độc lập - Tự do -…")'
@@ -293,15 +292,11 @@ def test_every_rule_id_reported_is_listed() -> None:
 
 @pytest.mark.libreoffice
 def test_plan_saved_again_by_libreoffice_still_passes(plan_docx: Path, tmp_path: Path) -> None:
-    soffice = pdf.find_soffice()
-    if soffice is None:
-        if os.environ.get("CCHC_REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice is required here (CCHC_REQUIRE_LIBREOFFICE is set)")
-        pytest.skip("LibreOffice is not installed")
+    soffice = require_libreoffice()
     profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
     source = plan_docx
     for target, folder in (("odt", "odt"), ("docx:MS Word 2007 XML", "docx")):
         command = [soffice, profile, "--headless", "--convert-to", target, "--outdir", str(tmp_path / folder)]
-        subprocess.run([*command, str(source)], check=True, capture_output=True, timeout=180)
+        processes.run([*command, str(source)], timeout=180).check_returncode()
         (source,) = (tmp_path / folder).iterdir()
     assert findings_of(source) == []

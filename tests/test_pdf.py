@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -10,16 +9,14 @@ from pypdf import PdfReader
 
 from generator.errors import OutputError
 from generator.workflows import pdf
+from tests.libreoffice import require_libreoffice
 
 pytestmark = pytest.mark.libreoffice
 
 
 @pytest.fixture(scope="module")
 def plan_pdf(plan_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
-    if pdf.find_soffice() is None:
-        if os.environ.get("CCHC_REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice is required here (CCHC_REQUIRE_LIBREOFFICE is set)")
-        pytest.skip("LibreOffice is not installed")
+    require_libreoffice()
     (path,) = pdf.convert([plan_docx], tmp_path_factory.mktemp("pdf"))
     return PdfReader(path)
 

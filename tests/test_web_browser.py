@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from generator.web.server import LocalServer
-from generator.workflows import pdf
 from tests.conftest import EXAMPLE, ROOT
+from tests.libreoffice import require_libreoffice
 from tests.web_support import BROKEN_LINES, EXAMPLE_FILES, break_workbook, docx_text, running_server
 
 if TYPE_CHECKING:
@@ -158,8 +158,7 @@ def test_next_years_draft_plan(page: Page) -> None:
 
 
 def test_report_preview_and_pdf(page: Page) -> None:
-    if pdf.find_soffice() is None:
-        pytest.skip("LibreOffice is not installed: no preview or PDF is offered")
+    require_libreoffice(png=True)
     upload(page, EXAMPLE)
     page.check("#chon-bao-cao")
     page.click("#nut-soan")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,19 +12,15 @@ from pypdf import PdfReader
 
 from generator.web.app import create_app
 from generator.web.store import Store
-from generator.workflows import pdf
 from tests.conftest import EXAMPLE
+from tests.libreoffice import PNG_SIGNATURE, require_libreoffice
 
 pytestmark = pytest.mark.libreoffice
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    if pdf.find_soffice() is None:
-        if os.environ.get("CCHC_REQUIRE_LIBREOFFICE"):
-            pytest.fail("LibreOffice is required here (CCHC_REQUIRE_LIBREOFFICE is set)")
-        pytest.skip("LibreOffice is not installed")
+    require_libreoffice()
     store = Store(tmp_path / "server")
     yield store
     store.close()
@@ -55,6 +50,7 @@ def test_pdf_download(client: FlaskClient) -> None:
 
 
 def test_first_page_preview_is_an_a4_image(client: FlaskClient) -> None:
+    require_libreoffice(png=True)
     page = plan_page(client)
     response = client.get(f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.png", buffered=True)
     width = int.from_bytes(response.data[16:20], "big")  # PNG IHDR: width, then height
@@ -67,6 +63,7 @@ def test_first_page_preview_is_an_a4_image(client: FlaskClient) -> None:
 
 
 def test_a_new_run_drops_the_old_preview(client: FlaskClient, store: Store) -> None:
+    require_libreoffice(png=True)
     page = plan_page(client)
     first = client.get(f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.png", buffered=True)
     (image,) = store.root.glob("*/outputs/ke_hoach_cchc_2022_xa_loc_thuy.png")

@@ -14,6 +14,7 @@ import pytest
 
 from generator.errors import OutputError
 from generator.web.server import LocalServer, allowed_hosts
+from tests import processes
 from tests.conftest import run_cli
 from tests.web_support import running_server
 
@@ -80,20 +81,16 @@ def test_help_is_vietnamese() -> None:
 
 def test_ctrl_c_exits_0_and_deletes_uploads(tmp_path: Path) -> None:
     env = {**os.environ, "TMPDIR": str(tmp_path), "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--no-browser"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        encoding="utf-8",
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()
-    port = int(first.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
-    status, _ = get(port, "/mau-trong.zip", f"localhost:{port}")  # writes into its folder
-    kept = [p.name for p in tmp_path.iterdir()]
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=20)
+    command = [sys.executable, "-m", "generator", "serve", "--no-browser"]
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "encoding": "utf-8"}
+    with processes.started(command, env=env, **pipes) as process:  # stopped even if an assert fails
+        assert process.stdout is not None
+        first = processes.read_line(process.stdout, timeout=60)
+        port = int(first.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+        status, _ = get(port, "/mau-trong.zip", f"localhost:{port}")  # writes into its folder
+        kept = [p.name for p in tmp_path.iterdir()]
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
     assert first.startswith("Trang cchc đang chạy tại http://127.0.0.1:")
     assert status == 200
     assert len(kept) == 1
