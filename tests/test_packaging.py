@@ -36,6 +36,9 @@ def test_wheel_carries_templates_skeletons_and_pages(wheel: zipfile.ZipFile) -> 
             wheel.read(f"generator/bundled_templates/{docx_name}")
             == (SOURCE_TEMPLATES / docx_name).read_bytes()
         )
-    assert {"generator/workflows/skeletons/don_vi.yaml", "generator/workflows/skeletons/ke_hoach.yaml"} <= names
+    assert {
+        "generator/workflows/skeletons/don_vi.yaml",
+        "generator/workflows/skeletons/ke_hoach.yaml",
+    } <= names
     assert "generator/web/templates/index.html" in names
     assert not any(n.startswith(("tests/", "inputs/", "bench/")) for n in names)
