@@ -1,5 +1,9 @@
 """A small content-addressed cache in the user's cache folder, shared by templates and workbooks.
 
+Where: ``$CCHC_CACHE_DIR`` when set (set and empty turns the cache off), else the user cache
+folder that ``platformdirs`` gives: ``~/.cache/cchc`` on Linux, ``%LOCALAPPDATA%\\cchc`` on
+Windows, ``~/Library/Caches/cchc`` on macOS. One subfolder per kind of entry.
+
 An entry is keyed by the SHA-256 of the bytes it was derived from plus everything that shapes
 the derivation (cchc's and its libraries' versions), so a stale entry can never be found for
 changed input: it is simply not looked up. Reading or writing the cache never fails a run.
@@ -25,11 +29,10 @@ def folder() -> Path | None:
     configured = os.environ.get("CCHC_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "cchc"
+    from platformdirs import user_cache_dir
+
+    # opinion=False: no extra "Cache" level on Windows, the folder earlier versions used
+    return Path(user_cache_dir("cchc", appauthor=False, opinion=False))
 
 
 def entry(kind: str, data: bytes, *shaping: str) -> Path | None:
