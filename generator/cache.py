@@ -6,7 +6,14 @@ Windows, ``~/Library/Caches/cchc`` on macOS. One subfolder per kind of entry.
 
 An entry is keyed by the SHA-256 of the bytes it was derived from plus everything that shapes
 the derivation (cchc's and its libraries' versions), so a stale entry can never be found for
-changed input: it is simply not looked up. Reading or writing the cache never fails a run.
+changed input: it is simply not looked up.
+
+Damage: a file is ``MAGIC``, the SHA-256 of the payload, then the payload (a pickle). The
+checksum is verified before unpickling; a file that fails it (cut short, empty, a flipped bit,
+another format) or holds the wrong type is deleted, and the caller rebuilds the entry. The
+checksum guards against damage, not against someone who can already write the user's files.
+
+Reading or writing the cache never fails a run: at worst it costs time.
 """
 
 from __future__ import annotations
@@ -22,6 +29,9 @@ from typing import Any
 from generator import __version__
 
 FORMAT = 3  # bump when what is stored changes shape
+MAGIC = b"cchc-cache\n"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+_DAMAGED = object()  # what _unpack gives for a file that fails its checks
 
 
 def folder() -> Path | None:
@@ -46,14 +56,31 @@ def entry(kind: str, data: bytes, *shaping: str) -> Path | None:
 
 
 def load(path: Path | None, expected: type) -> Any:
-    """The object stored at ``path`` if it is an ``expected``; None otherwise (or if damaged)."""
-    if path is None or not path.is_file():
+    """The object stored at ``path`` if intact and an ``expected``; else None (a damaged file is deleted)."""
+    if path is None:
         return None
     try:
-        value = pickle.loads(path.read_bytes())  # our own file, named by the content it came from
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        stored = path.read_bytes()
+    except OSError:  # not there (the usual miss), or unreadable
         return None
-    return value if isinstance(value, expected) else None
+    value = _unpack(stored)
+    if value is _DAMAGED or not isinstance(value, expected):
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    return value
+
+
+def _unpack(stored: bytes) -> object:
+    """The payload's object, or _DAMAGED unless the magic and the checksum match."""
+    start = len(MAGIC) + _DIGEST_SIZE
+    payload = stored[start:]
+    if not stored.startswith(MAGIC) or stored[len(MAGIC) : start] != hashlib.sha256(payload).digest():
+        return _DAMAGED
+    try:
+        return pickle.loads(payload)  # our own, intact file, named by the content it came from
+    except Exception:  # intact but not loadable here (a class that moved): rebuilt like damage
+        return _DAMAGED
 
 
 def store(path: Path | None, value: Any) -> None:
@@ -63,5 +90,9 @@ def store(path: Path | None, value: Any) -> None:
     from generator.errors import OutputError
     from generator.files import write_atomic
 
-    with contextlib.suppress(OutputError, pickle.PicklingError):
-        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    with contextlib.suppress(OutputError):
+        write_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload)

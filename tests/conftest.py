@@ -30,6 +30,14 @@ def private_template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator
         os.environ["CCHC_CACHE_DIR"] = old
 
 
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private, empty user cache folder for one test."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(folder))
+    return folder
+
+
 # Every .docx a test made with cchc's own templates; tests/test_zz_every_document.py opens
 # them all in LibreOffice and runs `cchc check` on them at the end of the session.
 GENERATED: list[Path] = []

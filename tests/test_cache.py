@@ -1,13 +1,120 @@
-"""The user cache folder is the platform's user cache folder."""
+"""The user cache can be trusted: a damaged entry is refused and rebuilt (never a different
+document, never a traceback), the folder is pruned, and the keys follow what shapes an entry."""
 
 from __future__ import annotations
 
+import os
+import pickle
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator import cache as generator_cache
+from generator.render import engine
+from generator.render import prepare as template_prepare
+from tests.conftest import EXAMPLE, run_cli
+
+KINDS = ("templates", "sheets")  # the two kinds of entry a plan uses
+
+
+def plan_xml(out: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """word/document.xml of the example plan; the template is looked up again, not kept in memory."""
+    monkeypatch.setattr(engine, "_PREPARED", {})
+    result = run_cli("plan", EXAMPLE, "--out", out)
+    assert result.exit_code == 0, result.output
+    (written,) = out.glob("*.docx")
+    with zipfile.ZipFile(written) as package:
+        return package.read("word/document.xml")
+
+
+@pytest.fixture
+def uncached_xml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The plan written with the cache turned off: what every cached run must reproduce."""
+    with monkeypatch.context() as scoped:
+        scoped.setenv("CCHC_CACHE_DIR", "")
+        return plan_xml(tmp_path / "uncached", scoped)
+
+
+def entries(cache: Path, kind: str) -> list[Path]:
+    return sorted((cache / kind).glob("*.pickle"))
+
+
+def flip(data: bytes, bit: int) -> bytes:
+    damaged = bytearray(data)
+    damaged[bit // 8] ^= 1 << (bit % 8)
+    return bytes(damaged)
+
+
+def test_every_flipped_bit_is_detected(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One bit flipped in every 97th byte of each entry: never loaded, and the file is deleted."""
+    plan_xml(tmp_path / "out", monkeypatch)
+    for kind in KINDS:
+        for path in entries(cache, kind):
+            intact = path.read_bytes()
+            assert generator_cache.load(path, object) is not None
+            for offset in range(0, len(intact), 97):
+                path.write_bytes(flip(intact, offset * 8 + offset % 8))
+                assert generator_cache.load(path, object) is None, f"{kind} byte {offset}"
+                assert not path.exists()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_flipped_bit_gives_the_same_document(
+    kind: str, cache: Path, tmp_path: Path, uncached_xml: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the CLI: bytes in the header (and checksum), then spread over the whole file."""
+    out = tmp_path / "out"
+    assert plan_xml(out, monkeypatch) == uncached_xml
+    for path in entries(cache, kind):
+        intact = path.read_bytes()
+        step = max(1, len(intact) // 10)
+        offsets = sorted({*range(0, 64, 9), *range(step // 2, len(intact), step), len(intact) - 1})
+        for offset in offsets:
+            path.write_bytes(flip(intact, offset * 8 + offset % 8))
+            assert plan_xml(out, monkeypatch) == uncached_xml, f"{path.name} byte {offset}"
+            assert path.read_bytes() == intact  # rebuilt
+            assert generator_cache.load(path, object) is not None
+
+
+def _older_format(path: Path) -> bytes:
+    """What an earlier cchc wrote: the bare pickle, no checksum."""
+    value = generator_cache.load(path, object)
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+DAMAGE: dict[str, Callable[[Path], bytes]] = {
+    "cut short": lambda path: path.read_bytes()[: path.stat().st_size // 2],
+    "cut before the payload": lambda path: path.read_bytes()[:20],
+    "empty": lambda path: b"",
+    "garbage": lambda path: b"not a pickle" * 50,
+    "a wrong type": lambda path: generator_cache.MAGIC + os.urandom(32) + pickle.dumps(42),
+    "an older format": _older_format,
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_entry_is_rebuilt(
+    damage: str, cache: Path, tmp_path: Path, uncached_xml: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    plan_xml(out, monkeypatch)
+    paths = [path for kind in KINDS for path in entries(cache, kind)]
+    intact = {path: path.read_bytes() for path in paths}
+    for path in paths:
+        path.write_bytes(DAMAGE[damage](path))
+    assert plan_xml(out, monkeypatch) == uncached_xml
+    assert {path: path.read_bytes() for path in paths} == intact
+
+
+def test_a_stored_value_of_the_wrong_type_is_refused(cache: Path) -> None:
+    path = cache / "templates" / ("0" * 64 + ".pickle")
+    generator_cache.store(path, 42)
+    assert generator_cache.load(path, int) == 42
+    assert generator_cache.load(path, template_prepare.Prepared) is None
+    assert not path.exists()
 
 
 def test_the_folder_is_the_platforms_user_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -18,3 +125,12 @@ def test_the_folder_is_the_platforms_user_cache(monkeypatch: pytest.MonkeyPatch,
     if sys.platform not in expected:
         pytest.skip("the folder is checked on Linux and Windows")
     assert generator_cache.folder() == expected[sys.platform]
+
+
+def test_an_unwritable_folder_never_fails_a_run(
+    tmp_path: Path, uncached_xml: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_bytes(b"")
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(blocker / "cache"))
+    assert plan_xml(tmp_path / "out", monkeypatch) == uncached_xml
