@@ -4,9 +4,12 @@ Where: ``$CCHC_CACHE_DIR`` when set (set and empty turns the cache off), else th
 folder that ``platformdirs`` gives: ``~/.cache/cchc`` on Linux, ``%LOCALAPPDATA%\\cchc`` on
 Windows, ``~/Library/Caches/cchc`` on macOS. One subfolder per kind of entry.
 
-An entry is keyed by the SHA-256 of the bytes it was derived from plus everything that shapes
-the derivation (cchc's and its libraries' versions), so a stale entry can never be found for
-changed input: it is simply not looked up.
+Keys: an entry is named by the SHA-256 of the bytes it was derived from plus everything that
+shapes the derivation, which callers pass as text: cchc's and Python's versions (always), the
+source of the modules that derive and store it (``code_version``), the libraries involved
+(``library``: version and files, learnt without importing them), for templates the Jinja
+environment (``render.environment.fingerprint``). Nothing is numbered by hand: a change in any
+of these gives new keys, so a stale entry is never looked up; it only ages out.
 
 Damage: a file is ``MAGIC``, the SHA-256 of the payload, then the payload (a pickle). The
 checksum is verified before unpickling; a file that fails it (cut short, empty, a flipped bit,
@@ -22,13 +25,14 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from generator import __version__
 
-FORMAT = 3  # bump when what is stored changes shape
 MAGIC = b"cchc-cache\n"
 _DIGEST_SIZE = hashlib.sha256().digest_size
 _DAMAGED = object()  # what _unpack gives for a file that fails its checks
@@ -51,7 +55,7 @@ def entry(kind: str, data: bytes, *shaping: str) -> Path | None:
     if root is None:
         return None
     key = hashlib.sha256(data)
-    key.update("|".join((str(FORMAT), __version__, sys.version, *shaping)).encode())
+    key.update("\0".join((__version__, sys.version, *shaping)).encode())
     return root / kind / f"{key.hexdigest()}.pickle"
 
 
@@ -96,3 +100,53 @@ def store(path: Path | None, value: Any) -> None:
         return
     with contextlib.suppress(OutputError):
         write_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload)
+
+
+def code_version(*modules: ModuleType) -> str:
+    """A digest of the source of ``modules``: editing what derives or stores an entry gives new keys."""
+    digest = hashlib.sha256()
+    for module in modules:
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:  # no source beside the code (a frozen build): cchc's version decides
+            digest.update(module.__name__.encode())
+    return digest.hexdigest()
+
+
+def library(name: str) -> str:
+    """Which ``name`` is installed, learnt without importing it (the cache exists to avoid imports).
+
+    Its version (from the ``<name>-<version>.dist-info`` folder beside it) and its
+    ``__init__`` file's path, size and time, so an upgrade or a reinstall gives new keys.
+    """
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return f"{name} ?"
+    origin = Path(spec.origin)
+    try:
+        stat = origin.stat()
+    except OSError:
+        return f"{name} ? {origin}"
+    package = origin.parent if origin.name == "__init__.py" else origin
+    version = _distribution_version(package.parent, name)
+    return f"{name} {version} {origin} {stat.st_size} {stat.st_mtime_ns}"
+
+
+def _distribution_version(site: Path, name: str) -> str:
+    """The version in the name of ``name``'s .dist-info (or .egg-info) folder in ``site``."""
+    wanted = re.sub(r"[-_.]+", "_", name).lower()
+    try:
+        names = os.listdir(site)
+    except OSError:
+        return "?"
+    for item in names:
+        if item.endswith((".dist-info", ".egg-info")):
+            project, _, version = item.rpartition(".")[0].partition("-")
+            if re.sub(r"[-_.]+", "_", project).lower() == wanted:
+                return version
+    return "?"

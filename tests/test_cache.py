@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
@@ -13,9 +14,12 @@ from pathlib import Path
 import pytest
 
 from generator import cache as generator_cache
-from generator.render import engine
+from generator.domain import formatting
+from generator.render import engine, environment
 from generator.render import prepare as template_prepare
-from tests.conftest import EXAMPLE, run_cli
+from generator.render.engine import PreparedTemplate
+from generator.workflows.pipeline import PLAN_TEMPLATE
+from tests.conftest import EXAMPLE, ROOT, run_cli
 
 KINDS = ("templates", "sheets")  # the two kinds of entry a plan uses
 
@@ -115,6 +119,96 @@ def test_a_stored_value_of_the_wrong_type_is_refused(cache: Path) -> None:
     assert generator_cache.load(path, int) == 42
     assert generator_cache.load(path, template_prepare.Prepared) is None
     assert not path.exists()
+
+
+def _template_entries_after(change: Callable[[], None]) -> int:
+    PreparedTemplate(PLAN_TEMPLATE)
+    change()
+    PreparedTemplate(PLAN_TEMPLATE)
+    folder = generator_cache.folder()
+    assert folder is not None
+    return len(entries(folder, "templates"))
+
+
+def _different_environment(monkeypatch: pytest.MonkeyPatch, **options: object) -> None:
+    make = environment.make_environment
+
+    def changed() -> object:
+        env = make()
+        for name, value in options.items():
+            setattr(env, name, value)
+        return env
+
+    monkeypatch.setattr(template_prepare, "make_environment", changed)
+
+
+def _same_name_other_code() -> Callable[..., str]:
+    """A filter under the same name, module and qualified name as ``so``'s, with other code."""
+
+    def changed(value: object) -> str:
+        return f"{value}!"
+
+    original = formatting.FILTERS["so"]
+    changed.__module__, changed.__qualname__ = original.__module__, original.__qualname__
+    return changed
+
+
+ENVIRONMENT_CHANGES: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
+    "one more filter": lambda mp: mp.setitem(formatting.FILTERS, "hoa", str.upper),
+    "a filter's code": lambda mp: mp.setitem(formatting.FILTERS, "so", _same_name_other_code()),
+    "autoescape": lambda mp: _different_environment(mp, autoescape=False),
+    "trailing newline": lambda mp: _different_environment(mp, keep_trailing_newline=False),
+    "finalize": lambda mp: _different_environment(mp, finalize=None),
+    "an intercepted operator": lambda mp: _different_environment(mp, intercepted_binops=frozenset({"**"})),
+}
+
+
+@pytest.mark.parametrize("change", ENVIRONMENT_CHANGES)
+def test_the_key_follows_the_environment(change: str, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _template_entries_after(lambda: ENVIRONMENT_CHANGES[change](monkeypatch)) == 2
+
+
+@pytest.mark.parametrize(("library", "kind"), [("docxtpl", "templates"), ("openpyxl", "sheets")])
+def test_the_key_follows_the_library_version(
+    library: str, kind: str, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_xml(tmp_path / "out", monkeypatch)
+    before = len(entries(cache, kind))
+    installed = generator_cache.library
+    upgraded = installed(library).replace(" ", " 99.0+", 1)
+    monkeypatch.setattr(
+        generator_cache, "library", lambda name: upgraded if name == library else installed(name)
+    )
+    plan_xml(tmp_path / "out", monkeypatch)
+    assert len(entries(cache, kind)) == 2 * before
+
+
+def test_the_key_is_the_same_in_every_process() -> None:
+    """Hash seeds differ between processes; the key must not (else every run misses)."""
+    code = "from generator.render.prepare import _shaping; print(_shaping())"
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(keys) == 1
+
+
+def test_the_library_version_is_read_without_importing_it() -> None:
+    code = (
+        "import sys; from generator import cache; print(cache.library('docxtpl'), 'docxtpl' in sys.modules)"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    import docxtpl
+
+    assert shown.stdout.startswith(f"docxtpl {docxtpl.__version__} ")
+    assert shown.stdout.split()[-1] == "False"
 
 
 def test_the_folder_is_the_platforms_user_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
