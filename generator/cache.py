@@ -16,7 +16,13 @@ checksum is verified before unpickling; a file that fails it (cut short, empty, 
 another format) or holds the wrong type is deleted, and the caller rebuilds the entry. The
 checksum guards against damage, not against someone who can already write the user's files.
 
-Reading or writing the cache never fails a run: at worst it costs time.
+Limits: reading an entry refreshes its modification time, so that time is its last use. A run
+that writes an entry then prunes the folder (at most once an hour per process, so once per
+command): entries unused for ``MAX_AGE_DAYS`` days are deleted, then the least recently used
+until the folder holds at most ``MAX_BYTES``. Only files named like entries or like cchc's
+temporary files are ever deleted, even when ``CCHC_CACHE_DIR`` points at a shared folder.
+
+Reading, writing or pruning the cache never fails a run: at worst it costs time.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ import os
 import pickle
 import re
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -34,7 +42,12 @@ from typing import Any
 from generator import __version__
 
 MAGIC = b"cchc-cache\n"
+MAX_AGE_DAYS = 60
+MAX_BYTES = 200 * 1024 * 1024
+PRUNE_INTERVAL = 3600.0  # seconds: once per command, hourly in a long-running `cchc serve`
 _DIGEST_SIZE = hashlib.sha256().digest_size
+_OWNED = re.compile(r"[0-9a-f]{64}\.pickle|\.cchc-[^/\\]*\.tmp")  # entries, write_atomic's temp files
+_last_prune: dict[Path, float] = {}
 _DAMAGED = object()  # what _unpack gives for a file that fails its checks
 
 
@@ -72,6 +85,8 @@ def load(path: Path | None, expected: type) -> Any:
         with contextlib.suppress(OSError):
             path.unlink()
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # its modification time is its last use: what pruning goes by
     return value
 
 
@@ -100,6 +115,48 @@ def store(path: Path | None, value: Any) -> None:
         return
     with contextlib.suppress(OutputError):
         write_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload)
+    prune(path.parent.parent)
+
+
+def prune(root: Path) -> None:
+    """Delete entries unused for MAX_AGE_DAYS, then the least recently used beyond MAX_BYTES.
+
+    Runs at most once per PRUNE_INTERVAL for a folder in this process; never raises.
+    """
+    now = time.monotonic()
+    last = _last_prune.get(root)
+    if last is not None and now - last < PRUNE_INTERVAL:
+        return
+    _last_prune[root] = now
+    oldest = time.time() - MAX_AGE_DAYS * 86400
+    files = sorted(_owned_files(root))  # least recently used first
+    total = sum(size for _, size, _ in files)
+    for modified, size, path in files:
+        if modified >= oldest and total <= MAX_BYTES:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            total -= size
+
+
+def _owned_files(root: Path) -> Iterator[tuple[float, int, Path]]:
+    """(modification time, size, path) of each entry and leftover temporary file under ``root``."""
+    for kind in _listing(root):
+        if not kind.is_dir(follow_symlinks=False):
+            continue
+        for item in _listing(Path(kind.path)):
+            if _OWNED.fullmatch(item.name) and item.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    stat = item.stat(follow_symlinks=False)
+                    yield stat.st_mtime, stat.st_size, Path(item.path)
+
+
+def _listing(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as items:
+            return list(items)
+    except OSError:
+        return []
 
 
 def code_version(*modules: ModuleType) -> str:

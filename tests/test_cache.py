@@ -7,6 +7,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,7 @@ from generator.workflows.pipeline import PLAN_TEMPLATE
 from tests.conftest import EXAMPLE, ROOT, run_cli
 
 KINDS = ("templates", "sheets")  # the two kinds of entry a plan uses
+DAY = 86400.0
 
 
 def plan_xml(out: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
@@ -119,6 +121,68 @@ def test_a_stored_value_of_the_wrong_type_is_refused(cache: Path) -> None:
     assert generator_cache.load(path, int) == 42
     assert generator_cache.load(path, template_prepare.Prepared) is None
     assert not path.exists()
+
+
+def _age(path: Path, days: float) -> None:
+    when = time.time() - days * DAY
+    os.utime(path, (when, when))
+
+
+def _fake_entry(cache: Path, number: int, size: int, days: float) -> Path:
+    path = cache / "sheets" / f"{number:064x}.pickle"
+    path.write_bytes(b"x" * size)
+    _age(path, days)
+    return path
+
+
+def _rerun_storing(missing: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A later plan run, as in a new process, that writes an entry again (``missing``)."""
+    monkeypatch.setattr(generator_cache, "_last_prune", {})
+    missing.unlink()
+    plan_xml(tmp_path / "out", monkeypatch)
+    assert missing.exists()
+
+
+def test_entries_unused_for_long_are_pruned(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_xml(tmp_path / "out", monkeypatch)
+    (template,) = entries(cache, "templates")
+    sheet = entries(cache, "sheets")[0]
+    _age(template, 400)  # old, but this run uses it: kept
+    stale = [_fake_entry(cache, n, 100, days) for n, days in ((1, 61), (2, 400))]
+    recent = _fake_entry(cache, 3, 100, 59)
+    leftover = cache / "sheets" / ".cchc-abc123.tmp"
+    foreign = cache / "sheets" / "ghi_chu.txt"  # not ours: never deleted
+    for path in (leftover, foreign):
+        path.write_bytes(b"x")
+        _age(path, 400)
+    _rerun_storing(sheet, tmp_path, monkeypatch)
+    assert not any(path.exists() for path in (*stale, leftover))
+    assert all(path.exists() for path in (template, recent, foreign))
+    assert time.time() - template.stat().st_mtime < DAY
+
+
+def test_the_least_recently_used_go_when_the_folder_is_too_big(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan_xml(tmp_path / "out", monkeypatch)
+    real = [path for kind in KINDS for path in entries(cache, kind)]
+    fakes = [_fake_entry(cache, n, 1000, days) for n, days in ((1, 4), (2, 3), (3, 2), (4, 1))]
+    monkeypatch.setattr(generator_cache, "MAX_BYTES", sum(path.stat().st_size for path in real) + 2500)
+    _rerun_storing(real[-1], tmp_path, monkeypatch)
+    assert [path.exists() for path in fakes] == [False, False, True, True]
+    assert all(path.exists() for path in real)
+
+
+def test_pruning_is_done_once_per_run(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan_xml(tmp_path / "out", monkeypatch)  # wrote entries, so pruned
+    sheet = entries(cache, "sheets")[0]
+    stale = _fake_entry(cache, 1, 100, 400)
+    sheet.unlink()
+    plan_xml(tmp_path / "out", monkeypatch)  # writes again, in the same process
+    assert sheet.exists()
+    assert stale.exists()
 
 
 def _template_entries_after(change: Callable[[], None]) -> int:
