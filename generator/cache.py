@@ -1,8 +1,28 @@
 """A small content-addressed cache in the user's cache folder, shared by templates and workbooks.
 
-An entry is keyed by the SHA-256 of the bytes it was derived from plus everything that shapes
-the derivation (cchc's and its libraries' versions), so a stale entry can never be found for
-changed input: it is simply not looked up. Reading or writing the cache never fails a run.
+Where: ``$CCHC_CACHE_DIR`` when set (set and empty turns the cache off), else the user cache
+folder that ``platformdirs`` gives: ``~/.cache/cchc`` on Linux, ``%LOCALAPPDATA%\\cchc`` on
+Windows, ``~/Library/Caches/cchc`` on macOS. One subfolder per kind of entry.
+
+Keys: an entry is named by the SHA-256 of the bytes it was derived from plus everything that
+shapes the derivation, which callers pass as text: cchc's and Python's versions (always), the
+source of the modules that derive and store it (``code_version``), the libraries involved
+(``library``: version and files, learnt without importing them), for templates the Jinja
+environment (``render.environment.fingerprint``). Nothing is numbered by hand: a change in any
+of these gives new keys, so a stale entry is never looked up; it only ages out.
+
+Damage: a file is ``MAGIC``, the SHA-256 of the payload, then the payload (a pickle). The
+checksum is verified before unpickling; a file that fails it (cut short, empty, a flipped bit,
+another format) or holds the wrong type is deleted, and the caller rebuilds the entry. The
+checksum guards against damage, not against someone who can already write the user's files.
+
+Limits: reading an entry refreshes its modification time, so that time is its last use. A run
+that writes an entry then prunes the folder (at most once an hour per process, so once per
+command): entries unused for ``MAX_AGE_DAYS`` days are deleted, then the least recently used
+until the folder holds at most ``MAX_BYTES``. Only files named like entries or like cchc's
+temporary files are ever deleted, even when ``CCHC_CACHE_DIR`` points at a shared folder.
+
+Reading, writing or pruning the cache never fails a run: at worst it costs time.
 """
 
 from __future__ import annotations
@@ -11,13 +31,24 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from generator import __version__
 
-FORMAT = 3  # bump when what is stored changes shape
+MAGIC = b"cchc-cache\n"
+MAX_AGE_DAYS = 60
+MAX_BYTES = 200 * 1024 * 1024
+PRUNE_INTERVAL = 3600.0  # seconds: once per command, hourly in a long-running `cchc serve`
+_DIGEST_SIZE = hashlib.sha256().digest_size
+_OWNED = re.compile(r"[0-9a-f]{64}\.pickle|\.cchc-[^/\\]*\.tmp")  # entries, write_atomic's temp files
+_last_prune: dict[Path, float] = {}
+_DAMAGED = object()  # what _unpack gives for a file that fails its checks
 
 
 def folder() -> Path | None:
@@ -25,11 +56,10 @@ def folder() -> Path | None:
     configured = os.environ.get("CCHC_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "cchc"
+    from platformdirs import user_cache_dir
+
+    # opinion=False: no extra "Cache" level on Windows, the folder earlier versions used
+    return Path(user_cache_dir("cchc", appauthor=False, opinion=False))
 
 
 def entry(kind: str, data: bytes, *shaping: str) -> Path | None:
@@ -38,19 +68,38 @@ def entry(kind: str, data: bytes, *shaping: str) -> Path | None:
     if root is None:
         return None
     key = hashlib.sha256(data)
-    key.update("|".join((str(FORMAT), __version__, sys.version, *shaping)).encode())
+    key.update("\0".join((__version__, sys.version, *shaping)).encode())
     return root / kind / f"{key.hexdigest()}.pickle"
 
 
 def load(path: Path | None, expected: type) -> Any:
-    """The object stored at ``path`` if it is an ``expected``; None otherwise (or if damaged)."""
-    if path is None or not path.is_file():
+    """The object stored at ``path`` if intact and an ``expected``; else None (a damaged file is deleted)."""
+    if path is None:
         return None
     try:
-        value = pickle.loads(path.read_bytes())  # our own file, named by the content it came from
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        stored = path.read_bytes()
+    except OSError:  # not there (the usual miss), or unreadable
         return None
-    return value if isinstance(value, expected) else None
+    value = _unpack(stored)
+    if value is _DAMAGED or not isinstance(value, expected):
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # its modification time is its last use: what pruning goes by
+    return value
+
+
+def _unpack(stored: bytes) -> object:
+    """The payload's object, or _DAMAGED unless the magic and the checksum match."""
+    start = len(MAGIC) + _DIGEST_SIZE
+    payload = stored[start:]
+    if not stored.startswith(MAGIC) or stored[len(MAGIC) : start] != hashlib.sha256(payload).digest():
+        return _DAMAGED
+    try:
+        return pickle.loads(payload)  # our own, intact file, named by the content it came from
+    except Exception:  # intact but not loadable here (a class that moved): rebuilt like damage
+        return _DAMAGED
 
 
 def store(path: Path | None, value: Any) -> None:
@@ -60,5 +109,101 @@ def store(path: Path | None, value: Any) -> None:
     from generator.errors import OutputError
     from generator.files import write_atomic
 
-    with contextlib.suppress(OutputError, pickle.PicklingError):
-        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    with contextlib.suppress(OutputError):
+        write_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload)
+    prune(path.parent.parent)
+
+
+def prune(root: Path) -> None:
+    """Delete entries unused for MAX_AGE_DAYS, then the least recently used beyond MAX_BYTES.
+
+    Runs at most once per PRUNE_INTERVAL for a folder in this process; never raises.
+    """
+    now = time.monotonic()
+    last = _last_prune.get(root)
+    if last is not None and now - last < PRUNE_INTERVAL:
+        return
+    _last_prune[root] = now
+    oldest = time.time() - MAX_AGE_DAYS * 86400
+    files = sorted(_owned_files(root))  # least recently used first
+    total = sum(size for _, size, _ in files)
+    for modified, size, path in files:
+        if modified >= oldest and total <= MAX_BYTES:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            total -= size
+
+
+def _owned_files(root: Path) -> Iterator[tuple[float, int, Path]]:
+    """(modification time, size, path) of each entry and leftover temporary file under ``root``."""
+    for kind in _listing(root):
+        if not kind.is_dir(follow_symlinks=False):
+            continue
+        for item in _listing(Path(kind.path)):
+            if _OWNED.fullmatch(item.name) and item.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    stat = item.stat(follow_symlinks=False)
+                    yield stat.st_mtime, stat.st_size, Path(item.path)
+
+
+def _listing(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as items:
+            return list(items)
+    except OSError:
+        return []
+
+
+def code_version(*modules: ModuleType) -> str:
+    """A digest of the source of ``modules``: editing what derives or stores an entry gives new keys."""
+    digest = hashlib.sha256()
+    for module in modules:
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:  # no source beside the code (a frozen build): cchc's version decides
+            digest.update(module.__name__.encode())
+    return digest.hexdigest()
+
+
+def library(name: str) -> str:
+    """Which ``name`` is installed, learnt without importing it (the cache exists to avoid imports).
+
+    Its version (from the ``<name>-<version>.dist-info`` folder beside it) and its
+    ``__init__`` file's path, size and time, so an upgrade or a reinstall gives new keys.
+    """
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return f"{name} ?"
+    origin = Path(spec.origin)
+    try:
+        stat = origin.stat()
+    except OSError:
+        return f"{name} ? {origin}"
+    package = origin.parent if origin.name == "__init__.py" else origin
+    version = _distribution_version(package.parent, name)
+    return f"{name} {version} {origin} {stat.st_size} {stat.st_mtime_ns}"
+
+
+def _distribution_version(site: Path, name: str) -> str:
+    """The version in the name of ``name``'s .dist-info (or .egg-info) folder in ``site``."""
+    wanted = re.sub(r"[-_.]+", "_", name).lower()
+    try:
+        names = os.listdir(site)
+    except OSError:
+        return "?"
+    for item in names:
+        if item.endswith((".dist-info", ".egg-info")):
+            project, _, version = item.rpartition(".")[0].partition("-")
+            if re.sub(r"[-_.]+", "_", project).lower() == wanted:
+                return version
+    return "?"

@@ -52,6 +52,14 @@ def every_document_opens_in_libreoffice(
             ledger.open_all_in_libreoffice(tmp_path_factory.mktemp("every-document"))
 
 
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private, empty user cache folder for one test."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(folder))
+    return folder
+
+
 def _written(line: str) -> Path | None:
     """The .docx named by an "Đã ghi …: path" or "… → path" line of cchc's output."""
     if not line.startswith("Đã ghi") or not line.endswith(".docx"):

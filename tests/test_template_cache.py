@@ -1,6 +1,7 @@
 """Prepared templates and parsed workbooks are cached between runs, keyed by content.
 
 A warm run on unchanged files imports neither docxtpl nor openpyxl; a changed file is read again.
+Damage, pruning and what the keys follow: tests/test_cache.py.
 """
 
 from __future__ import annotations
@@ -19,13 +20,6 @@ from generator.render import prepare as template_prepare
 from generator.render.engine import PreparedTemplate
 from generator.workflows.pipeline import PLAN_TEMPLATE
 from tests.conftest import EXAMPLE, ROOT
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("CCHC_CACHE_DIR", str(folder))
-    return folder
 
 
 def test_second_load_comes_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -54,15 +48,6 @@ def test_a_changed_template_gets_its_own_entry(cache: Path, tmp_path: Path) -> N
         rendered = docx.Document(io.BytesIO(PreparedTemplate(template).render({"x": "!"})))
         assert rendered.paragraphs[0].text == text.replace("{{ x }}", "!")
     assert len(list((cache / "templates").glob("*.pickle"))) == 2
-
-
-def test_damaged_cache_entry_is_rebuilt(cache: Path) -> None:
-    PreparedTemplate(PLAN_TEMPLATE)
-    (entry,) = (cache / "templates").glob("*.pickle")
-    entry.write_bytes(b"not a pickle")
-    prepared = PreparedTemplate(PLAN_TEMPLATE)
-    assert prepared.needed
-    assert entry.read_bytes() != b"not a pickle"
 
 
 def test_empty_setting_disables_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ installed, is used by openpyxl itself against XML bombs.
 from __future__ import annotations
 
 import re
+import sys
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -67,8 +68,9 @@ class Sheet:
 class _Parsed:
     """What openpyxl read from one workbook: sheet titles and the rows of the sheets used.
 
-    Kept in the cache keyed by the file's SHA-256, so a run on an unchanged workbook (the
-    common case while staff revise the wording) needs neither openpyxl nor its import (~80 ms).
+    Kept in the cache keyed by the file's SHA-256, openpyxl's version and this module's code,
+    so a run on an unchanged workbook (the common case while staff revise the wording) needs
+    neither openpyxl nor its import (~80 ms).
     Everything after reading — finding headers, cleaning text, noting problems — is redone.
     """
 
@@ -110,7 +112,9 @@ class Workbook:
         except OSError as exc:
             self.problems.add(where, f"không đọc được tệp ({exc.strerror})")
             return
-        self._entry = cache.entry("sheets", data, _openpyxl_version())
+        # openpyxl is known by its files, not imported: the cache exists to avoid that import
+        shaping = (cache.library("openpyxl"), cache.code_version(sys.modules[__name__]))
+        self._entry = cache.entry("sheets", data, *shaping)
         self._parsed = cache.load(self._entry, _Parsed)
         if self._parsed is None and self._load():
             self._parsed = _Parsed(list(self.book.sheetnames), {})
@@ -231,18 +235,6 @@ class Workbook:
         if self._dirty:
             cache.store(self._entry, self._parsed)
             self._dirty = False
-
-
-def _openpyxl_version() -> str:
-    """Which openpyxl would parse, without importing it (the cache exists to avoid that import)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("openpyxl")
-    origin = Path(spec.origin) if spec and spec.origin else None
-    if origin is None or not origin.exists():
-        return "?"
-    stat = origin.stat()
-    return f"{origin}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def _has_value(value: Any) -> bool:

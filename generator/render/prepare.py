@@ -4,14 +4,15 @@ Preparing a template means: find the parts Word renders (main document, headers,
 footnotes), turn each into Jinja source with docxtpl's own ``patch_xml`` (so templates
 behave exactly as docxtpl documents them), compile that source to Python code, and deflate
 every part that has no tags. The result (``Prepared``) is plain data: it is pickled into
-the user's cache folder (``generator.cache``), keyed by the template's SHA-256 and the versions that shape it, so
-a later run skips docxtpl, python-docx and lxml entirely.
+the user's cache folder (``generator.cache``), keyed by the template's SHA-256 and all that
+shapes the result (``_shaping``), so a later run skips docxtpl, python-docx and lxml entirely.
 """
 
 from __future__ import annotations
 
 import marshal
 import re
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -19,10 +20,10 @@ from pathlib import Path
 
 from generator import cache
 from generator.errors import RenderError
+from generator.ooxml import package
 from generator.ooxml.package import Entry
-from generator.render.environment import make_environment
+from generator.render.environment import fingerprint, make_environment
 
-CACHE_FORMAT = 2  # bump when ``Prepared`` or the preparation rules change
 _TAG = re.compile(r"\{\{|\{%|\{#")
 _TABLE_TAGS = re.compile(r"\{%-?\s*(tc|hm|colspan)\b")
 _RENDERED_RELS = (
@@ -57,15 +58,24 @@ class Prepared:
 
 def load_prepared(path: Path, data: bytes) -> Prepared:
     """The prepared template for these bytes: from the cache, or prepared now and cached."""
-    import jinja2
-
-    entry = cache.entry("templates", data, str(CACHE_FORMAT), jinja2.__version__)
+    entry = cache.entry("templates", data, *_shaping())
     prepared: Prepared | None = cache.load(entry, Prepared)
     if prepared is None:
         prepared = prepare(path.name, data)
         cache.store(entry, prepared)
     prepared.name = path.name
     return prepared
+
+
+def _shaping() -> tuple[str, ...]:
+    """All that shapes a ``Prepared`` besides the template: the environment it is compiled in,
+    docxtpl's patching rules, lxml's serialisation, and this code with ``Entry``'s."""
+    return (
+        fingerprint(make_environment()),
+        cache.library("docxtpl"),
+        cache.library("lxml"),
+        cache.code_version(sys.modules[__name__], package),
+    )
 
 
 def prepare(name: str, data: bytes) -> Prepared:
