@@ -82,7 +82,7 @@ REJECTED = [
     ("mixed-legacy-text", "plan", replace_in(PLAN, TITLE, "  trich_yeu: Kế hoạch c¶i c¸ch hµnh chÝnh"),
      f"{PLAN}:9 (ke_hoach.trich_yeu)",
      "văn bản có vẻ gõ bằng bảng mã TCVN3 (không phải Unicode) và không chuyển đổi được chắc chắn; "
-     "hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi nhập lại"),
+     "hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn TCVN3, đích Unicode) rồi nhập lại"),
     ("impossible-date", "plan", replace_in(PLAN, "ngay_ban_hanh: 07/01/2022", "ngay_ban_hanh: 31/02/2022"),
      f"{PLAN}:8 (ke_hoach.ngay_ban_hanh)", 'ngày không hợp lệ "31/02/2022" (cần dạng dd/mm/yyyy)'),
     ("iso-month-13", "plan", replace_in(PLAN, "ngay_ban_hanh: 07/01/2022", "ngay_ban_hanh: 2022-13-01"),

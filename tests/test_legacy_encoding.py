@@ -73,3 +73,29 @@ def test_clean_text_normalises_and_strips_controls() -> None:
 )
 def test_ascii_slug(text: str, slug: str) -> None:
     assert ascii_slug(text) == slug
+
+
+@pytest.mark.parametrize(
+    ("legacy", "encoding", "unicode"),
+    [("Tæ chøc thùc hiÖn", "TCVN3", "Tổ chức thực hiện"), ("Phßng", "TCVN3", "Phòng"),
+     ("Toå chöùc thöïc hieän", "VNI", "Tổ chức thực hiện"), ("Vieät", "VNI", "Việt")],
+    ids=["tcvn3-heading", "tcvn3-one-word", "vni-heading", "vni-one-word"],
+)  # fmt: skip
+def test_short_strings_are_told_apart(legacy: str, encoding: str, unicode: str) -> None:
+    """Letters such as æ and Ö exist in both encodings; the words they make decide."""
+    assert detect_legacy(legacy) == encoding
+    assert to_unicode(legacy, encoding) == unicode
+
+
+@pytest.mark.parametrize("text", ["Müller", "naïve", "Øresund", "© 2022 UBND", "± 5%", "Phần 2 § 3"])
+def test_foreign_words_and_symbols_are_not_legacy_text(text: str) -> None:
+    assert detect_legacy(text) is None
+
+
+def test_when_both_encodings_fit_the_message_names_both() -> None:
+    """ "Tæ" is "Tổ" in TCVN3 and "Tỉ" in VNI: nothing is converted, both are named."""
+    problems = Problems()
+    clean_text("Tæ", Location("a.xlsx", sheet="Nhiệm vụ", row=2, column=3), problems)
+    (error,) = problems.errors
+    assert "bảng mã cũ TCVN3 hoặc VNI" in error.message
+    assert "Unikey" in error.message

@@ -9,11 +9,11 @@ import unicodedata
 from generator.check.findings import Finding, error, warning
 from generator.check.patterns import fold, template_tags
 from generator.check.view import DocumentView, Item
-from generator.domain.legacy_encoding import detect_legacy
+from generator.domain.legacy_encoding import UNSURE, detect_legacy
 from generator.ooxml.reading import font_name, paragraph_runs
 
 FONT = "Times New Roman"
-LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC)", "VNI": "VNI"}
+LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC)", "VNI": "VNI", UNSURE: "TCVN3 (ABC) hoặc VNI"}
 
 
 def text_findings(view: DocumentView) -> list[Finding]:

@@ -71,17 +71,108 @@ _VIETNAMESE_OK = re.compile(
 )
 
 
+# Characters of the legacy readings that Unicode Vietnamese text never contains.
+_UNICODE_LETTERS = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_LEGACY_SIGNS = (set(TCVN3) | _VNI_ONLY | set(_VNI_MARKS) | set(_VNI_MARK_UPPER)) - _UNICODE_LETTERS
+UNSURE = "TCVN3 hoặc VNI"  # both readings make Vietnamese words: the person must choose
+_TONE_MARKS = dict.fromkeys(map(ord, _TONES))
+# The vowel groups a Vietnamese syllable can have (tone marks aside), longest first.
+_NUCLEI = [
+    "iêu",
+    "oai",
+    "oay",
+    "oeo",
+    "uây",
+    "uôi",
+    "uya",
+    "uyê",
+    "uyu",
+    "ươi",
+    "ươu",
+    "yêu",
+    "ai",
+    "ao",
+    "au",
+    "ay",
+    "âu",
+    "ây",
+    "eo",
+    "êu",
+    "ia",
+    "iê",
+    "iu",
+    "oa",
+    "oă",
+    "oe",
+    "oi",
+    "ôi",
+    "ơi",
+    "ua",
+    "uâ",
+    "uê",
+    "ui",
+    "uô",
+    "uơ",
+    "uy",
+    "ưa",
+    "ưi",
+    "ươ",
+    "ưu",
+    "yê",
+    "a",
+    "ă",
+    "â",
+    "e",
+    "ê",
+    "i",
+    "o",
+    "ô",
+    "ơ",
+    "u",
+    "ư",
+    "y",
+]
+_SYLLABLE = re.compile(
+    f"^(ngh|ng|gh|gi|ch|kh|nh|ph|qu|th|tr|[bcdđghklmnprstvx])?({'|'.join(_NUCLEI)})(ch|ng|nh|[cmnpt])?$"
+)
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’-–—/…"
+
+
 def detect_legacy(text: str) -> str | None:
-    """Return "TCVN3" or "VNI" when ``text`` looks typed in that encoding, else None."""
+    """ "TCVN3" or "VNI" when ``text`` looks typed in that encoding, ``UNSURE`` when both fit.
+
+    A character that Unicode Vietnamese never uses (``©`` for â in TCVN3, ``ø`` for a grave
+    accent in VNI) raises the question; the answer is the encoding whose reading turns those
+    words into real Vietnamese syllables, so even a short heading is told apart. Text that
+    mixes Unicode Vietnamese with legacy words is still detected (``to_unicode`` then refuses).
+    """
     if text.isascii():
         return None
-    tcvn3 = sum(1 for ch in text if ch in _TCVN3_ONLY)
-    vni_only = sum(1 for ch in text if ch in _VNI_ONLY)
-    if tcvn3 >= 2 and tcvn3 >= vni_only:
-        return "TCVN3"
-    if vni_only >= 2 or (vni_only == 1 and len(_VNI_PAIR.findall(text)) >= 2):
-        return "VNI"
-    return None
+    words = [word for word in text.split() if any(ch in _LEGACY_SIGNS for ch in word)]
+    if not words:
+        return None
+    scores = {name: _plausibility(words, name) for name in ("TCVN3", "VNI")}
+    best = max(scores.values())
+    if best < 0.75:
+        return None
+    winners = [name for name, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else UNSURE
+
+
+def _plausibility(words: list[str], encoding: str) -> float:
+    """The share of ``words`` that read as Vietnamese syllables in ``encoding`` (0 to 1)."""
+    readable = 0
+    for word in words:
+        converted = _from_tcvn3(word) if encoding == "TCVN3" else _from_vni(word)
+        bare = unicodedata.normalize("NFC", converted or "").strip(_PUNCTUATION)
+        readable += len(bare) > 1 and is_syllable(bare)  # "©" alone is a symbol, not "â"
+    return readable / len(words)
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` has the shape of a Vietnamese syllable ("nghiêng", "được", "Tổ")."""
+    bare = unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS)
+    return bool(_SYLLABLE.match(unicodedata.normalize("NFC", bare)))
 
 
 def to_unicode(text: str, encoding: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.domain.legacy_encoding import detect_legacy, to_unicode
+from generator.domain.legacy_encoding import UNSURE, detect_legacy, to_unicode
 from generator.errors import Location, Problems
 
 # Word's "manual line break" arrives as \x0b when text is copied out of a document.
@@ -26,6 +26,21 @@ _NAMES = {
 }
 
 
+def legacy_message(encoding: str) -> str:
+    """Why legacy text was not converted, and how the person converts it (docs/text-encodings.md)."""
+    if encoding == UNSURE:
+        return (
+            "văn bản có vẻ gõ bằng bảng mã cũ TCVN3 hoặc VNI (không phải Unicode), không biết chắc là "
+            "bảng mã nào; hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn TCVN3, nếu "
+            "chữ vẫn sai thì thử VNI Windows; đích Unicode) rồi nhập lại"
+        )
+    return (
+        f"văn bản có vẻ gõ bằng bảng mã {encoding} (không phải Unicode) và không chuyển đổi được "
+        f"chắc chắn; hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn {encoding}, "
+        "đích Unicode) rồi nhập lại"
+    )
+
+
 def clean_text(value: str, location: Location, problems: Problems) -> str:
     """Return ``value`` normalised for a document, noting each change at ``location``."""
     text = value.replace("\r\n", "\n").replace("\r", "\n")
@@ -38,13 +53,9 @@ def clean_text(value: str, location: Location, problems: Problems) -> str:
         problems.warn(location, f"đã bỏ ký tự điều khiển không in được ({names})")
     encoding = detect_legacy(text)
     if encoding is not None:
-        converted = to_unicode(text, encoding)
+        converted = to_unicode(text, encoding) if encoding != UNSURE else None
         if converted is None:
-            problems.add(
-                location,
-                f"văn bản có vẻ gõ bằng bảng mã {encoding} (không phải Unicode) và không "
-                "chuyển đổi được chắc chắn; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi nhập lại",
-            )
+            problems.add(location, legacy_message(encoding))
             return text
         problems.warn(location, f"đã chuyển văn bản từ bảng mã {encoding} sang Unicode")
         text = converted
