@@ -98,8 +98,8 @@ def test_change_list_is_written_and_flags_the_can_cu(rolled: Path) -> None:
         "DANH SÁCH THAY ĐỔI — dự thảo Kế hoạch CCHC năm 2023 (lập từ kế hoạch năm 2022)"
     )
     assert (
-        "ke_hoach.yaml:10 (ke_hoach.mo_dau): phần căn cứ giữ nguyên; kế hoạch năm 2023 cần dẫn văn bản mới"
-        in changes
+        "ke_hoach.yaml:10 (ke_hoach.mo_dau): phần căn cứ: số, ngày của văn bản được dẫn giữ nguyên; "
+        "kế hoạch năm 2023 cần dẫn văn bản mới" in changes
     )
     assert 'nhiem_vu.xlsx, trang "Nhiệm vụ", ô G7 (II.1): “Tháng 12/2021” → “Tháng 12/2022”' in changes
 
@@ -223,3 +223,19 @@ def test_sheet_title_in_decomposed_unicode_with_trailing_space(example: Path, tm
     assert unicodedata.normalize("NFC", title).strip() == "nhiệm vụ"
     deadlines_2023 = [row[6] for row in moved[title].iter_rows(min_row=2, values_only=True) if row[0]]
     assert deadlines_2023 == [deadline for _, deadline in EXPECTED_2023]
+
+
+def test_the_plans_own_year_moves_in_the_opening_and_cited_documents_stay(rolled: Path) -> None:
+    """The closing words of the opening are the plan's own sentence; the cited plans are not."""
+    data = yaml.safe_load((rolled / "ke_hoach.yaml").read_text(encoding="utf-8"))["ke_hoach"]
+    opening = data["mo_dau"]
+    changes = (rolled / "thay_doi_2023.txt").read_text(encoding="utf-8-sig")
+    assert opening.endswith("UBND xã ban hành Kế hoạch Cải cách hành chính xã Lộc Thủy năm 2023 như sau:")
+    assert (
+        "Kế hoạch số 6118/KH-UBND ngày 31/12/2021 của UBND huyện Phú Lộc về Cải cách hành chính "
+        "huyện Phú Lộc năm 2022," in opening
+    )
+    assert "Kế hoạch số 404/KH-UBND ngày 25 tháng 10 năm 2021" in opening
+    assert "giai đoạn 2021-2025, định hướng đến năm 2030" in opening
+    kept = changes.split("Giữ nguyên năm (của văn bản được dẫn, của giai đoạn): ")[1].split("\n\n")[0]
+    assert "ke_hoach.yaml:10 (ke_hoach.mo_dau): …hành chính huyện Phú Lộc năm 2022, Kế hoạch số" in kept

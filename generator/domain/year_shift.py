@@ -2,7 +2,9 @@
 
 Every 4-digit year in a text is classified (docs/deadlines.md §4):
 - inside a legal reference or another document's number and date (``Nghị định 09/2019/NĐ-CP``,
-  ``Kế hoạch số 6118/KH-UBND ngày 31/12/2021``): never changed;
+  ``Kế hoạch số 6118/KH-UBND ngày 31/12/2021``), or in the subject that follows it in the same
+  clause (``… của UBND huyện về Cải cách hành chính năm 2022,``: that document's own title):
+  never changed;
 - in a span of years or a horizon (``giai đoạn 2021-2025``, ``đến năm 2030``): never changed;
 - ``năm N`` or ``năm N-1`` (the plan year, or the year before it, as in ``Báo cáo năm 2021``):
   moved by the given number of years;
@@ -40,10 +42,22 @@ class Shifted:
     text: str
     changed: bool
     review: tuple[str, ...]  # short excerpts around unclassified mentions
+    kept: tuple[str, ...] = ()  # excerpts around years near the plan's kept as other documents'
+
+
+_CLAUSE_END = re.compile(r"[,;:\n]")
+_SUBJECT = re.compile(r"\bvề\b", re.IGNORECASE)  # "… số 6118/KH-UBND … về <its title>"
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _REFERENCE.finditer(text)]
+    """Where years belong to other documents: their references, with the title that follows
+    ("về …", up to the next comma, semicolon, colon or line end), and spans of years."""
+    spans = []
+    for match in _REFERENCE.finditer(text):
+        found = _CLAUSE_END.search(text, match.end())
+        end = found.start() if found else len(text)
+        titled = _SUBJECT.search(text, match.end(), end) is not None
+        spans.append((match.start(), end if titled else match.end()))
     spans += [m.span() for m in _SPAN.finditer(text)]
     return spans
 
@@ -74,8 +88,13 @@ def shift_text(text: str, plan_year: int, years: int = 1) -> Shifted:
         and not _inside(m.start(), protected)
         and plan_year - 1 <= int(m.group()) <= plan_year + 1
     )
+    kept = tuple(
+        _excerpt(text, m.start())
+        for m in _YEAR.finditer(text)
+        if _inside(m.start(), protected) and plan_year - 1 <= int(m.group()) <= plan_year + 1
+    )
     new = "".join(pieces)
-    return Shifted(new, new != text, review)
+    return Shifted(new, new != text, review, kept)
 
 
 def _excerpt(text: str, position: int, width: int = 30) -> str:

@@ -39,6 +39,7 @@ class Changes:
     shifted: list[str] = field(default_factory=list)
     carried: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
 
     def text(self, source: int, target: int) -> str:
@@ -50,6 +51,7 @@ class Changes:
             (f"Đã chuyển sang năm {target}", self.shifted),
             (f"Chuyển tiếp (chưa hoàn thành trong năm {source})", self.carried),
             ("Đã bỏ (đã hoàn thành, không lặp lại)", self.dropped),
+            ("Giữ nguyên năm (của văn bản được dẫn, của giai đoạn)", self.kept),
             ("Cần người xem lại", self.review),
         ):
             parts.append(f"{title}: {len(items)}")
@@ -133,9 +135,9 @@ def _copy_yaml(path: Path, out: Path, plan: Plan, year: int, changes: Changes) -
             return value
         if key.startswith("ke_hoach.mo_dau"):
             changes.review.append(
-                f"{where(key)}: phần căn cứ giữ nguyên; kế hoạch năm {year} cần dẫn văn bản mới"
+                f"{where(key)}: phần căn cứ: số, ngày của văn bản được dẫn giữ nguyên; "
+                f"kế hoạch năm {year} cần dẫn văn bản mới"
             )
-            return value
         return _shift(value, plan.year, years, where(key), changes)
 
     text = path.read_text(encoding="utf-8-sig")
@@ -150,6 +152,7 @@ def _shift(value: str, plan_year: int, years: int, where: str, changes: Changes)
         old, new = _around_change(value, result.text)
         changes.shifted.append(f"{where}: {old} → {new}")
     changes.review += [f"{where}: có năm chưa rõ, giữ nguyên: {excerpt}" for excerpt in result.review]
+    changes.kept += [f"{where}: {excerpt}" for excerpt in result.kept]
     return result.text
 
 
