@@ -103,6 +103,11 @@ def _strip_controls(text: str, path: Path, problems: Problems) -> str:
     for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: \x0b splits there
         if _CONTROLS.search(line):
             problems.warn(Location(str(path), line=number), "đã bỏ ký tự điều khiển không in được")
+    return without_controls(text)
+
+
+def without_controls(text: str) -> str:
+    """``text`` with the characters YAML refuses replaced by spaces, as the reader reads it."""
     return _CONTROLS.sub(" ", text)
 
 
