@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,7 +78,7 @@ def test_a_file_without_changes_comes_back_byte_for_byte() -> None:
     assert rewrite(text, lambda key, value: value) == text
 
 
-def test_key_paths_are_the_readers(tmp_path: Path) -> None:
+def test_key_paths_are_the_readers() -> None:
     seen: list[str] = []
 
     def record(key: str, value: Any) -> Any:
