@@ -67,13 +67,47 @@ def test_plan_year_moves_in_title_and_appendix_heading(rolled: Path) -> None:
 
 
 def test_the_users_file_keeps_its_comments_and_layout(rolled: Path) -> None:
+    """Only the lines of changed values differ; comments, blank lines, quotes and blocks stay."""
     before = (EXAMPLE / "ke_hoach.yaml").read_text(encoding="utf-8").splitlines()
     after = (rolled / "ke_hoach.yaml").read_text(encoding="utf-8").splitlines()
     assert len(before) == len(after)
-    assert [b for b in before if b.lstrip().startswith("#")] == [
-        a for a in after if a.lstrip().startswith("#")
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert changed[:2] == [
+        ("  nam: 2022", "  nam: 2023"),
+        (
+            "  ngay_ban_hanh: 07/01/2022   # dd/mm/yyyy; để trống nếu chưa biết ngày ký",
+            '  ngay_ban_hanh: ""           # dd/mm/yyyy; để trống nếu chưa biết ngày ký',
+        ),
     ]
+    assert len(changed) == 9  # the opening's last "năm 2022" moves too; its citation keeps its own
+    assert all(new.replace("năm 2023", "năm 2022") == old and new != old for old, new in changed[2:])
     assert (rolled / "don_vi.yaml").read_bytes() == (EXAMPLE / "don_vi.yaml").read_bytes()
+
+
+def test_a_control_character_the_reader_took_does_not_stop_rollover(example: Path, tmp_path: Path) -> None:
+    path = example / "ke_hoach.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("xã Lộc Thủy năm", "xã Lộc\x0bThủy năm"), "utf-8"
+    )
+
+    result = run_cli("rollover", example, "--year", "2023", "--out", tmp_path / "2023")
+
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load((tmp_path / "2023" / "ke_hoach.yaml").read_text(encoding="utf-8"))
+    assert data["ke_hoach"]["trich_yeu"] == "Cải cách hành chính xã Lộc Thủy năm 2023"
+
+
+def test_a_tab_after_a_key_is_a_message_with_its_line(example: Path, tmp_path: Path) -> None:
+    path = example / "ke_hoach.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("trich_yeu: ", "trich_yeu:\t"), "utf-8")
+
+    result = run_cli("rollover", example, "--year", "2023", "--out", tmp_path / "2023")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Lỗi: ke_hoach.yaml:9: không ghi lại được tệp YAML cho năm 2023: có ký tự Tab; YAML chỉ dùng dấu cách\n"
+    )
+    assert not (tmp_path / "2023").exists() or not any((tmp_path / "2023").iterdir())
 
 
 def test_no_legal_reference_changes(rolled: Path) -> None:

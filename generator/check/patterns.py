@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from generator.domain.formatting import month_text
+from generator.domain.text import excerpt
 
 NATIONAL_TITLES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -25,6 +26,7 @@ DATE_FORM = '"<Địa danh>, ngày … tháng … năm …" (ví dụ "Lộc Th�
 NUMBER_FORM = '"Số: 05/KH-UBND" (hoặc để trống số: "Số:      /KH-UBND")'
 LAST_RECIPIENT_FORM = '"- Lưu: VT, …." (có dấu hai chấm, kết thúc bằng dấu chấm)'
 
+_DIGITS = 9  # a longer run of digits is no day, month or number; int() refuses 4,300 digits
 _DASHES = re.compile(r"\s*[-–—‑]\s*")
 _BLANK = r"[\s.…_]*?"
 _DATE_LINE = re.compile(
@@ -93,6 +95,8 @@ def date_line_problems(text: str) -> list[str]:
 def _day_problems(day: str) -> list[str]:
     if not day.isdigit():
         return []
+    if len(day) > _DIGITS:
+        return [f'ngày "{excerpt(day, 10)}" không hợp lệ']
     value = int(day)
     if not 1 <= value <= 31:
         return [f'ngày "{day}" không hợp lệ']
@@ -105,6 +109,8 @@ def _day_problems(day: str) -> list[str]:
 def _month_problems(month: str) -> list[str]:
     if not month.isdigit():
         return []
+    if len(month) > _DIGITS:
+        return [f'tháng "{excerpt(month, 10)}" không hợp lệ']
     value = int(month)
     if not 1 <= value <= 12:
         return [f'tháng "{month}" không hợp lệ']
@@ -145,8 +151,8 @@ def number_line_problems(text: str) -> list[str]:
 
 
 def _number_problems(number: str) -> list[str]:
-    if not number.isdigit() or int(number) == 0:
-        return [f'số "{number}" không hợp lệ']
+    if not number.isdecimal() or len(number) > _DIGITS or int(number) == 0:  # "²" is no digit
+        return [f'số "{excerpt(number, 10)}" không hợp lệ']
     value = int(number)
     expected = f"{value:02d}" if value < 10 else str(value)
     if number == expected:

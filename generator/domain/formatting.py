@@ -46,7 +46,7 @@ def document_number(number: str | int | None) -> str:
     if number is None or str(number).strip() == "":
         return BLANK_NUMBER
     text = str(number).strip()
-    return f"{int(text):02d}" if text.isdigit() else text
+    return f"{int(text):02d}" if text.isdecimal() and len(text) <= 9 else text  # "²" and long as typed
 
 
 def vn_number(value: int | Decimal | float, places: int = 0) -> str:

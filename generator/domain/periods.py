@@ -117,7 +117,7 @@ def default_window(code: str, year: int) -> tuple[dt.date, dt.date]:
 def parse_day_month(text: str) -> tuple[int, int] | None:
     """ "15/12" → (15, 12); None when it is not a real day of a month."""
     parts = text.strip().split("/")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+    if len(parts) != 2 or not all(p.strip().isdecimal() and len(p.strip()) <= 2 for p in parts):
         return None
     day, month = int(parts[0]), int(parts[1])
     try:

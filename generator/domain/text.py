@@ -21,3 +21,8 @@ def ascii_slug(text: str, limit: int = 80) -> str:
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     words = re.findall(r"[a-z0-9]+", plain.lower())
     return "_".join(words)[:limit].strip("_")
+
+
+def excerpt(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters for a message; a pasted page stays one line long."""
+    return text if len(text) <= width else f"{text[:width]}…"

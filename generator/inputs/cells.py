@@ -7,10 +7,13 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from generator.domain.formatting import vn_number
+from generator.domain.text import excerpt
 from generator.errors import Problems
 from generator.inputs.excel import REOPEN_HINT, Cell, Workbook
 from generator.inputs.fields import MISSING, parse_day_first
 
+MAX_COUNT = 10**9  # no commune counts a billion dossiers; "1e5000" would stop the report
 _GROUPED_INT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # "1.234.567": Vietnamese thousands dots
 
 
@@ -52,7 +55,9 @@ class CellReader:
             return cell.value
         parsed = parse_day_first(str(cell.value))
         if parsed is None:
-            self.problems.add(cell.location, f'ngày không hợp lệ "{cell.value}" (cần dạng dd/mm/yyyy)')
+            self.problems.add(
+                cell.location, f'ngày không hợp lệ "{excerpt(str(cell.value))}" (cần dạng dd/mm/yyyy)'
+            )
         return parsed
 
     def count(self, cell: Cell, *, required: bool = True) -> int | None:
@@ -62,10 +67,13 @@ class CellReader:
             return None if required else 0
         number = _number(cell.value)
         if number is None or number != number.to_integral_value():
-            self.problems.add(cell.location, f'cần một số nguyên, không phải "{cell.value}"')
+            self.problems.add(cell.location, f'cần một số nguyên, không phải "{excerpt(str(cell.value))}"')
             return None
         if number < 0:
-            self.problems.add(cell.location, f"số lượng không được âm ({cell.value})")
+            self.problems.add(cell.location, f"số lượng không được âm ({excerpt(str(cell.value))})")
+            return None
+        if number > MAX_COUNT:  # also keeps int() and the report's number formatting in range
+            self.problems.add(cell.location, f"số lượng quá lớn (tối đa {vn_number(MAX_COUNT)})")
             return None
         return int(number)
 

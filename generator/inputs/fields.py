@@ -6,17 +6,19 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from generator.domain.text import excerpt
 from generator.errors import Location, Problems
 from generator.inputs.yaml_file import YamlDocument
 
 MISSING = "thiếu giá trị bắt buộc"
+_DIGITS = 18  # a longer whole number is out of every range here; Python's int() refuses 4,300 digits
 
 
 def parse_day_first(text: str) -> dt.date | None:
     """ "15/01/2022" → 2022-01-15 (never month-first); also "15-01-2022" and "2022-01-15"."""
     cleaned = text.strip().replace(".", "/").replace("-", "/")
     parts = cleaned.split("/")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+    if len(parts) != 3 or not all(p.isdecimal() and len(p) <= 4 for p in parts):  # "²" is no digit
         return None
     first, second, third = (int(p) for p in parts)
     day, month, year = (third, second, first) if len(parts[0]) == 4 else (first, second, third)
@@ -101,7 +103,7 @@ class Fields:
             return value
         parsed = parse_day_first(str(value))
         if parsed is None:
-            self.problem(f"{path}.{key}", f'ngày không hợp lệ "{value}" (cần dạng dd/mm/yyyy)')
+            self.problem(f"{path}.{key}", f'ngày không hợp lệ "{excerpt(str(value))}" (cần dạng dd/mm/yyyy)')
         return parsed
 
     def integer(self, data: dict[str, Any], key: str, path: str, *, low: int, high: int) -> int | None:
@@ -110,10 +112,14 @@ class Fields:
         if value is None:
             self.problem(child, MISSING)
             return None
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        if isinstance(value, str) and value.strip().isdecimal():
+            digits = value.strip().lstrip("0") or "0"
+            value = int(digits) if len(digits) <= _DIGITS else 10**_DIGITS
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(child, f'cần một số nguyên, không phải "{value}"')
+            self.problem(child, f'cần một số nguyên, không phải "{excerpt(str(value))}"')
+            return None
+        if abs(value) >= 10**_DIGITS:  # not printed: str() of a 5,000-digit number fails too
+            self.problem(child, f"số quá lớn (hơn {_DIGITS} chữ số), cần trong khoảng {low}–{high}")
             return None
         if not low <= value <= high:
             self.problem(child, f"giá trị {value} ngoài khoảng cho phép ({low}–{high})")

@@ -8,16 +8,22 @@ unreadable files become problems with their line; text is cleaned by ``text.clea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.domain.formatting import vn_number
 from generator.errors import Location, Problems
 from generator.inputs.text import clean_text
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Bounds on what one file may cost. A plan's YAML is tens of kilobytes, ten levels deep, with a
+# few aliases; a "billion laughs" file of a few lines would otherwise build billions of values.
+MAX_BYTES = 2 * 2**20
+MAX_ALIASED = 100_000  # values built again through aliases (*name), over the whole file
+MAX_DEPTH = 100  # nested groups and lists; Python's own recursion would end near 500
 
 
 @dataclass
@@ -43,22 +49,8 @@ def _parent(key_path: str) -> str:
 
 def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
     """Read ``path``; on failure record a problem and return None."""
-    where = Location(str(path))
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.add(where, "không tìm thấy tệp")
-        return None
-    except OSError as exc:
-        problems.add(where, f"không đọc được tệp ({exc.strerror})")
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.add(where, f"tệp không phải văn bản UTF-8 (byte thứ {exc.start + 1})")
-        return None
-    if not text.strip():
-        problems.add(where, "tệp rỗng")
+    text = _read_text(path, problems)
+    if text is None:
         return None
     text = _strip_controls(text, path, problems)
     try:
@@ -72,11 +64,50 @@ def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
         problems.add(Location(str(path), line=line), f"YAML sai cú pháp: {_describe(exc, text, line)}")
         return None
     except yaml.YAMLError as exc:
-        problems.add(where, f"YAML sai cú pháp: {exc}")
+        problems.add(Location(str(path)), f"YAML sai cú pháp: {exc}")
         return None
     document = YamlDocument(path, None)
-    document.data = _Builder(document, problems).build(node, "")
+    try:
+        document.data = _Builder(document, problems).build(node, "")
+    except _RefusedError as refused:
+        problems.add(_where_written(document, refused.key_path), refused.message)
+        return None
     return document
+
+
+def _where_written(document: YamlDocument, key_path: str) -> Location:
+    """``key_path`` with the line of its nearest key: a list item reached through an alias has
+    the anchor's line, the key has the line where the alias is used."""
+    probe = key_path
+    while probe.endswith("]"):
+        probe = _parent(probe)
+    return replace(document.location(key_path), line=document.location(probe).line)
+
+
+def _read_text(path: Path, problems: Problems) -> str | None:
+    """The file's text, or None with a problem: missing, unreadable, too large, not UTF-8, empty."""
+    where = Location(str(path))
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # never more: a huge file is refused unread
+    except FileNotFoundError:
+        problems.add(where, "không tìm thấy tệp")
+        return None
+    except OSError as exc:
+        problems.add(where, f"không đọc được tệp ({exc.strerror})")
+        return None
+    if len(raw) > MAX_BYTES:
+        problems.add(where, f"tệp quá lớn (hơn {MAX_BYTES // 2**20} MB); dữ liệu YAML chỉ cần vài chục KB")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.add(where, f"tệp không phải văn bản UTF-8 (byte thứ {exc.start + 1})")
+        return None
+    if not text.strip():
+        problems.add(where, "tệp rỗng")
+        return None
+    return text
 
 
 _SYNTAX_HINTS = (
@@ -92,6 +123,7 @@ _SYNTAX_HINTS = (
     ("did not find expected ',' or '}'", "thiếu dấu '}' đóng nhóm"),
     ("found unexpected end of stream", "tệp kết thúc khi còn thiếu dấu ngoặc kép đóng"),
     ("found undefined alias", "dùng bí danh (*) chưa được định nghĩa"),
+    ("exceeded maximum nesting depth", "dữ liệu lồng quá sâu"),
 )
 
 
@@ -103,6 +135,11 @@ def _strip_controls(text: str, path: Path, problems: Problems) -> str:
     for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: \x0b splits there
         if _CONTROLS.search(line):
             problems.warn(Location(str(path), line=number), "đã bỏ ký tự điều khiển không in được")
+    return without_controls(text)
+
+
+def without_controls(text: str) -> str:
+    """``text`` with the characters YAML refuses replaced by spaces, as the reader reads it."""
     return _CONTROLS.sub(" ", text)
 
 
@@ -127,23 +164,58 @@ def _describe(exc: yaml.MarkedYAMLError, text: str, line: int | None) -> str:
     return f"không đọc được ({problem})" if problem else "không đọc được"
 
 
+class _RefusedError(Exception):
+    """The file is built no further: ``message`` says why, ``key_path`` where."""
+
+    def __init__(self, message: str, key_path: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key_path = key_path
+
+
 class _Builder:
-    """Turns composed nodes into values, recording key-path lines and cleaning text."""
+    """Turns composed nodes into values, recording key-path lines and cleaning text.
+
+    An alias (``*name``) is built again as a copy at each place it is used; copies, nesting and
+    cycles are counted, and past a bound the whole file is refused (``_RefusedError``).
+    """
 
     def __init__(self, document: YamlDocument, problems: Problems) -> None:
         self.document = document
         self.problems = problems
         self.constructor = yaml.SafeLoader("")
+        self.built: set[int] = set()  # nodes built once: meeting one again is an alias
+        self.open: list[int] = []  # the groups and lists being built, outermost first
+        self.aliased = 0
 
     def build(self, node: yaml.Node | None, path: str) -> Any:
         if node is None:
             return None
+        self._count(node, path)
         self.document.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        self.open.append(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
             return [self.build(item, f"{path}[{index}]") for index, item in enumerate(node.value, start=1)]
-        return self._scalar(node, path)
+        finally:
+            self.open.pop()
+
+    def _count(self, node: yaml.Node, path: str) -> None:
+        if id(node) in self.open:
+            raise _RefusedError("bí danh (*) trỏ vào chính nhóm đang chứa nó (vòng lặp không dừng)", path)
+        if len(self.open) >= MAX_DEPTH:
+            raise _RefusedError(f"dữ liệu lồng quá sâu (hơn {MAX_DEPTH} cấp)", path)
+        if id(node) in self.built:
+            self.aliased += 1
+            if self.aliased > MAX_ALIASED:
+                raise _RefusedError(
+                    f"bí danh (*) sao ra quá nhiều giá trị (hơn {vn_number(MAX_ALIASED)}); tệp bị từ chối",
+                    path,
+                )
+        self.built.add(id(node))
 
     def _mapping(self, node: yaml.MappingNode, path: str) -> dict[str, Any]:
         result: dict[str, Any] = {}

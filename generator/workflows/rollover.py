@@ -25,11 +25,11 @@ from generator.files import write_atomic
 from generator.inputs.files import collect
 from generator.inputs.progress import read_task_states
 from generator.inputs.tasks import TASK_SHEET, find_sheet
-from generator.inputs.yaml_file import load_yaml
+from generator.inputs.yaml_file import load_yaml, without_controls
 from generator.workflows.documents import Draft, Outcome
 from generator.workflows.pipeline import load_plan, make_plan
 from generator.workflows.workbooks import to_bytes
-from generator.workflows.yaml_edit import rewrite
+from generator.workflows.yaml_edit import YamlEditError, rewrite
 
 
 @dataclass
@@ -88,7 +88,10 @@ def rollover(
     book.close()
     _check_target(out, [*sources.values(), book.path], overwrite)
     changes = Changes()
-    files = [_copy_yaml(path, out, plan, year, changes) for path in dict.fromkeys(sources.values())]
+    copies = [_copy_yaml(path, out, plan, year, changes) for path in dict.fromkeys(sources.values())]
+    for target, content in copies:  # written once every file is rewritten: none half done
+        write_atomic(target, content)
+    files = [target for target, _ in copies]
     files.append(_tasks_workbook((book.path, title), out, plan, year, states, drop_done, changes))
     changes.review.append("số và ngày ban hành đã để trống: văn thư ghi sau khi ký")
     text = changes.text(plan.year, year)
@@ -114,7 +117,8 @@ def _check_target(out: Path, sources: list[Path], overwrite: bool) -> None:
         )
 
 
-def _copy_yaml(path: Path, out: Path, plan: Plan, year: int, changes: Changes) -> Path:
+def _copy_yaml(path: Path, out: Path, plan: Plan, year: int, changes: Changes) -> tuple[Path, bytes]:
+    """Where next year's copy of ``path`` goes, and its content."""
     years = year - plan.year
     lines = load_yaml(path, Problems())
 
@@ -140,10 +144,13 @@ def _copy_yaml(path: Path, out: Path, plan: Plan, year: int, changes: Changes) -
             )
         return _shift(value, plan.year, years, where(key), changes)
 
-    text = path.read_text(encoding="utf-8-sig")
-    target = out / path.name
-    write_atomic(target, rewrite(text, change).encode("utf-8"))
-    return target
+    text = without_controls(path.read_text(encoding="utf-8-sig"))
+    try:
+        rewritten = rewrite(text, change)
+    except YamlEditError as exc:  # the reader took the file; the round-trip writer did not
+        place = Location(path.name, line=exc.line)
+        raise GeneratorError(f"{place}: không ghi lại được tệp YAML cho năm {year}: {exc}") from exc
+    return out / path.name, rewritten.encode("utf-8")
 
 
 def _shift(value: str, plan_year: int, years: int, where: str, changes: Changes) -> str:
