@@ -62,12 +62,23 @@ def recipient_block() -> str:
     )
 
 
-def body_block(items: str = "than") -> str:
-    """Ô 6: headings numbered from the structure (I., 1., a)) and paragraphs, in order."""
+def body_block(items: str = "than", *, closing: bool = True) -> str:
+    """Ô 6: headings numbered from the structure (I., 1., a)) and paragraphs, in order.
+
+    With ``closing``, the body's last paragraph ("Trên đây là …") keeps with the signature
+    block that follows, as a careful typist does: they never land on different pages.
+    """
     # Paragraphs come first: most blocks are paragraphs, so most take one test, not four.
+    last = (
+        tag_paragraph('{%p if b.kieu == "doan" and loop.last %}')
+        + paragraph("{{ b.noi_dung }}", "NoiDungCuoi")
+        + tag_paragraph('{%p elif b.kieu == "doan" %}')
+        if closing
+        else tag_paragraph('{%p if b.kieu == "doan" %}')
+    )
     return (
         tag_paragraph(f"{{%p for b in {items} %}}")
-        + tag_paragraph('{%p if b.kieu == "doan" %}')
+        + last
         + paragraph("{{ b.noi_dung }}", "NoiDung")
         + tag_paragraph('{%p elif b.kieu == "muc" %}')
         + paragraph("{{ b.so|la_ma }}. {{ b.tieu_de }}", "Muc")
@@ -98,9 +109,8 @@ def signature_block() -> str:
     )
     left = round(nd30.TEXT_WIDTH * 0.45)
     widths = [left, nd30.TEXT_WIDTH - left]
-    return paragraph() + table(
-        widths, [row([cell(recipients, widths[0]), cell(signer, widths[1])])], borders=False
-    )
+    keep = paragraph(extra_ppr="<w:keepNext/>")  # the space between closing words and signature
+    return keep + table(widths, [row([cell(recipients, widths[0]), cell(signer, widths[1])])], borders=False)
 
 
 def section_end(*, landscape: bool, restart: bool) -> str:

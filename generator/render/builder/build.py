@@ -102,7 +102,7 @@ def report_document() -> str:
         blocks.header_block()
         + blocks.title_block("BÁO CÁO")
         + blocks.recipient_block()
-        + blocks.body_block("than")
+        + blocks.body_block("than", closing=False)
         + targets
         + blocks.body_block("than_tiep")
         + blocks.signature_block()

@@ -74,6 +74,7 @@ STYLES = (
     Style("TrichYeu", "ND30 Trích yếu", nd30.SIZE_TITLE, bold=True, align="center", keep_next=True),
     Style("KinhGui", "ND30 Kính gửi", nd30.SIZE_BODY, align="center", before=120, after=120),
     _body("NoiDung", "ND30 Nội dung"),
+    _body("NoiDungCuoi", "ND30 Nội dung - đoạn kết (liền với chữ ký)"),
     _body("Muc", "ND30 Mục (I.)", bold=True, before=120),
     _body("Khoan", "ND30 Khoản (1.)", bold=True),
     _body("Diem", "ND30 Điểm (a)"),
@@ -108,7 +109,11 @@ STYLES = (
         before=40,
         after=40,
     ),
-    Style("BangNhom", "ND30 Bảng - dòng nhóm", nd30.SIZE_TABLE, bold=True, before=40, after=40),
+    # keep_next: a group row moves to the next page with its first task row (Word and LibreOffice
+    # keep a table row with the next when its paragraphs are "keep with next").
+    Style(
+        "BangNhom", "ND30 Bảng - dòng nhóm", nd30.SIZE_TABLE, bold=True, before=40, after=40, keep_next=True
+    ),
     Style("BangChu", "ND30 Bảng - chữ", nd30.SIZE_TABLE, before=40, after=40),
     Style("BangSo", "ND30 Bảng - số", nd30.SIZE_TABLE, align="center", before=40, after=40),
     Style("SoTrang", "ND30 Số trang", nd30.SIZE_PAGE_NUMBER, align="center"),

@@ -1,0 +1,146 @@
+"""Blocks that keep together, judged by layout (LibreOffice), not by XML.
+
+The closing paragraph ("Trên đây là …") and the signature block stay on one page, as a careful
+typist keeps them in Word, wherever the body ends; in the appendix a group heading row (I, II …)
+never ends a page alone. Bodies are grown paragraph by paragraph across a page end, every
+variant is laid out in one LibreOffice run, and each PDF page's text is read back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from generator.domain.models import Paragraph, Plan, Section
+from generator.errors import Problems
+from generator.files import write_atomic
+from generator.render.bundled import template
+from generator.render.engine import load_template
+from generator.render.plan_context import plan_context
+from generator.workflows import pdf
+from generator.workflows.pipeline import load_plan
+from tests.conftest import EXAMPLE
+from tests.libreoffice import require_libreoffice
+
+VARIANTS = 36  # one more line each: more than a page of body lines
+
+
+def example_plan() -> Plan:
+    problems = Problems()
+    plan = load_plan([EXAMPLE], problems)
+    assert plan is not None, [str(p) for p in problems.items]
+    return plan
+
+
+def grown(plan: Plan, lines: int) -> Plan:
+    """The plan with ``lines`` one-line paragraphs added at the end of its last section."""
+    *before, last = plan.body
+    extra = tuple(Paragraph(f"- Nội dung bổ sung thứ {n + 1};") for n in range(lines))
+    return dataclasses.replace(plan, body=(*before, Section(last.title, (*last.content, *extra))))
+
+
+def pages(document: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(document).pages]
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
+    require_libreoffice()
+    folder = tmp_path_factory.mktemp("keep-together")
+    plan, prepared = example_plan(), load_template(template("ke_hoach.docx"))
+    documents = []
+    for lines in range(VARIANTS):
+        target = folder / f"ke_hoach_{lines:02d}.docx"
+        write_atomic(target, prepared.render(plan_context(grown(plan, lines))))
+        documents.append(target)
+    return [pages(path) for path in pdf.convert(documents, folder / "pdf")]
+
+
+def test_closing_paragraph_and_signature_share_a_page(laid_out: list[list[str]]) -> None:
+    separated = []
+    for lines, texts in enumerate(laid_out):
+        signature = next(n for n, text in enumerate(texts) if "Nơi nhận:" in text)
+        if "Trên đây là Kế hoạch" not in texts[signature]:
+            separated.append(lines)
+    assert separated == []
+
+
+def test_the_grown_bodies_really_cross_a_page_end(laid_out: list[list[str]]) -> None:
+    """Otherwise the test above would prove nothing."""
+    signature_pages = {next(n for n, t in enumerate(texts) if "Nơi nhận:" in t) for texts in laid_out}
+    assert len(signature_pages) >= 2
+
+
+def with_more_tasks(plan: Plan, count: int) -> Plan:
+    """The plan with ``count`` one-line tasks added to its first group, pushing the rest down."""
+    first, *rest = plan.groups
+    model = first.tasks[0]
+    extra = tuple(
+        dataclasses.replace(model, code=f"I.x{n}", number=len(first.tasks) + n + 1, text=f"Việc thêm {n + 1}")
+        for n in range(count)
+    )
+    return dataclasses.replace(plan, groups=(dataclasses.replace(first, tasks=first.tasks + extra), *rest))
+
+
+@pytest.fixture(scope="module")
+def appendix_pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[list[str]], list[str]]:
+    require_libreoffice()
+    folder = tmp_path_factory.mktemp("group-rows")
+    plan, prepared = example_plan(), load_template(template("ke_hoach.docx"))
+    documents = []
+    for count in range(0, 24, 2):
+        target = folder / f"ke_hoach_{count:02d}.docx"
+        write_atomic(target, prepared.render(plan_context(with_more_tasks(plan, count))))
+        documents.append(target)
+    headings = [f"{g.numeral} {g.title}" for g in plan.groups]
+    return [pages(path) for path in pdf.convert(documents, folder / "pdf")], headings
+
+
+def test_a_group_heading_row_never_ends_a_page(appendix_pages: tuple[list[list[str]], list[str]]) -> None:
+    laid_out, headings = appendix_pages
+    alone = [
+        (variant, heading)
+        for variant, texts in enumerate(laid_out)
+        for text in texts[:-1]
+        for heading in headings
+        if text.endswith(heading)
+    ]
+    assert alone == []
+
+
+@pytest.fixture(scope="module")
+def report_pages(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
+    """The example quý I report, its body grown line by line in section IV."""
+    from generator.domain.figures import compute
+    from generator.render.report_context import report_context
+    from generator.workflows.pipeline import load_report
+
+    require_libreoffice()
+    problems = Problems()
+    report = load_report([EXAMPLE], "Q1", 2022, problems)
+    assert report is not None, [str(p) for p in problems.items]
+    figures = compute(report, problems, before_is_day_before=report.plan.unit.before_is_day_before)
+    prepared, folder = load_template(template("bao_cao_quy.docx")), tmp_path_factory.mktemp("report")
+    documents = []
+    for lines in range(VARIANTS):
+        extra = tuple(Paragraph(f"- Nhiệm vụ kỳ tới thứ {n + 1};") for n in range(lines))
+        text = dataclasses.replace(report.text, outlook=(*report.text.outlook, *extra))
+        target = folder / f"bao_cao_{lines:02d}.docx"
+        context = report_context(dataclasses.replace(report, text=text), figures)
+        write_atomic(target, prepared.render(context))
+        documents.append(target)
+    return [pages(path) for path in pdf.convert(documents, folder / "pdf")]
+
+
+def test_report_closing_and_signature_share_a_page(report_pages: list[list[str]]) -> None:
+    separated = []
+    for lines, texts in enumerate(report_pages):
+        signature = next(n for n, text in enumerate(texts) if "Nơi nhận:" in text)
+        if "Trên đây là báo cáo" not in texts[signature]:
+            separated.append(lines)
+    signature_pages = {next(n for n, t in enumerate(texts) if "Nơi nhận:" in t) for texts in report_pages}
+    assert separated == []
+    assert len(signature_pages) >= 2  # the variants cross a page end
