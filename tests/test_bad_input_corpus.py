@@ -84,9 +84,9 @@ REJECTED = [
      "văn bản có vẻ gõ bằng bảng mã TCVN3 (không phải Unicode) và không chuyển đổi được chắc chắn; "
      "hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn TCVN3, đích Unicode) rồi nhập lại"),
     ("impossible-date", "plan", replace_in(PLAN, "ngay_ban_hanh: 07/01/2022", "ngay_ban_hanh: 31/02/2022"),
-     f"{PLAN}:8 (ke_hoach.ngay_ban_hanh)", 'ngày không hợp lệ "31/02/2022" (cần dạng dd/mm/yyyy)'),
+     f"{PLAN}:8 (ke_hoach.ngay_ban_hanh)", 'ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)'),
     ("iso-month-13", "plan", replace_in(PLAN, "ngay_ban_hanh: 07/01/2022", "ngay_ban_hanh: 2022-13-01"),
-     f"{PLAN}:8 (ke_hoach.ngay_ban_hanh)", 'ngày không hợp lệ "2022-13-01" (cần dạng dd/mm/yyyy)'),
+     f"{PLAN}:8 (ke_hoach.ngay_ban_hanh)", 'ngày không hợp lệ "2022-13-01": không có tháng 13'),
     ("negative-count", "report", set_cell(PROGRESS, "TTHC", "C3", -2), f'{PROGRESS}, trang "TTHC", ô C3',
      "số lượng không được âm (-2)"),
     ("fractional-count", "report", set_cell(PROGRESS, "TTHC", "E4", "6,5"), f'{PROGRESS}, trang "TTHC", ô E4',

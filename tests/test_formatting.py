@@ -126,3 +126,20 @@ def test_vietnamese_letter_sequence() -> None:
     assert not {"f", "j", "w", "z"} & set(letters)
     with pytest.raises(ValueError, match="no Vietnamese letter"):
         vn_letter(24)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("31/02/2027", "tháng 2 năm 2027 không có ngày 31 (chỉ có 28 ngày)"),
+     ("29/02/2028", None), ("29/02/2027", "tháng 2 năm 2027 không có ngày 29 (chỉ có 28 ngày)"),
+     ("31/04/2027", "tháng 4 năm 2027 không có ngày 31 (chỉ có 30 ngày)"),
+     ("15/13/2027", "không có tháng 13"), ("0/5/2027", "tháng 5 năm 2027 không có ngày 0 (chỉ có 31 ngày)"),
+     ("tháng 5", "cần dạng dd/mm/yyyy"), ("5/2027", "cần dạng dd/mm/yyyy")],
+    ids=["feb-31", "leap-day", "feb-29", "april-31", "month-13", "day-0", "words", "no-day"],
+)  # fmt: skip
+def test_a_date_that_does_not_exist_says_why(text: str, reason: str | None) -> None:
+    from generator.domain.dates import date_problem, parse_day_first
+
+    assert (parse_day_first(text) is None) == (reason is not None)
+    if reason is not None:
+        assert date_problem(text) == reason

@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from generator.check.patterns import date_line_problems, number_line_problems
+from generator.domain.dates import parse_day_first
 from generator.domain.formatting import document_number
 from generator.domain.periods import parse_day_month
-from generator.inputs.fields import parse_day_first
 from tests.conftest import run_cli
 
 LONG = "9" * 5000
@@ -36,9 +36,9 @@ def edit(path: Path, old: str, new: str) -> None:
         ("  nam: 2022", '  nam: "²"', ':6 (ke_hoach.nam): cần một số nguyên, không phải "²"'),
         ("  nam: 2022", '  nam: "002022"', ""),
         ("  ngay_ban_hanh: 07/01/2022", f"  ngay_ban_hanh: 07/01/{LONG}",
-         f':8 (ke_hoach.ngay_ban_hanh): ngày không hợp lệ "07/01/{"9" * 34}…" (cần dạng dd/mm/yyyy)'),
+         f':8 (ke_hoach.ngay_ban_hanh): ngày không hợp lệ "07/01/{"9" * 34}…": cần dạng dd/mm/yyyy'),
         ("  ngay_ban_hanh: 07/01/2022", "  ngay_ban_hanh: 07/01/²",
-         ':8 (ke_hoach.ngay_ban_hanh): ngày không hợp lệ "07/01/²" (cần dạng dd/mm/yyyy)'),
+         ':8 (ke_hoach.ngay_ban_hanh): ngày không hợp lệ "07/01/²": cần dạng dd/mm/yyyy'),
     ],
     ids=["nam-5000-digits", "nam-quoted", "nam-hex", "nam-superscript", "nam-leading-zeros", "date-5000", "date-superscript"],
 )  # fmt: skip

@@ -69,7 +69,7 @@ def test_every_defect_in_one_run(example: Path, tmp_path: Path) -> None:
         f'Lỗi: {profile}:15 (don_vi.nguoi_ky.quyen_han): quyền hạn ký "XX" không hợp lệ '
         "(cần một trong: TM, KT, TL, TUQ, Q)",
         f'Lỗi: {plan_file}:6 (ke_hoach.nam): cần một số nguyên, không phải "[2022]"',
-        f'Lỗi: {plan_file}:8 (ke_hoach.ngay_ban_hanh): ngày không hợp lệ "31/02/2022" (cần dạng dd/mm/yyyy)',
+        f'Lỗi: {plan_file}:8 (ke_hoach.ngay_ban_hanh): ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)',
         f"Lỗi: {plan_file}:9 (ke_hoach.trich_yeu): thiếu giá trị bắt buộc",
     ]
     assert not out.exists()
@@ -126,7 +126,7 @@ def test_existing_output_is_kept_intact(example: Path, tmp_path: Path) -> None:
     code, lines = plan(example, out)
     assert code == 1
     assert lines == [
-        f'Lỗi: {example / "ke_hoach.yaml"}:8 (ke_hoach.ngay_ban_hanh): ngày không hợp lệ "2022-13-01" (cần dạng dd/mm/yyyy)'
+        f'Lỗi: {example / "ke_hoach.yaml"}:8 (ke_hoach.ngay_ban_hanh): ngày không hợp lệ "2022-13-01": không có tháng 13'
     ]
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".cchc")] == []

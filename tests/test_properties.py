@@ -9,11 +9,11 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.domain.dates import parse_day_first
 from generator.domain.deadlines import DeadlineError, parse_deadline, shift_deadline
 from generator.domain.formatting import roman, short_date, vn_date, vn_letter, vn_number, vn_percent
 from generator.domain.legacy_encoding import detect_legacy, to_unicode
 from generator.domain.text import ascii_slug
-from generator.inputs.fields import parse_day_first
 
 DATES = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 _VN_DATE = re.compile(r"^ngày (\d\d) tháng (\d\d?) năm (\d{4})$")

@@ -41,7 +41,7 @@ def where(folder: Path, sheet: str, cell: str, name: str = PROGRESS) -> str:
         ("Tiến độ", {"A2": "I.9"}, ("A2", 'mã nhiệm vụ "I.9" không có trong phụ lục kế hoạch')),
         ("Tiến độ", {"C3": "Xong"}, ("C3", 'trạng thái "Xong" không hợp lệ (cần một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)')),
         ("Tiến độ", {"D5": "20/03/2022"}, ("D5", "ngày hoàn thành 20/03/2022 sau ngày chốt số liệu 14/03/2022")),
-        ("Tiến độ", {"D5": "31/02/2022"}, ("D5", 'ngày không hợp lệ "31/02/2022" (cần dạng dd/mm/yyyy)')),
+        ("Tiến độ", {"D5": "31/02/2022"}, ("D5", 'ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)')),
     ],
     ids=["text-count", "negative", "fraction", "resolved-over-received", "online-over-received", "percent-over-100",
          "achieved-over-total", "unknown-task", "unknown-state", "after-cut-off", "impossible-date"],

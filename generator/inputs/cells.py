@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from generator.domain.dates import date_problem, parse_day_first
 from generator.domain.formatting import vn_number
 from generator.domain.text import excerpt
 from generator.errors import Problems
 from generator.inputs.excel import REOPEN_HINT, Cell, Workbook
-from generator.inputs.fields import MISSING, parse_day_first
+from generator.inputs.fields import MISSING
 
 MAX_COUNT = 10**9  # no commune counts a billion dossiers; "1e5000" would stop the report
 _GROUPED_INT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # "1.234.567": Vietnamese thousands dots
@@ -55,9 +56,8 @@ class CellReader:
             return cell.value
         parsed = parse_day_first(str(cell.value))
         if parsed is None:
-            self.problems.add(
-                cell.location, f'ngày không hợp lệ "{excerpt(str(cell.value))}" (cần dạng dd/mm/yyyy)'
-            )
+            text = str(cell.value)
+            self.problems.add(cell.location, f'ngày không hợp lệ "{excerpt(text)}": {date_problem(text)}')
         return parsed
 
     def count(self, cell: Cell, *, required: bool = True) -> int | None:

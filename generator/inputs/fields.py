@@ -6,28 +6,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from generator.domain.dates import date_problem, parse_day_first
 from generator.domain.text import excerpt
 from generator.errors import Location, Problems
 from generator.inputs.yaml_file import YamlDocument
 
 MISSING = "thiếu giá trị bắt buộc"
 _DIGITS = 18  # a longer whole number is out of every range here; Python's int() refuses 4,300 digits
-
-
-def parse_day_first(text: str) -> dt.date | None:
-    """ "15/01/2022" → 2022-01-15 (never month-first); also "15-01-2022" and "2022-01-15"."""
-    cleaned = text.strip().replace(".", "/").replace("-", "/")
-    parts = cleaned.split("/")
-    if len(parts) != 3 or not all(p.isdecimal() and len(p) <= 4 for p in parts):  # "²" is no digit
-        return None
-    first, second, third = (int(p) for p in parts)
-    day, month, year = (third, second, first) if len(parts[0]) == 4 else (first, second, third)
-    if year < 100:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 class Fields:
@@ -103,7 +88,9 @@ class Fields:
             return value
         parsed = parse_day_first(str(value))
         if parsed is None:
-            self.problem(f"{path}.{key}", f'ngày không hợp lệ "{excerpt(str(value))}" (cần dạng dd/mm/yyyy)')
+            self.problem(
+                f"{path}.{key}", f'ngày không hợp lệ "{excerpt(str(value))}": {date_problem(str(value))}'
+            )
         return parsed
 
     def integer(self, data: dict[str, Any], key: str, path: str, *, low: int, high: int) -> int | None:
