@@ -2,7 +2,8 @@
 
 "đoạn N" is the N-th paragraph of the body (empty ones counted), "bảng N, hàng M" a row of the
 N-th top-level table, "khung chữ N" a text box, "phần N" a Word section; the first words of
-the text follow. Shared by the format checker and the Word readers.
+the text follow. Shared by the format checker and the Word readers, with ``Block``: a
+paragraph's text and place as plain data (no python-docx), which the readers cache.
 """
 
 from __future__ import annotations
@@ -52,3 +53,22 @@ class Place:
         keys = {"section": "phan", "paragraph": "doan", "table": "bang", "row": "hang"}
         keys |= {"text_box": "khung_chu", "page_part": "dau_chan_trang", "text": "chu"}
         return {name: getattr(self, attr) for attr, name in keys.items() if getattr(self, attr)}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the body, or one row of a table (its cells joined by " | ")."""
+
+    text: str  # as a reader sees it, tabs as spaces, without Word's automatic number
+    index: int  # position of its (first) item in ``DocumentView.items``
+    label: str = ""  # the number Word draws: "II.", "1.", "a)", "-" for a bullet
+    heading_level: int | None = None  # 1, 2, 3… from a "Heading N" style or an outline level
+    paragraph: int | None = None  # "đoạn N" (body paragraphs, empty ones counted)
+    table: int | None = None  # "bảng N, hàng M"
+    row: int | None = None
+    bold: bool = False  # every run with text is bold
+
+    @property
+    def full_text(self) -> str:
+        """The text with Word's automatic number in front, as it reads on the page."""
+        return f"{self.label} {self.text}" if self.label else self.text
