@@ -8,8 +8,10 @@ unknown label a notice; the row order does not matter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
@@ -95,3 +97,18 @@ def read_form(book: Workbook, title: str, items: Sequence[Item], problems: Probl
         elif form.cells[item.key].blank:
             problems.add(form.cells[item.key].location, f"{MISSING} ({item.label})")
     return form
+
+
+@contextmanager
+def opened(path: Path | None, problems: Problems) -> Iterator[Workbook | None]:
+    """The workbook at ``path`` for the block (None when absent or unreadable), closed after.
+
+    Open one ``Workbook`` per file at a time: each keeps what it read in the user cache when
+    closed, and one closed later would store less than one closed before it.
+    """
+    book = Workbook(path, problems) if path is not None else None
+    try:
+        yield book if book is not None and book.ok else None
+    finally:
+        if book is not None:
+            book.close()

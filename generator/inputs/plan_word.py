@@ -12,14 +12,13 @@ import datetime as dt
 from pathlib import Path
 
 from generator.domain.models import Plan, Unit
-from generator.errors import Location, Problems
+from generator.errors import Problems
 from generator.inputs.docx_file import WordFile
-from generator.inputs.excel import Workbook
-from generator.inputs.labelled import Form, Item, read_form
+from generator.inputs.labelled import Form, Item, opened, read_form
 from generator.inputs.plan import with_end_mark
 from generator.inputs.targets import attach_targets
 from generator.inputs.tasks import DEFAULT_GROUPS, read_tasks
-from generator.inputs.words import WordText, empty_sections, read_words
+from generator.inputs.words import empty_sections, read_words
 
 PLAN_SHEET = "Kế hoạch"
 PLAN_ITEMS = (
@@ -36,7 +35,7 @@ PLAN_ITEMS = (
 
 
 def read_plan_word(
-    words: WordFile, books: tuple[Workbook, Workbook | None], unit: Unit | None, workbooks: list[Path],
+    words: WordFile, books: tuple[Path, Path | None], unit: Unit | None, workbooks: list[Path],
     problems: Problems,
 ) -> Plan | None:  # fmt: skip
     """Validate the plan's Word words and sheets; None when anything is wrong.
@@ -45,15 +44,22 @@ def read_plan_word(
     may be None: a plan without measured targets).
     """
     before = len(problems.errors)
-    form = read_form(books[0], PLAN_SHEET, PLAN_ITEMS, problems)
     text = read_words(words.path, words.blocks, problems)
     if not text.sections:
         problems.add(text.at(), "không có đề mục nào (dòng đánh số I., 1., a) hoặc kiểu Heading)")
     empty_sections(text, problems)
-    attach_targets(books[1], text, problems)
-    titles = {n: (form.text(f"nhom_{n}") if form else "") or title for n, title in DEFAULT_GROUPS.items()}
+    header, titles = None, dict(DEFAULT_GROUPS)
+    with opened(books[0], problems) as book:
+        form = read_form(book, PLAN_SHEET, PLAN_ITEMS, problems) if book is not None else None
+        if form is not None:
+            header = _header(form)
+            titles = {n: form.text(f"nhom_{n}") or title for n, title in DEFAULT_GROUPS.items()}
+        if books[1] == books[0]:
+            attach_targets(book, text, problems)
+    if books[1] != books[0]:
+        with opened(books[1], problems) as book:
+            attach_targets(book, text, problems)
     groups = read_tasks(workbooks, titles, problems)
-    header = _header(form, problems) if form is not None else None
     if unit is None or header is None or groups is None or len(problems.errors) > before:
         return None
     year, number, issue_date, issue_year, summary, appendix_title = header
@@ -77,7 +83,7 @@ def read_plan_word(
 _Header = tuple[int, str, dt.date | None, int | None, str, str]
 
 
-def _header(form: Form, problems: Problems) -> _Header | None:
+def _header(form: Form) -> _Header | None:
     year = _year(form, "nam", required=True)
     issue_date = form.reader.date(form.cell("ngay_ban_hanh"), required=False)
     issue_year = issue_date.year if issue_date else _year(form, "nam_ban_hanh", required=False)
@@ -96,13 +102,3 @@ def _year(form: Form, key: str, *, required: bool) -> int | None:
         form.reader.problems.add(cell.location, f"giá trị {value} ngoài khoảng cho phép (2000–2100)")
         return None
     return value
-
-
-def plan_year_location(form_book: Workbook) -> Location:
-    """Where the plan year is typed, for messages that blame it."""
-    return Location(str(form_book.path), sheet=PLAN_SHEET)
-
-
-def words_text(words: WordFile, problems: Problems) -> WordText:
-    """The outline of a words file alone (for callers that only need the text)."""
-    return read_words(words.path, words.blocks, problems)

@@ -96,6 +96,21 @@ def signer_lines(
     return (title,), None
 
 
+def signer_parts(signer: Signer) -> dict[str, str]:
+    """The items ``signer_lines`` was given, read back from a signer's lines (the inverse)."""
+    lines, authority = list(signer.title_lines), signer.authority
+    parts = {"quyen_han": authority, "ho_ten": signer.name, "chuc_vu": lines[-1] if lines else ""}
+    if authority == "TM" and lines:
+        parts["tap_the"] = lines[0].removeprefix("TM.").strip()
+        if len(lines) > 2:
+            parts["chuc_vu_cap_truong"] = lines[1].removeprefix("KT.").strip()
+    elif authority == "Q" and lines:
+        parts["chuc_vu"] = lines[0].removeprefix("Q.").strip()
+    elif authority and len(lines) > 1:
+        parts["chuc_vu_cap_truong"] = lines[0].removeprefix(f"{authority}.").strip()
+    return parts
+
+
 def read_recipients(fields: Fields, data: dict[str, Any], path: str) -> tuple[str, ...]:
     """Nơi nhận without the "- " and ";" staff often type: the template adds them."""
     return tuple(clean_recipient(item) for item in fields.text_list(data, "noi_nhan", path))

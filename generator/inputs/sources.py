@@ -6,8 +6,7 @@ kind of file gave them; both kinds give the same models, checked the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,6 +14,7 @@ from generator.domain.models import Plan, ReportText, Unit
 from generator.errors import Location, Problems
 from generator.inputs.excel import Workbook
 from generator.inputs.files import InputSet
+from generator.inputs.labelled import opened
 from generator.inputs.plan import read_plan
 from generator.inputs.plan_word import PLAN_SHEET, read_plan_word
 from generator.inputs.profile import read_unit
@@ -26,18 +26,8 @@ from generator.inputs.unit_sheet import UNIT_SHEET, read_unit_sheet
 T = TypeVar("T")
 
 
-@contextmanager
-def _opened(path: Path | None, problems: Problems) -> Iterator[Workbook | None]:
-    book = Workbook(path, problems) if path is not None else None
-    try:
-        yield book if book is not None and book.ok else None
-    finally:
-        if book is not None:
-            book.close()
-
-
 def _with_book(path: Path, problems: Problems, read: Callable[[Workbook], T | None]) -> T | None:
-    with _opened(path, problems) as book:
+    with opened(path, problems) as book:
         return read(book) if book is not None else None
 
 
@@ -68,10 +58,7 @@ def read_plan_from(inputs: InputSet, unit: Unit | None, problems: Problems, wher
             problems.add(Location(str(words.path)), f'có lời văn kế hoạch nhưng không tìm thấy trang "{PLAN_SHEET}" '
                          "(năm, trích yếu, tên phụ lục) trong tệp Excel")  # fmt: skip
         return None
-    with _opened(sheet, problems) as book, _opened(inputs.sheets.get(TARGET_SHEET), problems) as targets:
-        if book is None:
-            return None
-        return read_plan_word(words, (book, targets), unit, inputs.workbooks, problems)
+    return read_plan_word(words, (sheet, inputs.sheets.get(TARGET_SHEET)), unit, inputs.workbooks, problems)
 
 
 def plan_year_place(inputs: InputSet, where: str) -> Location:
@@ -96,5 +83,5 @@ def read_report_from(
         else:
             inputs.missing("bao_cao", problems, where, "lời văn báo cáo")
         return None
-    with _opened(sheet, problems) as book:
+    with opened(sheet, problems) as book:
         return read_report_words(words, book, unit, problems)

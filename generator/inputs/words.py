@@ -5,7 +5,8 @@ numbered "I.", "1.", "a)" (typed or drawn by Word's automatic numbering) or a pa
 "Heading N" style; anything else is a paragraph, kept as written ("- …" included). The
 number's kind decides the depth (the first kind met is level 1, a new kind goes one level
 deeper), so "1./a)" or "I./1./a)" both read. A numbered line that restarts its numbering
-or reads like a sentence (long, ending with ";") is a list item, not a heading.
+or reads like a sentence (long, ending with ";") is a list item, not a heading. In a file
+whose headings use "Heading N" styles (as cchc writes them), only those are headings.
 
 Before the first heading is the opening (mở đầu); the closing (đoạn kết) is the last
 paragraph starting "Trên đây" (and what follows), or a last paragraph ending "./.". Lines
@@ -83,7 +84,7 @@ def read_words(path: Path, blocks: Sequence[Block], problems: Problems) -> WordT
     """Build the outline of ``blocks`` (the body of ``path``); tables are kept as paragraphs."""
     kept = [b for b in blocks if b.text.strip() and not GUIDANCE.match(fold(b.full_text))]
     start = _closing_start(kept)
-    builder = _Builder(WordText(path), problems)
+    builder = _Builder(WordText(path), problems, styled=any(b.heading_level for b in kept))
     for block in kept[:start]:
         builder.add(block)
     builder.text.closing = [builder.paragraph(block) for block in kept[start:]]
@@ -112,9 +113,10 @@ def _closing_start(blocks: list[Block]) -> int:
 class _Builder:
     """Places blocks one by one under the open headings."""
 
-    def __init__(self, text: WordText, problems: Problems) -> None:
+    def __init__(self, text: WordText, problems: Problems, *, styled: bool) -> None:
         self.text = text
         self.problems = problems
+        self.styled = styled  # the file marks its headings with "Heading N" styles: only those count
         self.stack: list[WordSection] = []
         self.kinds: list[str | None] = []  # the number kind of each depth, as first met
         self.last: list[int | None] = []  # the last heading number at each depth
@@ -144,6 +146,13 @@ class _Builder:
         if block.heading_level is not None:
             return block.heading_level if block.heading_level <= MAX_DEPTH else None
         if marker is None or marker.bullet or not _title_like(rest):
+            return None
+        if self.styled:
+            self.problems.warn(
+                self._location(block, tuple(s.label for s in self.stack) or None, with_paragraph=True),
+                "dòng đánh số như đề mục nhưng không dùng kiểu Heading như các đề mục khác: được giữ là "
+                "đoạn văn (muốn là đề mục thì chọn kiểu Heading 1, 2 hoặc 3)",
+            )
             return None
         if marker.kind in self.kinds:
             depth = self.kinds.index(marker.kind) + 1
