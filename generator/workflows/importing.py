@@ -1,0 +1,91 @@
+"""``cchc import``: last year's plan typed in Word → a working folder cchc renders back.
+
+The folder is ke_hoach.docx (the words) and ke_hoach.xlsx (Đơn vị, Kế hoạch, Chỉ tiêu,
+Nhiệm vụ, and "Chưa xếp" for rows that could not be placed). A .doc (Word 97–2003), .odt or
+.rtf is first converted with LibreOffice when it is installed. Every notice names its place in
+the source file; only a file that is not a plan (or cannot be opened) is an error.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.domain.models import Paragraph
+from generator.errors import GeneratorError, Location, Problem, Problems
+from generator.inputs.docx_file import SAVE_AS_DOCX, refusal
+from generator.inputs.plan_document import read_plan_document
+from generator.workflows.folder import PlanFolder, target_rows, write_plan_folder
+
+CONVERTIBLE = (".doc", ".odt", ".rtf", ".docm", ".dotx", ".dot")
+
+
+@dataclass
+class Imported:
+    """What ``import_plan`` wrote and what the person should look at."""
+
+    files: list[Path]
+    warnings: list[Problem] = field(default_factory=list)
+    paragraphs: int = 0
+    tasks: int = 0
+    targets: int = 0
+
+
+def import_plan(source: Path, out: Path, *, overwrite: bool = False) -> Imported:
+    """Read the plan ``source`` and write its working folder into ``out``."""
+    problems = Problems()
+    with tempfile.TemporaryDirectory(prefix="cchc-import-") as work:
+        path = _as_docx(source, Path(work))
+        imported = read_plan_document(path, problems, name=str(source))
+    text = imported.text
+    paragraphs = list(text.paragraphs())
+    targets = [row for p in paragraphs for row in target_rows(Paragraph(p.text))]
+    folder = PlanFolder(
+        unit=imported.unit,
+        plan=imported.plan,
+        targets=targets,
+        tasks=imported.appendix.tasks,
+        opening=tuple(p.freeze() for p in text.opening),
+        sections=tuple(s.freeze() for s in text.sections),
+        closing=tuple(p.freeze() for p in text.closing),
+        unplaced=imported.appendix.unplaced,
+    )
+    if targets:
+        problems.warn(
+            Location(str(out / "ke_hoach.xlsx"), sheet="Chỉ tiêu"),
+            f"có {len(targets)} chỉ tiêu dạng phần trăm; chọn Chỉ số cho những chỉ tiêu muốn báo cáo tự tính "
+            "và so sánh (để trống nếu không đo được)",
+        )
+    files = write_plan_folder(folder, out, overwrite=overwrite)
+    return Imported(files, problems.warnings, len(paragraphs), len(folder.tasks), len(targets))
+
+
+def _as_docx(source: Path, work: Path) -> Path:
+    """``source`` itself, or its conversion to .docx by LibreOffice; refusals explain what to do."""
+    if not source.is_file():
+        raise GeneratorError(f"{source}: không tìm thấy tệp")
+    suffix = source.suffix.lower()
+    if suffix in CONVERTIBLE:
+        return _converted(source, work)
+    if suffix != ".docx":
+        raise GeneratorError(
+            f"{source}: cần tệp Word .docx (hoặc .doc), không phải “{suffix or 'không đuôi'}”"
+        )
+    reason = refusal(source)
+    if reason is not None:
+        raise GeneratorError(f"{source}: {reason}")
+    return source
+
+
+def _converted(source: Path, work: Path) -> Path:
+    from generator.workflows import pdf
+
+    if pdf.find_soffice() is None:
+        raise GeneratorError(f"{source}: tệp {source.suffix} cần chuyển sang .docx: {SAVE_AS_DOCX} "
+                             "(hoặc cài LibreOffice để cchc tự chuyển)")  # fmt: skip
+    reason = refusal(source)
+    if reason is not None and "97–2003" not in reason and "mật khẩu" not in reason:
+        raise GeneratorError(f"{source}: {reason}")
+    (converted,) = pdf.to_docx([source], work)
+    return converted
