@@ -98,6 +98,7 @@ class HandPlan:
             self._body_paragraph(document, text)
         self._closing(document)
         self._appendix(document)
+        document.add_paragraph()  # Word always ends the body with a paragraph, after a last table too
         document.save(str(path))
         return path
 
@@ -220,3 +221,49 @@ def _body_table(document: Document) -> None:
     table = document.add_table(rows=2, cols=2)
     _fill_row(table.rows[0].cells, ("Chỉ tiêu", "Mức"))
     _fill_row(table.rows[1].cells, ("Hồ sơ đúng hạn", "98%"))
+
+
+def html_plan() -> str:
+    """The plan as a web page: LibreOffice turns it into a .docx with its own styles, bullets made
+    by its list numbering, the header and signature in borderless tables, group rows spanning."""
+    from html import escape
+
+    parts = ['<html><head><meta charset="utf-8"></head><body style="font-family: Arial">']
+    parts.append(
+        f"<table border=0><tr><td><b>{escape(HEADER[0])}<br>{escape(HEADER[1])}</b></td>"
+        f"<td><b>{escape(HEADER[2])}<br>{escape(HEADER[3])}</b></td></tr>"
+        f"<tr><td>{escape(HEADER[4])}</td><td><i>{escape(HEADER[5])}</i></td></tr></table>"
+        '<p align="center"><b>KẾ HOẠCH<br>Cải cách hành chính xã Lộc Thủy năm 2022</b></p>'
+    )
+    bullets: list[str] = []
+    for text in [*seed.body_paragraphs()[2:], ""]:
+        if text.startswith("- "):
+            bullets.append(f"<li>{escape(text[2:])}</li>")
+            continue
+        if bullets:
+            parts.append(f"<ul>{''.join(bullets)}</ul>")
+            bullets.clear()
+        if text:
+            parts.append(
+                f"<p><b>{escape(text)}</b></p>" if seed.HEADING.match(text) else f"<p>{escape(text)}</p>"
+            )
+    block = seed.closing_block()
+    left = [line for line in block if line.startswith(("Nơi nhận", "-"))]
+    right = [line for line in block if line not in left]
+    parts.append(
+        f"<table border=0><tr><td>{'<br>'.join(map(escape, left))}</td><td><b>"
+        f"{'<br>'.join(map(escape, right[:-1]))}</b><br><br><b>{escape(right[-1])}</b></td></tr></table>"
+    )
+    parts += [f'<p align="center"><b>{escape(line)}</b></p>' for line in seed.appendix_heading()]
+    rows = ["<tr>" + "".join(f"<th>{escape(c)}</th>" for c in COLUMNS) + "</tr>"]
+    group = ""
+    for numeral, number, cells in typed_rows():
+        if numeral != group:
+            group = numeral
+            rows.append(
+                f"<tr><td><b>{numeral}</b></td><td colspan=6><b>{escape(seed.group_titles()[numeral])}</b></td></tr>"
+            )
+        cell_html = "".join(f"<td>{'<br>'.join(map(escape, lines))}</td>" for lines in cells)
+        rows.append(f"<tr><td>{escape(number)}</td>{cell_html}</tr>")
+    parts.append(f"<table border=1>{''.join(rows)}</table></body></html>")
+    return "".join(parts)

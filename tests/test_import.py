@@ -7,6 +7,8 @@ Thủy 2022 plan) is there in order, and each row of its appendix. The plans rea
 
 from __future__ import annotations
 
+import os
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from generator.ooxml.reading import table_rows
 from tests import seed
 from tests.conftest import run_cli
-from tests.handmade_plans import HandPlan, expected_rows
+from tests.handmade_plans import HandPlan, expected_rows, html_plan
 
 PLAN = "ke_hoach_cchc_2022_xa_loc_thuy.docx"
 
@@ -187,3 +189,44 @@ def test_existing_working_files_are_kept(tmp_path: Path) -> None:
     assert "đã có tệp ke_hoach.xlsx; không ghi đè (dùng --force nếu muốn thay)" in result.stderr
     assert (tmp_path / "du_lieu" / "ke_hoach.xlsx").read_bytes() == b"cua toi"
     assert run_cli("import", source, "--out", tmp_path / "du_lieu", "--force").exit_code == 0
+
+
+@pytest.fixture
+def soffice() -> str:
+    from generator.workflows import pdf
+
+    found = pdf.find_soffice()
+    if found is None:
+        if os.environ.get("CCHC_REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice is required here (CCHC_REQUIRE_LIBREOFFICE is set)")
+        pytest.skip("LibreOffice is not installed")
+    return found
+
+
+def convert(soffice: str, source: Path, target: str, folder: Path, *infilter: str) -> Path:
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
+    command = [soffice, profile, "--headless", *infilter, "--convert-to", target, "--outdir", str(folder)]
+    subprocess.run([*command, str(source)], check=True, capture_output=True, timeout=180)
+    (made,) = [p for p in folder.iterdir() if p.suffix == "." + target.split(":")[0]]
+    return made
+
+
+@pytest.mark.libreoffice
+def test_a_plan_libreoffice_made_from_a_web_page_comes_back_whole(soffice: str, tmp_path: Path) -> None:
+    page = tmp_path / "ke_hoach.html"
+    page.write_text(html_plan(), encoding="utf-8")
+    source = convert(soffice, page, "docx:MS Word 2007 XML", tmp_path / "lo", "--infilter=HTML (StarWriter)")
+    imported, document = import_and_plan(source, tmp_path)
+    assert_whole_seed(document)
+    assert "Đã lấy 93 đoạn văn, 30 dòng phụ lục" in imported.output
+
+
+@pytest.mark.libreoffice
+def test_a_word_97_plan_is_converted_first(soffice: str, tmp_path: Path) -> None:
+    old = convert(
+        soffice, HandPlan(numbering="auto").save(tmp_path / "ke_hoach.docx"), "doc", tmp_path / "lo"
+    )
+    assert old.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
+    imported, document = import_and_plan(old, tmp_path)
+    assert_whole_seed(document)
+    assert "Lỗi" not in imported.stderr
