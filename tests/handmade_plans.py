@@ -168,7 +168,7 @@ class HandPlan:
                 document.add_paragraph()  # the page break's paragraph between the two tables
 
     def _group_row(self, table: Table, numeral: str) -> None:
-        cells = table.add_row().cells
+        cells = table.add_row().cells  # type: ignore[no-untyped-call]
         title = seed.group_titles()[numeral]
         if self.groups == "whole":
             merged = cells[0].merge(cells[6])
@@ -179,7 +179,7 @@ class HandPlan:
             _line(merged.paragraphs[0], title, bold=True)
 
     def _task_row(self, table: Table, number: str, cells: tuple[tuple[str, ...], ...]) -> None:
-        row = table.add_row().cells
+        row = table.add_row().cells  # type: ignore[no-untyped-call]
         _line(row[0].paragraphs[0], number)
         for cell, lines in zip(row[1:], cells, strict=True):
             if self.cells == "breaks":

@@ -87,6 +87,7 @@ def read_words(path: Path, blocks: Sequence[Block], problems: Problems) -> WordT
     builder = _Builder(WordText(path), problems, styled=any(b.heading_level for b in kept))
     for block in kept[:start]:
         builder.add(block)
+    builder.stack.clear()  # the closing belongs to no heading
     builder.text.closing = [builder.paragraph(block) for block in kept[start:]]
     return builder.text
 
