@@ -73,3 +73,14 @@ def test_a_warm_run_on_the_word_example_imports_no_document_machinery(tmp_path: 
     assert cold.stdout.splitlines()[-1] == "['docx', 'docxtpl', 'openpyxl']"
     assert warm.stdout.splitlines()[-1] == "[]"
     assert (tmp_path / "cache" / "words").is_dir()
+
+
+def test_batch_finds_units_kept_in_word_and_excel(tmp_path: Path) -> None:
+    import shutil
+
+    for unit in ("xa_a", "xa_b"):
+        shutil.copytree(WORD_EXAMPLE, tmp_path / "cac_xa" / unit)
+    result = run_cli("batch", tmp_path / "cac_xa", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Tổng kết: đã ghi 4 văn bản, lỗi 0." in result.output
+    assert (tmp_path / "out" / "tong_hop_cchc_q1_2022.docx").is_file()

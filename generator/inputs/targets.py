@@ -48,12 +48,10 @@ def attach_targets(book: Workbook | None, text: WordText, problems: Problems) ->
         paragraphs = list(text.paragraphs())
         for row in sheet.rows:
             found = _paragraph_of(row["cau"], reader, paragraphs, problems)
-            if found is None:
-                continue
-            confirmed.add(id(found))
-            target = _target(row, reader, problems)
-            if target is not None:
-                found.targets.append(target)
+            target = _target(row, reader, problems)  # checked even when its sentence is not found
+            if found is not None:
+                confirmed.add(id(found))
+                found.targets.extend([target] if target is not None else [])
     for paragraph in text.paragraphs():
         figures = recognise(paragraph.text)
         if figures and id(paragraph) not in confirmed:

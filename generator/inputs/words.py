@@ -121,6 +121,7 @@ class _Builder:
         self.stack: list[WordSection] = []
         self.kinds: list[str | None] = []  # the number kind of each depth, as first met
         self.last: list[int | None] = []  # the last heading number at each depth
+        self.list: tuple[str, int] | None = None  # a numbered list under way: its kind, last number
 
     def add(self, block: Block) -> None:
         marker, rest = split_marker(block.full_text)
@@ -140,6 +141,7 @@ class _Builder:
         self.stack.append(section)
         self.kinds = [*self.kinds[: depth - 1], marker.kind if marker else None]
         self.last = [*self.last[: depth - 1], marker.value if marker else None]
+        self.list = None
 
     def _heading_depth(self, block: Block, marker: Marker | None, rest: str) -> int | None:
         if block.table is not None:
@@ -155,11 +157,16 @@ class _Builder:
                 "đoạn văn (muốn là đề mục thì chọn kiểu Heading 1, 2 hoặc 3)",
             )
             return None
+        if self.list is not None and self.list == (marker.kind, (marker.value or 0) - 1):
+            self.list = (marker.kind, marker.value or 0)  # the next item of a list under way
+            return None
         if marker.kind in self.kinds:
             depth = self.kinds.index(marker.kind) + 1
             last = self.last[depth - 1]
-            restarted = last is not None and marker.value is not None and marker.value <= last
-            return None if restarted else depth
+            if last is not None and marker.value is not None and marker.value <= last:
+                self.list = (marker.kind, marker.value)  # numbering starts again: a list, not a heading
+                return None
+            return depth
         return len(self.kinds) + 1 if len(self.kinds) < MAX_DEPTH else None
 
     def paragraph(self, block: Block) -> WordParagraph:
