@@ -107,21 +107,34 @@ def test_what_cannot_be_placed_is_kept_and_named(tmp_path: Path) -> None:
     assert (f"Cảnh báo: {source}, mục II. NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH, bảng 1, hàng 2: bảng trong phần "
             "lời văn: nội dung hàng được giữ thành một đoạn văn") in warnings  # fmt: skip
     assert "Hồ sơ đúng hạn | 98%" in texts(rendered)  # kept as a paragraph of the nearest section
-    assert any(f"{source}, bảng 4: không nhận ra bảng này" in line for line in warnings)
+    assert any(f"{source}, bảng 4: không nhận ra bảng này là bảng nhiệm vụ" in line for line in warnings)
     kept = openpyxl.load_workbook(tmp_path / "du_lieu" / "ke_hoach.xlsx")["Chưa xếp"]
     assert [c.value for c in kept[1]] == [f"{source}, bảng 4, hàng 1", "Ghi chú", "Bảng lạ"]
 
 
-def test_a_report_is_not_a_plan(tmp_path: Path) -> None:
+def test_a_decision_is_not_a_plan(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("QUYẾT ĐỊNH").runs[0].bold = True
+    document.add_paragraph("Về việc ban hành Quy chế làm việc").runs[0].bold = True
+    document.add_paragraph("Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của UBND xã.")
+    document.save(str(tmp_path / "qd.docx"))
+    result = run_cli("import", tmp_path / "qd.docx", "--out", tmp_path / "x")
+    assert result.exit_code == 1
+    assert result.stderr == f"Lỗi: {tmp_path / 'qd.docx'}: không phải một kế hoạch: văn bản là QUYẾT ĐỊNH\n"
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_report_without_its_period_says_so(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("BÁO CÁO").runs[0].bold = True
-    document.add_paragraph("Kết quả thực hiện công tác cải cách hành chính quý I năm 2022")
-    document.add_paragraph("I. CÔNG TÁC CHỈ ĐẠO")
+    document.add_paragraph("Kết quả công tác cải cách hành chính").runs[0].bold = True
+    document.add_paragraph("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH TRONG KỲ")
     document.save(str(tmp_path / "bc.docx"))
     result = run_cli("import", tmp_path / "bc.docx", "--out", tmp_path / "x")
     assert result.exit_code == 1
-    assert result.stderr == f"Lỗi: {tmp_path / 'bc.docx'}: không phải một kế hoạch: văn bản là BÁO CÁO\n"
-    assert not (tmp_path / "x").exists()
+    assert result.stderr.startswith(
+        f"Lỗi: {tmp_path / 'bc.docx'}: không đọc được kỳ báo cáo ở trích yếu “Kết quả công tác cải cách hành chính”"
+    )
 
 
 def test_a_letter_without_a_title_is_not_a_plan(tmp_path: Path) -> None:
@@ -230,3 +243,30 @@ def test_a_word_97_plan_is_converted_first(soffice: str, tmp_path: Path) -> None
     imported, document = import_and_plan(old, tmp_path)
     assert_whole_seed(document)
     assert "Lỗi" not in imported.stderr
+
+
+def test_a_reports_task_appendix_becomes_its_progress_workbook(tmp_path: Path) -> None:
+    """Phụ lục I of a periodic report → the "Tiến độ" sheet; a computed "Quá hạn" hides the entered
+    state, so it comes back as "Đang thực hiện" with a notice at its row."""
+    from tests.conftest import EXAMPLE
+
+    made = run_cli("report", "--period", "Q1", "--year", "2022", EXAMPLE, "--out", tmp_path / "bc")
+    assert made.exit_code == 0, made.stderr
+    (report,) = (tmp_path / "bc").glob("*.docx")
+    result = run_cli("import", report, "--out", tmp_path / "tien_do")
+    assert result.exit_code == 0, result.stderr
+    assert "Đã lấy tiến độ của 30 nhiệm vụ từ Phụ lục I của báo cáo." in result.output
+    book = openpyxl.load_workbook(tmp_path / "tien_do" / "tien_do_q1_2022.xlsx")
+    ours = [row[:5] for row in book["Tiến độ"].iter_rows(min_row=2, values_only=True)]
+    entered = [row[:5] for row in openpyxl.load_workbook(EXAMPLE / "tien_do_q1_2022.xlsx")["Tiến độ"].iter_rows(
+        min_row=2, values_only=True)]  # fmt: skip
+    assert [row[0] for row in ours] == [row[0] for row in entered]
+    assert [row[3] for row in ours] == [f"{row[3]:%d/%m/%Y}" if row[3] else None for row in entered]
+    assert [row[4] for row in ours] == [row[4] for row in entered]
+    differ = [(o[0], o[2], e[2]) for o, e in zip(ours, entered, strict=True) if o[2] != e[2]]
+    overdue = [line for line in result.stderr.splitlines() if "“Quá hạn” do cchc tính" in line]
+    assert len(overdue) == 2  # the two tasks the report shows "Quá hạn"
+    assert differ == [("VII.3", "Đang thực hiện", "Chưa thực hiện")]  # the one whose entry it hid
+    assert overdue[0].startswith(f"Cảnh báo: {report}, bảng 4, hàng ")
+    header = {row[0]: row[1] for row in book["Báo cáo"].iter_rows(min_row=2, values_only=True)}
+    assert header["Ngày ban hành"] == "15/03/2022"

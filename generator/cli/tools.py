@@ -29,9 +29,10 @@ def init_command(folder: Path, year: int | None, force: bool, as_yaml: bool) -> 
 
     Đã có kế hoạch năm trước bằng Word? Dùng cchc import TỆP.docx --out THƯ_MỤC thay cho lệnh này.
     """
-    from generator.workflows.workspace import init_folder
+    from generator.workflows.workspace import init_folder, init_word_folder
 
-    for path in init_folder(folder, year or _this_year(), overwrite=force, yaml=as_yaml):
+    make = init_folder if as_yaml else init_word_folder
+    for path in make(folder, year or _this_year(), overwrite=force):
         click.echo(f"Đã tạo: {path}")
     click.echo(f"Điền các tệp trên rồi chạy: cchc plan {folder}")
 

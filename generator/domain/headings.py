@@ -1,6 +1,6 @@
 """The numbers in front of headings and list items of an administrative text, as pure functions.
 
-ND 30 numbers a document's parts "I.", "1.", "a)" (docs/nd30-format.md §7); offices also type
+ND 30 numbers a document's parts "I.", "1.", "a)" (docs/nd30-format.md §6); offices also type
 "1.1.", "a." and list items "-", "+". ``split_marker`` reads such a number off a line and
 says which kind it is, so a reader can rebuild the outline whether the numbers were typed
 or drawn by Word's automatic numbering.

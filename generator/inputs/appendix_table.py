@@ -11,12 +11,15 @@ fits nowhere is kept, with its place, for the person to look at.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.domain.headings import roman_value
+from generator.domain.nd30_patterns import is_caps
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
+from generator.inputs.excel import Column
 from generator.inputs.tasks import TASK_COLUMNS
 from generator.ooxml.reading import paragraph_text
 
@@ -27,13 +30,16 @@ _HEADER_MATCHES = 3  # known headers a row needs to be taken as the header row
 
 @dataclass
 class AppendixRows:
-    """What the appendix tables gave: task rows (keyed like TASK_COLUMNS), group titles, leftovers."""
+    """What the appendix tables gave: task rows (keyed like ``columns``, with "stt", "nhom",
+    "dong_con" and "noi", the row's place), group titles, rows kept for a person to look at."""
 
     tasks: list[dict[str, Any]] = field(default_factory=list)
     groups: dict[str, str] = field(default_factory=dict)  # numeral → title as typed
     unplaced: list[list[str]] = field(default_factory=list)
     mapping: dict[int, str] | None = None  # grid column → key, carried to a continuation table
     group: str = ""
+    columns: Sequence[Column] = TASK_COLUMNS  # the columns the table is read for
+    kept_in: str = "trang “Chưa xếp” của ke_hoach.xlsx"  # where rows that fit nowhere are kept
 
 
 class Cells(list[str]):
@@ -64,22 +70,28 @@ def grid_rows(table: Any) -> list[Cells]:
     return grid
 
 
-def read_appendix(tables: list[tuple[int, Any]], path: str, problems: Problems) -> AppendixRows:
-    """Read the appendix ``tables`` (their number in the document, python-docx table) in order."""
-    rows = AppendixRows()
+def read_appendix(
+    tables: list[tuple[int, Any]], path: str, problems: Problems, rows: AppendixRows | None = None
+) -> AppendixRows:
+    """Read the appendix ``tables`` (their number in the document, python-docx table) in order,
+    into ``rows`` (by default: for the plan's "Nhiệm vụ" sheet)."""
+    rows = rows or AppendixRows()
     for number, table in tables:
         grid = grid_rows(table)
-        header = next((_header(cells) for cells in grid if _header(cells) is not None), None)
-        continues = header is None and rows.mapping is not None and all(_fits(c, rows.mapping) for c in grid)
+        header = next((_header(c, rows.columns) for c in grid if _header(c, rows.columns) is not None), None)
+        continues = (
+            header is None and rows.mapping is not None and bool(grid) and not _looks_like_header(grid[0])
+            and all(_fits(c, rows.mapping) for c in grid)
+        )  # fmt: skip
         if header is None and not continues:
             rows.unplaced += [
                 [str(Location(path, table=number, row=i)), *c] for i, c in enumerate(grid, start=1)
             ]
-            problems.warn(Location(path, table=number), "không nhận ra bảng này là phụ lục nhiệm vụ (không có "
-                          "dòng tiêu đề STT, Nhiệm vụ…): nội dung được giữ ở trang “Chưa xếp” của ke_hoach.xlsx")  # fmt: skip
+            problems.warn(Location(path, table=number), "không nhận ra bảng này là bảng nhiệm vụ (không có "
+                          f"dòng tiêu đề STT, Nhiệm vụ…): nội dung được giữ ở {rows.kept_in}")  # fmt: skip
             continue
         for position, cells in enumerate(grid, start=1):
-            mapping = _header(cells)
+            mapping = _header(cells, rows.columns)
             if mapping is not None:
                 rows.mapping = mapping  # the header, or its copy repeated after a page break
             elif rows.mapping is None:
@@ -95,18 +107,26 @@ def read_appendix(tables: list[tuple[int, Any]], path: str, problems: Problems) 
     return rows
 
 
-def _header(cells: list[str]) -> dict[int, str] | None:
+def _header(cells: list[str], columns: Sequence[Column]) -> dict[int, str] | None:
     mapping: dict[int, str] = {}
     for index, text in enumerate(cells):
         name = normalise_header(text)
         if name in _STT:
             mapping[index] = "stt"
             continue
-        for column in TASK_COLUMNS:
+        for column in columns:
             if name in column.names() and column.key not in mapping.values():
                 mapping[index] = column.key
                 break
     return mapping if len(mapping) >= _HEADER_MATCHES and "nhiem_vu" in mapping.values() else None
+
+
+def _looks_like_header(cells: Cells) -> bool:
+    """A first row of capitals in every cell: another table's header, not tasks continued."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) >= _HEADER_MATCHES and all(
+        is_caps(c) and not any(ch.isdigit() for ch in c) for c in filled
+    )
 
 
 def _fits(cells: Cells, mapping: dict[int, str]) -> bool:
@@ -135,8 +155,8 @@ def _row(rows: AppendixRows, cells: Cells, where: Location, problems: Problems) 
         problems.warn(where, "nhiệm vụ trước dòng nhóm đầu tiên: đã xếp tạm vào nhóm I, hãy xem lại cột Nhóm")
     if number and not number.rstrip(".").isdigit():
         problems.warn(where, f'số thứ tự "{number}" không phải số: dòng được giữ như một nhiệm vụ')
-    row = {key: value for key, value in values.items() if key != "stt"}
-    row.update(nhom=rows.group, dong_con="" if number else "x")
+    row: dict[str, Any] = dict(values)
+    row.update(nhom=rows.group, dong_con="" if number else "x", noi=where)
     if not number and not any(t["nhom"] == rows.group and not t["dong_con"] for t in rows.tasks):
         row["dong_con"] = ""  # a first row without STT has no task above it to belong to
         problems.warn(where, "nhiệm vụ không có số thứ tự: được giữ như một nhiệm vụ của nhóm")
@@ -168,4 +188,4 @@ def _unplaced(rows: AppendixRows, cells: Cells, where: Location, problems: Probl
     if not any(c.strip() for c in cells):
         return
     rows.unplaced.append([str(where), *cells])
-    problems.warn(where, f"{why}: được giữ ở trang “Chưa xếp” của ke_hoach.xlsx")
+    problems.warn(where, f"{why}: được giữ ở {rows.kept_in}")

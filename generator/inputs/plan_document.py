@@ -56,17 +56,21 @@ class ImportedPlan:
     appendix: AppendixRows = field(default_factory=AppendixRows)
 
 
-def read_plan_document(path: Path, problems: Problems, name: str | None = None) -> ImportedPlan:
-    """Read the plan at ``path`` (named ``name`` in messages); ``GeneratorError`` when it is not a plan."""
-    where = name or str(path)
+def open_outline(path: Path, problems: Problems) -> tuple[DocumentView, Outline, str | None]:
+    """The document at ``path`` read for its parts, and its tên loại ("KẾ HOẠCH", "BÁO CÁO"…)."""
     document = open_document(path, problems)
     if document is None:
         raise GeneratorError("; ".join(str(p) for p in problems.errors))
     view = read_view(document)
     outline = read_outline(view)
+    return view, outline, document_type(outline.title.text) if outline.title is not None else None
+
+
+def read_plan_document(view: DocumentView, outline: Outline, where: str, problems: Problems) -> ImportedPlan:
+    """Read the plan of ``view`` (named ``where`` in messages); ``GeneratorError`` when it is not one."""
     _require_plan(outline, where)
     imported = ImportedPlan()
-    imported.unit, imported.plan = _header(outline, where, problems)
+    imported.unit, imported.plan = header_values(outline, where, problems)
     imported.plan.update(_title(outline))
     imported.text = _body(view, outline, where, problems)
     imported.unit.update(_closing(outline, where, problems))
@@ -87,7 +91,8 @@ def _require_plan(outline: Outline, where: str) -> None:
         raise GeneratorError(f"{where}: không phải một kế hoạch: không tìm thấy phần nội dung")
 
 
-def _header(outline: Outline, where: str, problems: Problems) -> tuple[dict[str, Any], dict[str, Any]]:
+def header_values(outline: Outline, where: str, problems: Problems) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The unit's items (agency lines, ký hiệu, địa danh) and the document's (số, ngày) in its header."""
     unit: dict[str, Any] = {}
     plan: dict[str, Any] = {}
     agency: list[Piece] = []

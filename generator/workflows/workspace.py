@@ -1,11 +1,11 @@
 """``cchc init``: a ready-to-fill working folder in Word and Excel (or, on request, YAML).
 
-ke_hoach.docx has the plan's headings with a line of guidance under each; ke_hoach.xlsx the
-unit profile ("Đơn vị", with drop-downs), the plan's header ("Kế hoạch"), its targets
-("Chỉ tiêu") and tasks ("Nhiệm vụ"); bao_cao.docx the report outline; tien_do.xlsx the
-report's header ("Báo cáo") and its progress sheets. With ``yaml=True`` the commented YAML
-files of ``generator/workflows/skeletons`` and two workbooks are written instead, for those
-who keep their data as text. Existing files are never overwritten unless asked.
+``init_word_folder`` writes ke_hoach.docx (the plan's headings, a line of guidance under each),
+ke_hoach.xlsx (the unit profile "Đơn vị" with drop-downs, the plan's header "Kế hoạch", its
+targets "Chỉ tiêu" and tasks "Nhiệm vụ"), bao_cao.docx (the report outline) and tien_do.xlsx
+(the report's header "Báo cáo" and its progress sheets). ``init_folder`` writes the commented
+YAML files of ``generator/workflows/skeletons`` and two workbooks, for those who keep their data
+as text. Existing files are never overwritten unless asked.
 """
 
 from __future__ import annotations
@@ -45,10 +45,8 @@ TARGET_HINT = (
 )
 
 
-def init_folder(target: Path, year: int, *, overwrite: bool = False, yaml: bool = False) -> list[Path]:
-    """Create the working folder ``target`` for plan year ``year``; returns the files written."""
-    if yaml:
-        return _yaml_folder(target, year, overwrite)
+def init_word_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Path]:
+    """Create the Word and Excel working folder ``target`` for plan year ``year`` (``cchc init``)."""
     names = [PLAN_WORDS, PLAN_BOOK, REPORT_WORDS, PROGRESS_BOOK]
     check_free(target, [target / name for name in names], overwrite)
     written = write_plan_folder(blank_plan(year), target, overwrite=True)
@@ -109,7 +107,9 @@ def progress_sheets() -> list[SheetSpec]:
     ]
 
 
-def _yaml_folder(target: Path, year: int, overwrite: bool) -> list[Path]:
+def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Path]:
+    """Create the YAML working folder ``target`` (``cchc init --yaml``; the set the web page offers,
+    as its uploads take .yaml and .xlsx files)."""
     names = [*YAML_FILES, TASKS_BOOK, PROGRESS_BOOK]
     check_free(target, [target / name for name in names], overwrite)
     written = []
