@@ -116,7 +116,7 @@ def rollover_command(
     if outcome.draft is not None:
         click.echo(outcome.draft.change_list)
         for path in outcome.draft.files:
-            click.echo(f"Đã ghi: {path}")
+            click.echo(f"Đã tạo: {path}")
     show(outcome.warnings)
     click.echo(f"Đã ghi dự thảo kế hoạch: {outcome.path}")
 
@@ -144,7 +144,7 @@ def import_command(source: Path, out: Path | None, force: bool) -> None:
     result = import_document(source, target, overwrite=force)
     show(result.warnings)
     for path in result.files:
-        click.echo(f"Đã ghi: {path}")
+        click.echo(f"Đã tạo: {path}")
     if result.files[0].name.startswith("tien_do_"):
         click.echo(f"Đã lấy tiến độ của {result.tasks} nhiệm vụ từ Phụ lục I của báo cáo.")
         return

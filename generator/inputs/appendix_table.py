@@ -77,34 +77,30 @@ def read_appendix(
     into ``rows`` (by default: for the plan's "Nhiệm vụ" sheet)."""
     rows = rows or AppendixRows()
     for number, table in tables:
-        grid = grid_rows(table)
-        header = next((_header(c, rows.columns) for c in grid if _header(c, rows.columns) is not None), None)
-        continues = (
-            header is None and rows.mapping is not None and bool(grid) and not _looks_like_header(grid[0])
-            and all(_fits(c, rows.mapping) for c in grid)
-        )  # fmt: skip
-        if header is None and not continues:
-            rows.unplaced += [
-                [str(Location(path, table=number, row=i)), *c] for i, c in enumerate(grid, start=1)
-            ]
-            problems.warn(Location(path, table=number), "không nhận ra bảng này là bảng nhiệm vụ (không có "
-                          f"dòng tiêu đề STT, Nhiệm vụ…): nội dung được giữ ở {rows.kept_in}")  # fmt: skip
-            continue
-        for position, cells in enumerate(grid, start=1):
-            mapping = _header(cells, rows.columns)
-            if mapping is not None:
-                rows.mapping = mapping  # the header, or its copy repeated after a page break
-            elif rows.mapping is None:
-                _unplaced(
-                    rows,
-                    cells,
-                    Location(path, table=number, row=position),
-                    problems,
-                    "hàng trên dòng tiêu đề",
-                )
-            elif any(c.strip() for c in cells) and not all(_NUMBERS_ROW.match(c) for c in cells if c.strip()):
-                _row(rows, cells, Location(path, table=number, row=position), problems)
+        _table(rows, number, grid_rows(table), path, problems)
     return rows
+
+
+def _table(rows: AppendixRows, number: int, grid: list[Cells], path: str, problems: Problems) -> None:
+    header = next((_header(c, rows.columns) for c in grid if _header(c, rows.columns) is not None), None)
+    continues = (
+        header is None and rows.mapping is not None and bool(grid) and not _looks_like_header(grid[0])
+        and all(_fits(c, rows.mapping) for c in grid)
+    )  # fmt: skip
+    if header is None and not continues:
+        rows.unplaced += [[str(Location(path, table=number, row=i)), *c] for i, c in enumerate(grid, start=1)]
+        problems.warn(Location(path, table=number), "không nhận ra bảng này là bảng nhiệm vụ (không có dòng "
+                      f"tiêu đề STT, Nhiệm vụ…): nội dung được giữ ở {rows.kept_in}")  # fmt: skip
+        return
+    for position, cells in enumerate(grid, start=1):
+        where = Location(path, table=number, row=position)
+        mapping = _header(cells, rows.columns)
+        if mapping is not None:
+            rows.mapping = mapping  # the header, or its copy repeated after a page break
+        elif rows.mapping is None:
+            _unplaced(rows, cells, where, problems, "hàng trên dòng tiêu đề")
+        elif any(c.strip() for c in cells) and not all(_NUMBERS_ROW.match(c) for c in cells if c.strip()):
+            _row(rows, cells, where, problems)
 
 
 def _header(cells: list[str], columns: Sequence[Column]) -> dict[int, str] | None:

@@ -18,7 +18,7 @@ from generator.inputs.labelled import Form, Item, opened, read_form
 from generator.inputs.plan import with_end_mark
 from generator.inputs.targets import attach_targets
 from generator.inputs.tasks import DEFAULT_GROUPS, read_tasks
-from generator.inputs.words import empty_sections, read_words
+from generator.inputs.words import WordText, empty_sections, read_words
 
 PLAN_SHEET = "Kế hoạch"
 PLAN_ITEMS = (
@@ -48,17 +48,7 @@ def read_plan_word(
     if not text.sections:
         problems.add(text.at(), "không có đề mục nào (dòng đánh số I., 1., a) hoặc kiểu Heading)")
     empty_sections(text, problems)
-    header, titles = None, dict(DEFAULT_GROUPS)
-    with opened(books[0], problems) as book:
-        form = read_form(book, PLAN_SHEET, PLAN_ITEMS, problems) if book is not None else None
-        if form is not None:
-            header = _header(form)
-            titles = {n: form.text(f"nhom_{n}") or title for n, title in DEFAULT_GROUPS.items()}
-        if books[1] == books[0]:
-            attach_targets(book, text, problems)
-    if books[1] != books[0]:
-        with opened(books[1], problems) as book:
-            attach_targets(book, text, problems)
+    header, titles = _sheets(books, text, problems)
     groups = read_tasks(workbooks, titles, problems)
     if unit is None or header is None or groups is None or len(problems.errors) > before:
         return None
@@ -81,6 +71,27 @@ def read_plan_word(
 
 
 _Header = tuple[int, str, dt.date | None, int | None, str, str]
+
+
+def _sheets(
+    books: tuple[Path, Path | None], text: WordText, problems: Problems
+) -> tuple[_Header | None, dict[str, str]]:
+    """The "Kế hoạch" sheet's header and group titles; the "Chỉ tiêu" targets attached to ``text``.
+
+    One workbook is open at a time (see ``labelled.opened``), the same one when both sheets are in it.
+    """
+    header, titles = None, dict(DEFAULT_GROUPS)
+    with opened(books[0], problems) as book:
+        form = read_form(book, PLAN_SHEET, PLAN_ITEMS, problems) if book is not None else None
+        if form is not None:
+            header = _header(form)
+            titles = {n: form.text(f"nhom_{n}") or title for n, title in DEFAULT_GROUPS.items()}
+        if books[1] == books[0]:
+            attach_targets(book, text, problems)
+    if books[1] != books[0]:
+        with opened(books[1], problems) as book:
+            attach_targets(book, text, problems)
+    return header, titles
 
 
 def _header(form: Form) -> _Header | None:
