@@ -232,3 +232,19 @@ def test_numbered_lines_in_a_words_file_typed_without_styles(tmp_path: Path) -> 
     assert [p.text for p in text.closing] == ["Trên đây là Kế hoạch của UBND xã."]
     assert str(targets.location) == f"{tmp_path / 'ke_hoach.docx'}, mục I › 1 › a) Chỉ tiêu"
     assert problems.items == []
+
+
+def test_without_the_plan_sheet_the_words_and_tasks_are_still_checked(folder: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(folder / "ke_hoach.xlsx")
+    del book["Kế hoạch"]
+    book["Nhiệm vụ"]["A3"] = "VIII"
+    book.save(folder / "ke_hoach.xlsx")
+    remove_paragraphs(folder / "ke_hoach.docx", "2. Yêu cầu", "II. NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH")
+    lines = errors("plan", folder, "--out", tmp_path / "out")
+    assert (f"Lỗi: {folder / 'ke_hoach.docx'}: có lời văn kế hoạch nhưng không tìm thấy trang \"Kế hoạch\" "
+            "(năm, trích yếu, tên phụ lục) trong tệp Excel") in lines  # fmt: skip
+    assert f"Lỗi: {folder / 'ke_hoach.docx'}, mục I › 2. Yêu cầu: chưa có nội dung" in lines
+    assert any(
+        line.startswith(f'Lỗi: {folder / "ke_hoach.xlsx"}, trang "Nhiệm vụ", ô A3: nhóm "VIII"')
+        for line in lines
+    )

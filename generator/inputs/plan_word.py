@@ -35,7 +35,7 @@ PLAN_ITEMS = (
 
 
 def read_plan_word(
-    words: WordFile, books: tuple[Path, Path | None], unit: Unit | None, workbooks: list[Path],
+    words: WordFile, books: tuple[Path | None, Path | None], unit: Unit | None, workbooks: list[Path],
     problems: Problems,
 ) -> Plan | None:  # fmt: skip
     """Validate the plan's Word words and sheets; None when anything is wrong.
@@ -74,7 +74,7 @@ _Header = tuple[int, str, dt.date | None, int | None, str, str]
 
 
 def _sheets(
-    books: tuple[Path, Path | None], text: WordText, problems: Problems
+    books: tuple[Path | None, Path | None], text: WordText, problems: Problems
 ) -> tuple[_Header | None, dict[str, str]]:
     """The "Kế hoạch" sheet's header and group titles; the "Chỉ tiêu" targets attached to ``text``.
 

@@ -50,14 +50,13 @@ def read_plan_from(inputs: InputSet, unit: Unit | None, problems: Problems, wher
     if words is None and sheet is None:
         inputs.missing("ke_hoach", problems, where, "kế hoạch")
         return None
-    if words is None or sheet is None:
-        if words is None and sheet is not None:
-            problems.add(Location(str(sheet)), f'có trang "{PLAN_SHEET}" nhưng không tìm thấy lời văn kế hoạch '
-                         "(tệp Word như ke_hoach.docx)")  # fmt: skip
-        elif words is not None:
-            problems.add(Location(str(words.path)), f'có lời văn kế hoạch nhưng không tìm thấy trang "{PLAN_SHEET}" '
-                         "(năm, trích yếu, tên phụ lục) trong tệp Excel")  # fmt: skip
+    if words is None:
+        problems.add(Location(str(sheet)), f'có trang "{PLAN_SHEET}" nhưng không tìm thấy lời văn kế hoạch '
+                     "(tệp Word như ke_hoach.docx)")  # fmt: skip
         return None
+    if sheet is None:  # the words and the task sheet are still read: one run, every problem
+        problems.add(Location(str(words.path)), f'có lời văn kế hoạch nhưng không tìm thấy trang "{PLAN_SHEET}" '
+                     "(năm, trích yếu, tên phụ lục) trong tệp Excel")  # fmt: skip
     return read_plan_word(words, (sheet, inputs.sheets.get(TARGET_SHEET)), unit, inputs.workbooks, problems)
 
 
