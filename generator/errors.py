@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+_NUMBER = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]")
 
 
 @dataclass(frozen=True)
 class Location:
-    """Where a problem is, as data: a file, then a sheet and cell, or a YAML key path and line.
+    """Where a problem is, as data: a file, then a sheet and cell, a YAML key path and line, or a
+    place in a Word file (the headings above it, a paragraph or a table row).
 
-    Rows, columns and lines are 1-based integers, as people count them; "B12" and "tệp:14" are
-    only how ``__str__`` prints them.
+    Rows, columns, lines and paragraphs are 1-based integers, as people count them; "B12",
+    "tệp:14" and "mục II › 5. Cải cách tài chính công, đoạn 40" are only how ``__str__``
+    prints them. In a Word file, ``heading`` holds the headings as they read in the file
+    ("II. NHIỆM VỤ …", "5. Cải cách tài chính công"), ``paragraph`` the paragraph's number
+    among the body's paragraphs (empty ones counted), ``table`` and ``row`` a table row, and
+    ``excerpt`` the first words of the paragraph.
     """
 
     file: str
@@ -20,6 +28,10 @@ class Location:
     column: int | None = None
     key_path: str | None = None
     line: int | None = None
+    heading: tuple[str, ...] | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    excerpt: str | None = None
 
     @property
     def cell(self) -> str | None:
@@ -28,16 +40,47 @@ class Location:
             return None
         return f"{column_letter(self.column)}{self.row}"
 
-    def sort_key(self) -> tuple[int, str, int, int]:
-        """Reading order inside one file: by line, or by sheet, row and column."""
-        return (self.line or 0, self.sheet or "", self.row or 0, self.column or 0)
+    def sort_key(self) -> tuple[int, str, int, int, int]:
+        """Reading order inside one file: by line or paragraph, or by sheet (or table), row and column."""
+        return (
+            self.line or self.paragraph or 0,
+            self.sheet or "",
+            self.table or 0,
+            self.row or 0,
+            self.column or 0,
+        )
 
     def __str__(self) -> str:
         if self.sheet is not None:
             cell = f", ô {self.cell}" if self.cell else ""
             return f'{self.file}, trang "{self.sheet}"{cell}'
+        if self.heading is not None or self.paragraph is not None or self.table is not None:
+            return ", ".join([self.file, *self._word_place()])
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where} ({self.key_path})" if self.key_path else where
+
+    def _word_place(self) -> list[str]:
+        parts = [f"mục {heading_path(self.heading)}"] if self.heading else []
+        if self.table is not None:
+            parts.append(f"bảng {self.table}" + (f", hàng {self.row}" if self.row is not None else ""))
+        elif self.paragraph is not None:
+            quoted = f' ("{self.excerpt}")' if self.excerpt else ""
+            parts.append(f"đoạn {self.paragraph}{quoted}")
+        return parts
+
+
+def heading_path(headings: tuple[str, ...]) -> str:
+    """("II. NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "5. Cải cách tài chính công") → "II › 5. Cải cách tài chính công".
+
+    The headings above are named by their number only, as people say "mục II"; one without
+    a number keeps its first words.
+    """
+    shown = []
+    for heading in headings[:-1]:
+        number, _, rest = heading.partition(" ")
+        is_number = _NUMBER.fullmatch(number) is not None
+        shown.append(number.rstrip(".") if is_number and rest else " ".join(heading.split()[:4]))
+    return " › ".join([*shown, *headings[-1:]])
 
 
 def column_letter(index: int) -> str:

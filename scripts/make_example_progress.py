@@ -1,4 +1,4 @@
-"""Write inputs/loc_thuy/tien_do_q1_2022.xlsx: INVENTED progress figures for the example report.
+"""Write inputs/loc_thuy_yaml/tien_do_q1_2022.xlsx: INVENTED progress figures for the example report.
 
 Nothing here is real data: task states, TTHC counts and indicator figures are made up to
 show every case a quarterly report meets (done, ongoing, not started, overdue; targets met
@@ -21,7 +21,7 @@ from generator.inputs.progress import (
 from generator.workflows.workbooks import fill_rows, new_workbook, save
 from generator.workflows.workspace import progress_sheets
 
-TARGET = Path(__file__).resolve().parent.parent / "inputs" / "loc_thuy" / "tien_do_q1_2022.xlsx"
+TARGET = Path(__file__).resolve().parent.parent / "inputs" / "loc_thuy_yaml" / "tien_do_q1_2022.xlsx"
 D = dt.datetime
 TASKS = [
     ("I.1", "Đang thực hiện", None, "Đã ban hành kế hoạch; đang triển khai"),

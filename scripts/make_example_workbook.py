@@ -1,4 +1,4 @@
-"""Write inputs/loc_thuy/nhiem_vu.xlsx from the appendix of the published Lộc Thủy 2022 plan.
+"""Write inputs/loc_thuy_yaml/nhiem_vu.xlsx from the appendix of the published Lộc Thủy 2022 plan.
 
 The seed text is a text export of the plan: tabs between cells, "-----" or a plain space
 where a cell had several lines, repeated header rows at page breaks, and one sub-row whose
@@ -17,7 +17,7 @@ from generator.workflows.workspace import task_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed_loc_thuy_2022.txt"
-TARGET = ROOT / "inputs" / "loc_thuy" / "nhiem_vu.xlsx"
+TARGET = ROOT / "inputs" / "loc_thuy_yaml" / "nhiem_vu.xlsx"
 # Cells whose lines the text export joined with a space (no "-----" marker).
 LINE_BREAKS = {
     "Kế hoạch Quyết định, báo cáo": "Kế hoạch\nQuyết định, báo cáo",

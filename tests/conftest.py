@@ -16,7 +16,11 @@ from tests import made_documents
 from tests.libreoffice import require_libreoffice
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "inputs" / "loc_thuy"
+# The example `make demo` uses: Word and Excel (ke_hoach.docx, ke_hoach.xlsx, …).
+WORD_EXAMPLE = ROOT / "inputs" / "loc_thuy"
+# The same example in YAML (don_vi.yaml, ke_hoach.yaml, nhiem_vu.xlsx, …): most tests break its
+# files on purpose; both give byte-identical documents (tests/test_word_example.py).
+EXAMPLE = ROOT / "inputs" / "loc_thuy_yaml"
 
 
 @pytest.fixture(scope="session", autouse=True)

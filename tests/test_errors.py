@@ -15,8 +15,40 @@ from generator.errors import InputError, Location, Problem
         (Location("a.yaml", key_path="don_vi.ten", line=3), "a.yaml:3 (don_vi.ten)"),
         (Location("a.yaml", line=3), "a.yaml:3"),
         (Location("thu_muc"), "thu_muc"),
+        (
+            Location(
+                "ke_hoach.docx", heading=("II. NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "5. Cải cách tài chính công")
+            ),
+            "ke_hoach.docx, mục II › 5. Cải cách tài chính công",
+        ),
+        (
+            Location(
+                "k.docx",
+                heading=("II. NHIỆM VỤ", "2. Thủ tục", "a) Chỉ tiêu"),
+                paragraph=40,
+                excerpt="- Tỷ lệ…",
+            ),
+            'k.docx, mục II › 2 › a) Chỉ tiêu, đoạn 40 ("- Tỷ lệ…")',
+        ),
+        (
+            Location("k.docx", heading=("MỞ ĐẦU KẾ HOẠCH NÀY", "Căn cứ")),
+            "k.docx, mục MỞ ĐẦU KẾ HOẠCH › Căn cứ",
+        ),
+        (Location("k.docx", table=2, row=5), "k.docx, bảng 2, hàng 5"),
+        (Location("k.docx", paragraph=7), "k.docx, đoạn 7"),
     ],
-    ids=["cell", "sheet", "key-and-line", "line", "file"],
+    ids=[
+        "cell",
+        "sheet",
+        "key-and-line",
+        "line",
+        "file",
+        "heading",
+        "paragraph",
+        "unnumbered",
+        "table",
+        "bare",
+    ],
 )
 def test_location_prints_as_people_find_it(location: Location, printed: str) -> None:
     assert str(location) == printed

@@ -14,9 +14,9 @@ import re
 from generator.check.findings import Finding, amount, bounds, error
 from generator.check.patterns import HEADING, fold, is_caps
 from generator.check.style import ALIGNMENTS, run_formats, size_range, wrong_sizes
-from generator.check.view import Item, Piece
 from generator.domain import nd30
 from generator.ooxml.reading import ParagraphFormat, paragraph_format
+from generator.ooxml.view import Item, Piece
 
 SINGLE_LINE_EM = 1.15  # Times New Roman: one line is about 1.15 times the font size
 _HEADING_WORDS = 15

@@ -24,11 +24,11 @@ from generator.check.body import body_findings
 from generator.check.closing import appendix_findings, closing_findings
 from generator.check.findings import Finding, Severity, bounds, collapse, warning
 from generator.check.header import header_findings, title_findings
-from generator.check.outline import Outline, read_outline
 from generator.check.page import page_findings, page_number_findings
 from generator.check.text import text_findings
-from generator.check.view import DocumentView, read_view
 from generator.domain import nd30
+from generator.ooxml.outline import Outline, read_outline
+from generator.ooxml.view import DocumentView, read_view
 
 RULES = {
     "kho_giay": "khổ giấy A4",

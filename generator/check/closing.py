@@ -15,7 +15,6 @@ from docx.table import Table
 
 from generator.check.findings import Finding, error, warning
 from generator.check.lines import TYPED_LINE
-from generator.check.outline import Outline
 from generator.check.patterns import (
     authority_problems,
     fold,
@@ -26,8 +25,9 @@ from generator.check.patterns import (
     signer_name_problems,
 )
 from generator.check.style import Expected, style_findings
-from generator.check.view import DocumentView, Piece
 from generator.domain import nd30
+from generator.ooxml.outline import Outline
+from generator.ooxml.view import DocumentView, Piece
 
 SIGNER = Expected(bold=True, sizes=nd30.NGUOI_KY.accepted)
 _ITEM_START = ("-", "–", "—", "+", "•")

@@ -8,7 +8,6 @@ Word section), followed by the first words of the text.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -16,8 +15,9 @@ from typing import Any
 
 from generator.domain.formatting import vn_number
 from generator.domain.nd30 import Rule
+from generator.ooxml.places import Place, snippet
 
-SNIPPET_WORDS = 6
+__all__ = ["Place", "snippet"]  # the checker's places are the shared document places
 
 
 class Severity(StrEnum):
@@ -25,12 +25,6 @@ class Severity(StrEnum):
 
     ERROR = "lỗi"
     WARNING = "cảnh báo"
-
-
-def snippet(text: str, words: int = SNIPPET_WORDS) -> str:
-    """The first ``words`` words of ``text`` on one line, with "…" when there are more."""
-    parts = unicodedata.normalize("NFC", text).split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def amount(value: float, places: int = 1) -> str:
@@ -50,40 +44,6 @@ def bounds(rule: Rule) -> str:
         high = amount(rule.high, 2)
         text = low if low == high else f"{low}–{high}"
     return f"{text} {rule.unit}" if rule.unit else text
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a finding is; every field is 1-based and optional."""
-
-    section: int | None = None
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    text_box: int | None = None
-    page_part: str | None = None  # "đầu trang", "chân trang trang đầu"… of ``section``
-    text: str = ""  # the first words of the paragraph
-
-    def with_text(self, text: str) -> Place:
-        return replace(self, text=snippet(text))
-
-    def __str__(self) -> str:
-        if self.paragraph is not None:
-            where = f"đoạn {self.paragraph}"
-        elif self.table is not None:
-            where = f"bảng {self.table}, hàng {self.row}"
-        elif self.text_box is not None:
-            where = f"khung chữ {self.text_box}"
-        elif self.page_part is not None:
-            where = f"{self.page_part} phần {self.section}"
-        else:
-            where = f"phần {self.section}" if self.section is not None else ""
-        return f'{where} ("{self.text}")' if self.text else where
-
-    def to_dict(self) -> dict[str, Any]:
-        keys = {"section": "phan", "paragraph": "doan", "table": "bang", "row": "hang"}
-        keys |= {"text_box": "khung_chu", "page_part": "dau_chan_trang", "text": "chu"}
-        return {name: getattr(self, attr) for attr, name in keys.items() if getattr(self, attr)}
 
 
 NOWHERE = Place()

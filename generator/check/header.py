@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from generator.check.findings import Finding, Place, amount, error, warning
 from generator.check.lines import TYPED_LINE, border_length, drawn_lines
-from generator.check.outline import Outline
 from generator.check.patterns import (
     NATIONAL_TITLES,
     date_line_problems,
@@ -22,9 +21,10 @@ from generator.check.patterns import (
     number_line_problems,
 )
 from generator.check.style import Expected, run_formats, style_findings
-from generator.check.view import DocumentView, Item, Piece
 from generator.domain import nd30
+from generator.ooxml.outline import Outline
 from generator.ooxml.reading import paragraph_format
+from generator.ooxml.view import DocumentView, Item, Piece
 
 MOTTO_LINE = "duong_ke_tieu_ngu"
 

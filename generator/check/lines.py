@@ -13,8 +13,8 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from generator.check.view import DocumentView, Item
 from generator.ooxml.reading import FALLBACK, paragraph_format
+from generator.ooxml.view import DocumentView, Item
 
 EMU_PER_TWIP = 635
 DEFAULT_CELL_MARGIN = 108  # Word's left and right cell margin, twips

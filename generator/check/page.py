@@ -17,9 +17,9 @@ from docx.shared import Length
 from docx.text.paragraph import Paragraph
 
 from generator.check.findings import Finding, Place, amount, bounds, error, warning
-from generator.check.view import DocumentView
 from generator.domain import nd30
 from generator.ooxml.reading import paragraph_format, paragraph_runs, run_format
+from generator.ooxml.view import DocumentView
 
 MARGINS = (
     ("top_margin", "lề trên", nd30.LE_TREN),

@@ -1,39 +1,45 @@
 """The ND 30/2020 text forms ``cchc check`` reads, as pure functions on strings.
 
 Each ``*_problems`` function returns the Vietnamese messages for one line of text (empty
-when the line is right), so the rules stay table-testable without a Word file.
+when the line is right), so the rules stay table-testable without a Word file. The
+recognisers (is this line a date line, a tên loại …) are shared with the Word readers and
+live in ``domain.nd30_patterns``; they are re-exported here for the rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from generator.domain.formatting import month_text
+from generator.domain.nd30_patterns import (
+    AUTHORITIES,
+    DATE_LINE,
+    HEADING,
+    MOTTO,
+    NATIONAL_TITLES,
+    NUMBER_LINE,
+    document_type,
+    fold,
+    is_appendix_heading,
+    is_caps,
+    is_date_line,
+    is_motto,
+    is_national_title,
+    is_number_line,
+    is_recipients_heading,
+)
 from generator.domain.text import excerpt
 
-NATIONAL_TITLES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-DOCUMENT_TYPES = (
-    "KẾ HOẠCH", "BÁO CÁO", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CHỈ THỊ", "QUY CHẾ", "QUY ĐỊNH",
-    "THÔNG CÁO", "THÔNG BÁO", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN", "ĐỀ ÁN", "DỰ ÁN",
-    "BIÊN BẢN", "TỜ TRÌNH", "HỢP ĐỒNG", "CÔNG ĐIỆN", "BẢN GHI NHỚ", "BẢN THỎA THUẬN",
-    "GIẤY ỦY QUYỀN", "GIẤY MỜI", "GIẤY GIỚI THIỆU", "GIẤY NGHỈ PHÉP",
-)  # fmt: skip
-AUTHORITIES = ("TM", "KT", "TL", "TUQ", "Q")  # thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền
+__all__ = [
+    "HEADING", "MOTTO", "NATIONAL_TITLES", "document_type", "fold", "is_appendix_heading", "is_caps",
+    "is_date_line", "is_motto", "is_national_title", "is_number_line", "is_recipients_heading",
+]  # fmt: skip
 DATE_FORM = '"<Địa danh>, ngày … tháng … năm …" (ví dụ "Lộc Thủy, ngày 07 tháng 01 năm 2022")'
 NUMBER_FORM = '"Số: 05/KH-UBND" (hoặc để trống số: "Số:      /KH-UBND")'
 LAST_RECIPIENT_FORM = '"- Lưu: VT, …." (có dấu hai chấm, kết thúc bằng dấu chấm)'
-
 _DIGITS = 9  # a longer run of digits is no day, month or number; int() refuses 4,300 digits
-_DASHES = re.compile(r"\s*[-–—‑]\s*")
-_BLANK = r"[\s.…_]*?"
-_DATE_LINE = re.compile(
-    rf"^(?P<place>\S[^,]*?)\s*,\s*ngày\s*(?P<day>\d+|{_BLANK})\s*tháng\s*(?P<month>\d+|{_BLANK})"
-    r"\s*năm\s*(?P<year>\d{4})$"
-)
-_NUMBER_LINE = re.compile(r"^Số\s*:(?P<number>[^/]*)/(?P<symbol>.*)$")
+
 _SYMBOL = re.compile(r"^[A-ZĐ0-9][A-Za-zĐđ0-9]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+$")
 _AUTHORITY = re.compile(r"^(?P<token>[A-Za-z]{1,3}(?:[./][A-Za-z]{1,2})?\.?)(?=\s|$)")
 _ACADEMIC_TITLE = re.compile(
@@ -42,27 +48,6 @@ _ACADEMIC_TITLE = re.compile(
     re.IGNORECASE,
 )
 _TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\{#")
-HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s+\S")
-
-
-def fold(text: str) -> str:
-    """NFC, spaces folded: the text as a reader compares it."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def is_caps(text: str) -> bool:
-    """True when ``text`` has letters and all of them are capitals."""
-    return any(ch.isalpha() for ch in text) and text == text.upper()
-
-
-def is_national_title(text: str) -> bool:
-    """The Quốc hiệu in any case (the case is checked separately)."""
-    return fold(text).upper() in NATIONAL_TITLES
-
-
-def is_motto(text: str) -> bool:
-    """The Tiêu ngữ in any case and with any dashes (both are checked separately)."""
-    return _DASHES.sub("-", fold(text)).lower() == _DASHES.sub("-", MOTTO).lower()
 
 
 def motto_problems(text: str) -> list[str]:
@@ -71,15 +56,9 @@ def motto_problems(text: str) -> list[str]:
     return [f'Tiêu ngữ cần viết đúng "{MOTTO}" (gạch nối có dấu cách hai bên, viết hoa chữ đầu mỗi cụm)']
 
 
-def is_date_line(text: str) -> bool:
-    """A line that tries to give the place and date ("…, ngày … tháng … năm …" or "…, 07/01/2022")."""
-    lowered = fold(text).lower()
-    return bool(re.search(r"ngày.*tháng.*năm", lowered) or re.search(r",\s*\d{1,2}/\d{1,2}/\d{4}$", lowered))
-
-
 def date_line_problems(text: str) -> list[str]:
     """The place-and-date line: form, then ND 30's leading zeros (day < 10; months 1 and 2 only)."""
-    match = _DATE_LINE.match(fold(text))
+    match = DATE_LINE.match(fold(text))
     if match is None:
         return [f"dòng địa danh, ngày tháng cần dạng {DATE_FORM}"]
     day, month, year = match["day"], match["month"], int(match["year"])
@@ -121,11 +100,6 @@ def _month_problems(month: str) -> list[str]:
     return [f'tháng "{month}" cần viết "{expected}" ({reason})']
 
 
-def is_number_line(text: str) -> bool:
-    """A line that tries to give the số, ký hiệu ("Số: 05/KH-UBND", "Số 5/KH-UBND", "Số:   /KH-UBND")."""
-    return bool(re.match(r"^Số\s*[:.]?\s*(?:[\d.…_]|/)", fold(text)))
-
-
 def number_line_problems(text: str) -> list[str]:
     """ "Số: 05/KH-UBND": colon, number zero-padded below 10 (or blank), ký hiệu groups joined by "-"."""
     line = fold(text)
@@ -133,7 +107,7 @@ def number_line_problems(text: str) -> list[str]:
     if re.match(r"^Số\s*[^:\s]", line):
         problems.append('sau "Số" cần dấu hai chấm (ví dụ "Số: 05/KH-UBND")')
         line = re.sub(r"^Số\s*\.?", "Số: ", line)
-    match = _NUMBER_LINE.match(line)
+    match = NUMBER_LINE.match(line)
     if match is None:
         return [f"số, ký hiệu cần dạng {NUMBER_FORM}"]
     raw, symbol = match["number"], match["symbol"]
@@ -189,10 +163,6 @@ def signer_name_problems(name: str) -> list[str]:
     return problems
 
 
-def is_recipients_heading(text: str) -> bool:
-    return fold(text).lower().rstrip(":").strip() == "nơi nhận"
-
-
 def recipients_heading_problems(text: str) -> list[str]:
     return (
         []
@@ -221,14 +191,3 @@ def recipient_problems(items: list[str], *, addressed: bool) -> list[tuple[int, 
 def template_tags(text: str) -> list[str]:
     """Leftover docxtpl/Jinja tags: "{{ x }}", "{% if %}", "{# … #}" or an unclosed "{{"."""
     return _TEMPLATE_TAG.findall(text)
-
-
-def document_type(text: str) -> str | None:
-    """The tên loại ("KẾ HOẠCH", "BÁO CÁO" …) when ``text`` is exactly one, in any case."""
-    upper = fold(text).upper()
-    return upper if upper in DOCUMENT_TYPES else None
-
-
-def is_appendix_heading(text: str) -> bool:
-    """ "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC 2" on a line of its own."""
-    return bool(re.fullmatch(r"phụ lục(?:\s+(?:[ivxlc]+|\d+))?\.?", fold(text).lower()))

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.check.findings import Finding, amount, error
-from generator.check.view import Piece
 from generator.domain import nd30
-from generator.ooxml.reading import RunFormat, paragraph_format, run_format
+from generator.ooxml.reading import RunFormat, paragraph_format
+from generator.ooxml.view import Piece
 
 ALIGNMENTS = {"left": "căn trái", "center": "căn giữa", "right": "căn phải", "both": "căn đều hai bên"}
 
@@ -28,7 +28,7 @@ class Expected:
 
 
 def run_formats(piece: Piece) -> list[RunFormat]:
-    return [run_format(piece.item.paragraph, run) for run in piece.runs]
+    return piece.formats()
 
 
 def size_range(sizes: tuple[float, float]) -> str:

@@ -8,9 +8,9 @@ import unicodedata
 
 from generator.check.findings import Finding, error, warning
 from generator.check.patterns import fold, template_tags
-from generator.check.view import DocumentView, Item
 from generator.domain.legacy_encoding import UNSURE, detect_legacy
 from generator.ooxml.reading import font_name, paragraph_runs
+from generator.ooxml.view import DocumentView, Item
 
 FONT = "Times New Roman"
 LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC)", "VNI": "VNI", UNSURE: "TCVN3 (ABC) hoặc VNI"}

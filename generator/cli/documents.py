@@ -116,9 +116,42 @@ def rollover_command(
     if outcome.draft is not None:
         click.echo(outcome.draft.change_list)
         for path in outcome.draft.files:
-            click.echo(f"Đã ghi: {path}")
+            click.echo(f"Đã tạo: {path}")
     show(outcome.warnings)
     click.echo(f"Đã ghi dự thảo kế hoạch: {outcome.path}")
+
+
+@cli.command("import")
+@click.argument("source", type=PATH, metavar="TỆP.docx")
+@click.option(
+    "--out", "-o", type=PATH, metavar="THƯ_MỤC",
+    help="Thư mục làm việc để ghi ke_hoach.docx và ke_hoach.xlsx (mặc định: theo tên tệp, trong thư mục hiện tại).",
+)  # fmt: skip
+@click.option("--force", is_flag=True, help="Ghi đè ke_hoach.docx, ke_hoach.xlsx đã có trong thư mục.")
+def import_command(source: Path, out: Path | None, force: bool) -> None:
+    """Lấy dữ liệu từ một kế hoạch đã soạn bằng Word (ví dụ kế hoạch năm trước) thành thư mục làm việc.
+
+    Thư mục có ke_hoach.docx (lời văn) và ke_hoach.xlsx (hồ sơ đơn vị, số, ngày, trích yếu, chỉ
+    tiêu, nhiệm vụ của phụ lục). Chỗ nào cchc không xếp được được giữ lại và liệt kê kèm vị trí
+    (đoạn, bảng, hàng). Tệp .doc được chuyển bằng LibreOffice nếu máy có. Sau đó: cchc plan THƯ_MỤC,
+    hoặc cchc rollover THƯ_MỤC --year NĂM_SAU để lập dự thảo năm sau. Với một báo cáo định kỳ,
+    cchc lấy Phụ lục I (tình hình thực hiện nhiệm vụ) thành bảng tiến độ tien_do_<kỳ>_<năm>.xlsx.
+    """
+    from generator.domain.text import ascii_slug
+    from generator.workflows.importing import import_document
+
+    target = out or Path(ascii_slug(source.stem) or "ke_hoach")
+    result = import_document(source, target, overwrite=force)
+    show(result.warnings)
+    for path in result.files:
+        click.echo(f"Đã tạo: {path}")
+    if result.files[0].name.startswith("tien_do_"):
+        click.echo(f"Đã lấy tiến độ của {result.tasks} nhiệm vụ từ Phụ lục I của báo cáo.")
+        return
+    click.echo(
+        f"Đã lấy {result.paragraphs} đoạn văn, {result.tasks} dòng phụ lục, {result.targets} chỉ tiêu dạng phần trăm."
+    )
+    click.echo(f"Tiếp theo: cchc plan {target}  (hoặc: cchc rollover {target} --year <năm sau>)")
 
 
 @cli.command("batch")

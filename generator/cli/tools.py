@@ -22,11 +22,17 @@ def _this_year() -> int:
 @click.argument("folder", type=PATH, metavar="THƯ_MỤC")
 @click.option("--year", "-n", type=YEAR, metavar="NĂM", help="Năm kế hoạch (mặc định: năm hiện tại).")
 @click.option("--force", is_flag=True, help="Ghi đè các tệp đã có.")
-def init_command(folder: Path, year: int | None, force: bool) -> None:
-    """Tạo thư mục làm việc mới: hồ sơ đơn vị, kế hoạch, báo cáo (YAML) và các bảng Excel để điền."""
-    from generator.workflows.workspace import init_folder
+@click.option("--yaml", "as_yaml", is_flag=True, help="Tạo các tệp YAML (cho người quen soạn văn bản thuần).")
+def init_command(folder: Path, year: int | None, force: bool, as_yaml: bool) -> None:
+    """Tạo thư mục làm việc mới để điền: lời văn kế hoạch và báo cáo (Word), hồ sơ đơn vị,
+    chỉ tiêu, nhiệm vụ và tiến độ (Excel).
 
-    for path in init_folder(folder, year or _this_year(), overwrite=force):
+    Đã có kế hoạch năm trước bằng Word? Dùng cchc import TỆP.docx --out THƯ_MỤC thay cho lệnh này.
+    """
+    from generator.workflows.workspace import init_folder, init_word_folder
+
+    make = init_folder if as_yaml else init_word_folder
+    for path in make(folder, year or _this_year(), overwrite=force):
         click.echo(f"Đã tạo: {path}")
     click.echo(f"Điền các tệp trên rồi chạy: cchc plan {folder}")
 

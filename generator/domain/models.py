@@ -50,6 +50,7 @@ class Target:
     label: str  # short name for the report's table
     per_field: tuple[str, ...]  # lĩnh vực measured one by one ("*": every one); () = overall
     location: Location
+    evaluation: str = ""  # when it is judged: "nam" (the year), "moi_ky" (each period), "" (not said)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from generator.domain.models import COMPARISONS, Paragraph, Section, Target
 from generator.inputs.fields import Fields
 
 MAX_DEPTH = 3  # I. / 1. / a): the levels ND 30 gives a kế hoạch or báo cáo
-TARGET_KEYS = ("chi_so", "so_sanh", "muc", "ten", "linh_vuc")
+TARGET_KEYS = ("chi_so", "so_sanh", "muc", "ten", "linh_vuc", "ky_danh_gia")
+EVALUATIONS = ("nam", "moi_ky")  # docs/targets-and-indicators.md §2
 
 
 class BodyReader:
@@ -105,7 +106,8 @@ class BodyReader:
             return None
         label = fields.text(data, "ten", path, required=False) or METRICS[metric].label
         per_field = fields.text_list(data, "linh_vuc", path, required=False)
-        return Target(metric, comparison, value, label, per_field, fields.at(path))
+        evaluation = fields.choice(data, "ky_danh_gia", path, EVALUATIONS, "kỳ đánh giá") or ""
+        return Target(metric, comparison, value, label, per_field, fields.at(path), evaluation)
 
 
 def _percent(value: Any) -> Decimal | None:

@@ -1,9 +1,17 @@
 """Find the user's input files: folders and files given on the command line → roles.
 
-A YAML file's role is its top-level key (``don_vi:``, ``ke_hoach:``, ``bao_cao:``), so
-files may be named freely and one file may hold several parts. A workbook's role is the
-sheets it has. In a folder, every ``*.yaml``/``*.yml`` and ``*.xlsx`` is considered;
-workbooks named for a period (``tien_do_q1_2022.xlsx``) are used for that period only.
+A file's role comes from what it holds, so files may be named freely:
+- a YAML file by its top-level keys (``don_vi:``, ``ke_hoach:``, ``bao_cao:``); one file may
+  hold several parts;
+- a workbook by its sheets: "Đơn vị" (the unit profile), "Kế hoạch" and "Chỉ tiêu" (the plan's
+  header and targets), "Nhiệm vụ" (its tasks), "Báo cáo" (a report's header), "Tiến độ"…;
+- a Word file by its headings: the report outline's (I. chỉ đạo, II. kết quả, …) make it a
+  report's words, any other outline the plan's words. A whole document (with a Quốc hiệu: a
+  document cchc wrote, or last year's plan) is not an input and is passed over in folders.
+
+Each role comes from one source: the same part in two files is an error naming both. In a
+folder, every ``*.yaml``/``*.yml``, ``*.xlsx`` and ``*.docx`` is considered; files named for a
+period (``tien_do_q1_2022.xlsx``, ``bao_cao_q1_2022.docx``) are used for that period only.
 """
 
 from __future__ import annotations
@@ -14,21 +22,32 @@ from pathlib import Path
 
 from generator.domain.periods import period_in_name
 from generator.errors import Location, Problems
+from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_document, load_words
+from generator.inputs.excel import Workbook
+from generator.inputs.report_words import is_report_words
 from generator.inputs.yaml_file import YamlDocument, load_yaml
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
+# Sheets that give a role; a second workbook with one of them is an error, not a silent choice.
+ROLE_SHEETS = ("Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Báo cáo", "Tiến độ")
+# The sheet (or Word file) that gives each YAML part's role in a Word and Excel folder.
+ROLE_SOURCES = {"don_vi": "Đơn vị", "ke_hoach": "Kế hoạch", "bao_cao": "Báo cáo"}
+BOOK_SUFFIXES = (".xlsx", ".xls", ".csv", ".xlsm")
+IMPORT_HINT = "dùng cchc import {name} --out <thư mục> để lấy dữ liệu từ văn bản này"
 
 
 @dataclass
 class InputSet:
-    """The YAML parts by role and the candidate workbooks of one unit."""
+    """The inputs of one unit by role: YAML parts, Word words, role sheets, candidate workbooks."""
 
     parts: dict[str, YamlDocument] = field(default_factory=dict)
     workbooks: list[Path] = field(default_factory=list)
-    unreadable: bool = False  # a path was missing or a YAML file could not be read
+    words: dict[str, WordFile] = field(default_factory=dict)  # "ke_hoach", "bao_cao"
+    sheets: dict[str, Path] = field(default_factory=dict)  # a ROLE_SHEETS title → its workbook
+    unreadable: bool = False  # a path was missing or a file could not be read
 
     def part(self, role: str, problems: Problems, where: str) -> YamlDocument | None:
-        """The document holding ``role``; a problem naming ``where`` when there is none.
+        """The YAML document holding ``role``; a problem naming ``where`` when there is none.
 
         When an input could not be read, its error already explains a missing part.
         """
@@ -37,43 +56,65 @@ class InputSet:
             problems.add(Location(where), f'không tìm thấy phần "{role}:" trong các tệp YAML đầu vào')
         return document
 
+    def missing(self, role: str, problems: Problems, where: str, what: str) -> None:
+        """Say that ``role`` has no source, in the words of the kind of folder the user keeps."""
+        if self.unreadable:
+            return
+        if self.parts:
+            self.part(role, problems, where)
+            return
+        hint = {"don_vi": 'trang "Đơn vị" trong tệp Excel (ke_hoach.xlsx)',
+                "ke_hoach": 'lời văn ke_hoach.docx và trang "Kế hoạch" trong tệp Excel',
+                "bao_cao": "tệp lời văn báo cáo bao_cao_<kỳ>_<năm>.docx"}[role]  # fmt: skip
+        problems.add(
+            Location(where), f'không tìm thấy {what}: cần {hint} (hoặc phần "{role}:" trong tệp YAML)'
+        )
 
-def expand(
-    paths: Sequence[Path], problems: Problems, period: tuple[str, int] | None = None
-) -> tuple[list[Path], list[Path]]:
-    """Split the given paths into YAML files and workbooks; folders are listed.
+
+@dataclass
+class _Found:
+    yamls: list[Path] = field(default_factory=list)
+    books: list[Path] = field(default_factory=list)
+    docs: list[tuple[Path, bool]] = field(default_factory=list)  # (path, named explicitly)
+
+
+def expand(paths: Sequence[Path], problems: Problems, period: tuple[str, int] | None = None) -> _Found:
+    """Split the given paths into YAML files, workbooks and Word files; folders are listed.
 
     In a folder, a file whose name ends with a period (``_q1_2022``) is taken only for
-    that period; files named explicitly are always taken.
+    that period, and Word's lock files (``~$…``) are passed over; files named explicitly are
+    always taken.
     """
-    yamls: list[Path] = []
-    books: list[Path] = []
+    found = _Found()
     for path in paths:
         if path.is_dir():
-            found = sorted(
+            listed = sorted(
                 p for p in path.iterdir()
                 if p.is_file() and not p.name.startswith((".", "~$"))
                 and period_of(p) in (None, period)
             )  # fmt: skip
-            yamls.extend(p for p in found if p.suffix.lower() in (".yaml", ".yml"))
-            books.extend(p for p in found if p.suffix.lower() == ".xlsx")
+            found.yamls.extend(p for p in listed if p.suffix.lower() in (".yaml", ".yml"))
+            found.books.extend(p for p in listed if p.suffix.lower() == ".xlsx")
+            found.docs.extend((p, False) for p in listed if p.suffix.lower() == ".docx")
         elif not path.exists():
             problems.add(Location(str(path)), "không tìm thấy tệp hoặc thư mục")
         elif path.suffix.lower() in (".yaml", ".yml"):
-            yamls.append(path)
-        elif path.suffix.lower() in (".xlsx", ".xls", ".csv", ".xlsm"):
-            books.append(path)
+            found.yamls.append(path)
+        elif path.suffix.lower() in BOOK_SUFFIXES:
+            found.books.append(path)
+        elif path.suffix.lower() in (".docx", ".doc"):
+            found.docs.append((path, True))
         else:
-            problems.add(Location(str(path)), "không rõ loại tệp (cần .yaml hoặc .xlsx)")
-    return yamls, books
+            problems.add(Location(str(path)), "không rõ loại tệp (cần .yaml, .xlsx hoặc .docx)")
+    return found
 
 
 def collect(paths: Sequence[Path], problems: Problems, period: tuple[str, int] | None = None) -> InputSet:
-    """Load every YAML file and assign each top-level part to its role."""
+    """Read every input far enough to know its role; assign each role to its one source."""
     before = len(problems.errors)
-    yamls, books = expand(paths, problems, period)
-    inputs = InputSet(workbooks=books)
-    for path in yamls:
+    found = expand(paths, problems, period)
+    inputs = InputSet(workbooks=found.books)
+    for path in found.yamls:
         document = load_yaml(path, problems)
         if document is None:
             continue
@@ -81,6 +122,10 @@ def collect(paths: Sequence[Path], problems: Problems, period: tuple[str, int] |
             problems.add(Location(str(path), line=1), "tệp cần các phần dạng khóa: giá trị")
             continue
         _assign(inputs, document, problems)
+    _index_sheets(inputs, problems)
+    for path, explicit in found.docs:
+        _assign_words(inputs, path, explicit, problems)
+    _check_sources(inputs, problems)
     inputs.unreadable = len(problems.errors) > before
     return inputs
 
@@ -96,6 +141,59 @@ def _assign(inputs: InputSet, document: YamlDocument, problems: Problems) -> Non
             problems.add(document.location(role), f'phần "{role}:" đã có trong tệp {other}')
             continue
         inputs.parts[role] = document
+
+
+def _index_sheets(inputs: InputSet, problems: Problems) -> None:
+    """Which workbook holds each role sheet; two workbooks with the same one is an error."""
+    for path in inputs.workbooks:
+        book = Workbook(path, Problems())  # unreadable workbooks are reported where they are used
+        try:
+            for title in ROLE_SHEETS:
+                if book.find_title(title) is None:
+                    continue
+                if title in inputs.sheets:
+                    first = inputs.sheets[title]
+                    problems.add(
+                        Location(str(path)), f'trang "{title}" đã có trong tệp {first}; chỉ giữ một tệp'
+                    )
+                else:
+                    inputs.sheets[title] = path
+        finally:
+            book.close()
+
+
+def _assign_words(inputs: InputSet, path: Path, explicit: bool, problems: Problems) -> None:
+    if path.suffix.lower() == ".doc" or is_complete_document(path):
+        if explicit and path.suffix.lower() == ".doc":
+            problems.add(Location(str(path)), f"tệp Word 97–2003 (.doc): {SAVE_AS_DOCX}")
+        elif explicit:
+            problems.add(Location(str(path)), "là văn bản hoàn chỉnh (có Quốc hiệu), không phải tệp lời văn; "
+                         + IMPORT_HINT.format(name=path.name))  # fmt: skip
+        return
+    words = load_words(path, problems)
+    if words is None:
+        return
+    role = "bao_cao" if is_report_words(words.blocks) else "ke_hoach"
+    if role in inputs.words:
+        first = inputs.words[role].path
+        what = "lời văn báo cáo" if role == "bao_cao" else "lời văn kế hoạch"
+        problems.add(Location(str(path)), f"{what} đã có trong tệp {first}; chỉ giữ một tệp")
+        return
+    inputs.words[role] = words
+
+
+def _check_sources(inputs: InputSet, problems: Problems) -> None:
+    """A role from YAML and from Word or Excel at once is ambiguous: name both."""
+    for role, sheet in ROLE_SOURCES.items():
+        document = inputs.parts.get(role)
+        other = inputs.words.get(role)
+        others = [str(other.path)] if other is not None else []
+        others += [str(inputs.sheets[sheet])] if sheet in inputs.sheets else []
+        if document is not None and others:
+            problems.add(
+                document.location(role),
+                f'phần "{role}:" đã có trong {", ".join(dict.fromkeys(others))}; chỉ giữ một nguồn',
+            )
 
 
 def period_of(path: Path) -> tuple[str, int] | None:

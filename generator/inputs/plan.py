@@ -10,7 +10,7 @@ from generator.errors import Problems
 from generator.inputs.body import BodyReader
 from generator.inputs.fields import Fields
 from generator.inputs.profile import read_recipients, read_signer
-from generator.inputs.tasks import read_tasks
+from generator.inputs.tasks import group_titles, read_tasks
 from generator.inputs.yaml_file import YamlDocument
 
 PLAN_KEYS = (
@@ -48,7 +48,7 @@ def read_plan(
     closing = body.paragraphs(root.get("ket_luan"), "ke_hoach.ket_luan", required=False)
     appendix_title = fields.text(appendix, "tieu_de", "ke_hoach.phu_luc").upper()
     number = fields.text(root, "so", "ke_hoach", required=False)
-    groups = read_tasks(workbooks, fields, appendix.get("nhom"), problems)
+    groups = read_tasks(workbooks, group_titles(fields, appendix.get("nhom")), problems)
     if unit is None or year is None or signer is None or groups is None or len(problems.errors) > before:
         return None
     return Plan(
@@ -60,7 +60,7 @@ def read_plan(
         summary=summary,
         opening=opening,
         body=sections,
-        closing=_with_end_mark(closing),
+        closing=with_end_mark(closing),
         signer=signer,
         recipients=recipients if recipients is not None else unit.recipients,
         appendix_title=appendix_title,
@@ -84,7 +84,7 @@ def _issue_year(fields: Fields, root: dict[str, Any], issue_date: Any, year: int
     return year
 
 
-def _with_end_mark(closing: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+def with_end_mark(closing: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
     """The text ends with "./." (ND 30 templates); added to the last paragraph if missing."""
     if not closing:
         return closing

@@ -40,7 +40,7 @@ def read_unit(document: YamlDocument, problems: Problems) -> Unit | None:
         superior=fields.text(root, "cap_tren", "don_vi", required=False),
         signer=signer or Signer("", (), ""),
         recipients=recipients,
-        archive=_archive(fields.text(root, "luu", "don_vi", required=False)),
+        archive=archive_line(fields.text(root, "luu", "don_vi", required=False)),
         slug=ascii_slug(slug) if slug else unit_slug(name_lines),
         window_rules=read_window_rules(fields, root.get("ky_bao_cao"), "don_vi.ky_bao_cao"),
         before_is_day_before=BEFORE_RULES.get(
@@ -65,35 +65,63 @@ def read_signer(fields: Fields, value: Any, path: str) -> Signer | None:
         return None
     fields.check_keys(data, SIGNER_KEYS, path)
     authority = fields.choice(data, "quyen_han", path, AUTHORITIES, "quyền hạn ký")
-    title = fields.text(data, "chuc_vu", path).upper()
-    head = fields.text(data, "chuc_vu_cap_truong", path, required=False).upper()
+    title = fields.text(data, "chuc_vu", path)
+    head = fields.text(data, "chuc_vu_cap_truong", path, required=False)
     name = fields.text(data, "ho_ten", path)
     if authority is None:
         return None
-    lines: list[str] = []
+    lines, missing = signer_lines(authority, fields.text(data, "tap_the", path) if authority == "TM" else "",
+                                  title, head)  # fmt: skip
+    if missing == "chuc_vu_cap_truong":
+        fields.problem(f"{path}.chuc_vu_cap_truong", f"cần chức vụ người đứng đầu khi ký {authority}.")
+    return Signer(authority, lines, name)
+
+
+def signer_lines(
+    authority: str, collective: str, title: str, head: str
+) -> tuple[tuple[str, ...], str | None]:
+    """The title lines above the name, in capitals, and the item the authority needs but lacks.
+
+    TM. needs the collective (``tap_the``); KT., TL., TUQ. need the head's title
+    (``chuc_vu_cap_truong``); with TM., a head's title adds "KT. …" (a deputy signs).
+    """
+    title, head, collective = title.upper(), head.upper(), collective.upper()
     if authority == "TM":
-        lines.append("TM. " + fields.text(data, "tap_the", path).upper())
-        if head:
-            lines.append("KT. " + head)
-        lines.append(title)
-    elif authority == "Q":
-        lines.append("Q. " + title)
-    elif authority:
-        if not head:
-            fields.problem(f"{path}.chuc_vu_cap_truong", f"cần chức vụ người đứng đầu khi ký {authority}.")
-        lines.extend([f"{authority}. {head}", title])
-    else:
-        lines.append(title)
-    return Signer(authority, tuple(lines), name)
+        lines = ["TM. " + collective, *(["KT. " + head] if head else []), title]
+        return tuple(lines), None if collective else "tap_the"
+    if authority == "Q":
+        return ("Q. " + title,), None
+    if authority:
+        return (f"{authority}. {head}", title), None if head else "chuc_vu_cap_truong"
+    return (title,), None
+
+
+def signer_parts(signer: Signer) -> dict[str, str]:
+    """The items ``signer_lines`` was given, read back from a signer's lines (the inverse)."""
+    lines, authority = list(signer.title_lines), signer.authority
+    parts = {"quyen_han": authority, "ho_ten": signer.name, "chuc_vu": lines[-1] if lines else ""}
+    if authority == "TM" and lines:
+        parts["tap_the"] = lines[0].removeprefix("TM.").strip()
+        if len(lines) > 2:
+            parts["chuc_vu_cap_truong"] = lines[1].removeprefix("KT.").strip()
+    elif authority == "Q" and lines:
+        parts["chuc_vu"] = lines[0].removeprefix("Q.").strip()
+    elif authority and len(lines) > 1:
+        parts["chuc_vu_cap_truong"] = lines[0].removeprefix(f"{authority}.").strip()
+    return parts
 
 
 def read_recipients(fields: Fields, data: dict[str, Any], path: str) -> tuple[str, ...]:
     """Nơi nhận without the "- " and ";" staff often type: the template adds them."""
-    items = fields.text_list(data, "noi_nhan", path)
-    return tuple(item.lstrip("-–• ").rstrip(";.,").strip() for item in items)
+    return tuple(clean_recipient(item) for item in fields.text_list(data, "noi_nhan", path))
 
 
-def _archive(text: str) -> str:
+def clean_recipient(item: str) -> str:
+    """ "- UBND huyện;" → "UBND huyện"."""
+    return item.lstrip("-–• ").rstrip(";.,").strip()
+
+
+def archive_line(text: str) -> str:
     """ "VT, VP" → "VT, VP"; blank → "VT" (văn thư keeps the original)."""
     cleaned = text.removeprefix("Lưu:").strip().rstrip(".;")
     return cleaned or "VT"

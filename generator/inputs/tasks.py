@@ -77,11 +77,11 @@ def find_sheet(workbooks: list[Path], title: str, problems: Problems) -> Workboo
 
 
 def read_tasks(
-    workbooks: list[Path], fields: Fields, group_titles: Any, problems: Problems
+    workbooks: list[Path], titles: dict[str, str], problems: Problems
 ) -> tuple[TaskGroup, ...] | None:
-    """Read, number and group the tasks; every defect is recorded with its cell."""
+    """Read, number and group the tasks under ``titles`` (numeral → group title); every defect
+    is recorded with its cell."""
     before = len(problems.errors)
-    titles = _group_titles(fields, group_titles)
     book = find_sheet(workbooks, TASK_SHEET, problems)
     if book is None:
         return None
@@ -97,7 +97,8 @@ def read_tasks(
     return groups if len(problems.errors) == before else None
 
 
-def _group_titles(fields: Fields, value: Any) -> dict[str, str]:
+def group_titles(fields: Fields, value: Any) -> dict[str, str]:
+    """The group titles of ``ke_hoach.phu_luc.nhom`` in YAML, or the default ones."""
     if value is None:
         return dict(DEFAULT_GROUPS)
     data = fields.mapping(value, "ke_hoach.phu_luc.nhom") or {}

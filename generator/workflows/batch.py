@@ -17,7 +17,8 @@ from generator.domain.kinds import DocumentKind
 from generator.domain.periods import chronological, parse_reference
 from generator.errors import GeneratorError, Problems
 from generator.inputs.fields import Fields
-from generator.inputs.files import period_of
+from generator.inputs.files import collect, period_of
+from generator.inputs.plan_word import PLAN_SHEET
 from generator.inputs.yaml_file import load_yaml
 from generator.render.consolidated_context import UnitSummary
 from generator.workflows.consolidate import write_consolidated
@@ -82,19 +83,21 @@ def discover(source: Path) -> Batch:
         return read_manifest(source)
     if not source.is_dir():
         raise GeneratorError(f"{source}: không tìm thấy thư mục hoặc tệp danh sách")
-    units = [d for d in sorted(source.iterdir()) if d.is_dir() and _yaml_files(d)] or [source]
+    units = [d for d in sorted(source.iterdir()) if d.is_dir() and _data_files(d)] or [source]
     jobs = [job for unit in units for job in unit_jobs(unit)]
     if not jobs:
-        raise GeneratorError(f"{source}: không có thư mục đơn vị nào có dữ liệu (tệp .yaml)")
+        raise GeneratorError(
+            f"{source}: không có thư mục đơn vị nào có dữ liệu (tệp .docx, .xlsx hoặc .yaml)"
+        )
     periods = sorted({j.period for j in jobs if j.period}, key=chronological)
     return Batch(tuple(jobs), tuple(p for p in periods if _units_with(jobs, p) >= 2))
 
 
 def unit_jobs(folder: Path, name: str | None = None) -> list[Job]:
-    """The plan, and a report for each period named by a ``bao_cao_<kỳ>_<năm>.yaml`` file."""
+    """The plan, and a report for each period named by a ``bao_cao_<kỳ>_<năm>`` file (.docx or .yaml)."""
     label = name or folder.name
-    jobs = [Job(label, (folder,), PLAN)] if _has_part(folder, PLAN) else []
-    periods = {period_of(p) for p in _yaml_files(folder) if p.stem.startswith(REPORT)}
+    jobs = [Job(label, (folder,), PLAN)] if _has_plan(folder) else []
+    periods = {period_of(p) for p in _data_files(folder) if p.stem.startswith(REPORT)}
     jobs += [Job(label, (folder,), REPORT, p) for p in sorted(p for p in periods if p)]
     return jobs
 
@@ -176,17 +179,18 @@ def _period(fields: Fields, text: str, path: str) -> tuple[str, int] | None:
     return None
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
+def _data_files(folder: Path) -> list[Path]:
+    """The files that may hold a unit's words: YAML, and Word files that are not Word's lock files."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.suffix.lower() in (".yaml", ".yml", ".docx") and p.is_file() and not p.name.startswith("~$")
+    )  # fmt: skip
 
 
-def _has_part(folder: Path, role: str) -> bool:
-    scratch = Problems()
-    return any(
-        (doc := load_yaml(p, scratch)) is not None and isinstance(doc.data, dict) and role in doc.data
-        for p in _yaml_files(folder)
-        if period_of(p) is None
-    )
+def _has_plan(folder: Path) -> bool:
+    """A plan's words and header are there, in YAML or in Word and Excel."""
+    inputs = collect([folder], Problems())
+    return PLAN in inputs.parts or PLAN in inputs.words or PLAN_SHEET in inputs.sheets
 
 
 def _units_with(jobs: list[Job], period: tuple[str, int]) -> int:

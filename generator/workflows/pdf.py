@@ -56,6 +56,11 @@ def convert(documents: Sequence[Path], out_dir: Path | None = None) -> list[Path
     return _convert(documents, out_dir, PDF)
 
 
+def to_docx(documents: Sequence[Path], out_dir: Path) -> list[Path]:
+    """Convert Word 97–2003 (.doc), .odt or .rtf files to .docx in ``out_dir`` (``cchc import``)."""
+    return _convert(documents, out_dir, DOCX)
+
+
 def first_page_png(document: Path, out_dir: Path | None = None) -> Path:
     """Page 1 of ``document`` as a PNG image (about 96 dpi), for a preview; same rules as ``convert``.
 
@@ -74,6 +79,7 @@ class _Target:
 
 
 PDF = _Target("pdf:writer_pdf_Export", ".pdf", "PDF")
+DOCX = _Target("docx:MS Word 2007 XML", ".docx", "Word .docx", "tệp hỏng hoặc có mật khẩu?")
 PNG = _Target(
     "png:writer_png_Export",
     ".png",

@@ -14,12 +14,10 @@ from generator.domain.figures import compute
 from generator.domain.kinds import DocumentKind
 from generator.domain.models import Plan, Report, Unit
 from generator.domain.periods import make_period
-from generator.errors import GeneratorError, Location, Problems
+from generator.errors import GeneratorError, Problems
 from generator.inputs.files import InputSet, collect
-from generator.inputs.plan import read_plan
-from generator.inputs.profile import read_unit
 from generator.inputs.progress import read_progress
-from generator.inputs.report_text import read_report_text
+from generator.inputs.sources import plan_year_place, read_plan_from, read_report_from, read_unit_from
 from generator.render.bundled import template
 from generator.render.engine import Properties
 from generator.render.plan_context import plan_context
@@ -31,8 +29,7 @@ REPORT_TEMPLATE = template("bao_cao_quy.docx")
 
 
 def load_unit(inputs: InputSet, problems: Problems, where: str) -> Unit | None:
-    document = inputs.part("don_vi", problems, where)
-    return read_unit(document, problems) if document is not None else None
+    return read_unit_from(inputs, problems, where)
 
 
 def load_plan(paths: Sequence[Path], problems: Problems) -> Plan | None:
@@ -40,10 +37,7 @@ def load_plan(paths: Sequence[Path], problems: Problems) -> Plan | None:
     inputs = collect(paths, problems)
     where = ", ".join(str(p) for p in paths)
     unit = load_unit(inputs, problems, where)
-    document = inputs.part(DocumentKind.PLAN, problems, where)
-    if document is None:
-        return None
-    return read_plan(document, unit, inputs.workbooks, problems)
+    return read_plan_from(inputs, unit, problems, where)
 
 
 def make_plan(
@@ -71,15 +65,14 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
     inputs = collect(paths, problems, period=(code, year))
     where = ", ".join(str(p) for p in paths)
     unit = load_unit(inputs, problems, where)
-    plan_document = inputs.part(DocumentKind.PLAN, problems, where)
-    report_document = inputs.part(DocumentKind.REPORT, problems, where)
-    plan = read_plan(plan_document, unit, inputs.workbooks, problems) if plan_document else None
-    words = read_report_text(report_document, unit, problems) if report_document else None
+    plan = read_plan_from(inputs, unit, problems, where)
+    words = read_report_from(inputs, unit, problems, where)
     if unit is None or plan is None:
         return None
     if plan.year != year:
-        problems.add(plan_document.location("ke_hoach.nam") if plan_document else Location(where),
-                     f"kế hoạch là của năm {plan.year}, không phải năm báo cáo {year}")  # fmt: skip
+        problems.add(
+            plan_year_place(inputs, where), f"kế hoạch là của năm {plan.year}, không phải năm báo cáo {year}"
+        )
         return None
     period = make_period(code, year, unit.window_rules)
     progress = read_progress(inputs.workbooks, plan, period, problems)

@@ -11,7 +11,7 @@ How deadline phrases and years in the text move: docs/deadlines.md §3 and §4.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,45 +19,17 @@ from generator.domain.deadlines import DeadlineError, parse_cell, shift_deadline
 from generator.domain.indicators import DONE
 from generator.domain.models import Plan, Task, TaskProgress
 from generator.domain.periods import make_period
-from generator.domain.year_shift import shift_text
 from generator.errors import GeneratorError, Location, OutputError, Problems
 from generator.files import write_atomic
 from generator.inputs.files import collect
 from generator.inputs.progress import read_task_states
-from generator.inputs.tasks import TASK_SHEET, find_sheet
 from generator.inputs.yaml_file import load_yaml, without_controls
+from generator.workflows.change_list import Changes, noted_shift, opening_review, short
 from generator.workflows.documents import Draft, Outcome
 from generator.workflows.pipeline import load_plan, make_plan
+from generator.workflows.rollover_word import Shift, copy_words, plan_files, shift_sheets
 from generator.workflows.workbooks import to_bytes
 from generator.workflows.yaml_edit import YamlEditError, rewrite
-
-
-@dataclass
-class Changes:
-    """The change list, in Vietnamese, grouped the way a reviewer reads it."""
-
-    shifted: list[str] = field(default_factory=list)
-    carried: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-    review: list[str] = field(default_factory=list)
-
-    def text(self, source: int, target: int) -> str:
-        parts = [
-            f"DANH SÁCH THAY ĐỔI — dự thảo Kế hoạch CCHC năm {target} (lập từ kế hoạch năm {source})",
-            "",
-        ]
-        for title, items in (
-            (f"Đã chuyển sang năm {target}", self.shifted),
-            (f"Chuyển tiếp (chưa hoàn thành trong năm {source})", self.carried),
-            ("Đã bỏ (đã hoàn thành, không lặp lại)", self.dropped),
-            ("Giữ nguyên năm (của văn bản được dẫn, của giai đoạn)", self.kept),
-            ("Cần người xem lại", self.review),
-        ):
-            parts.append(f"{title}: {len(items)}")
-            parts += [f"  - {item}" for item in items] or ["  (không có)"]
-            parts.append("")
-        return "\n".join(parts)
 
 
 def rollover(
@@ -79,20 +51,8 @@ def rollover(
         raise GeneratorError(f"năm mới ({year}) phải sau năm của kế hoạch ({plan.year})")
     states = _states(progress, plan, problems) if progress else {}
     problems.raise_if_any()
-    inputs = collect(paths, Problems())
-    sources = {role: doc.path for role, doc in inputs.parts.items() if role in ("don_vi", "ke_hoach")}
-    book = find_sheet(inputs.workbooks, TASK_SHEET, Problems())
-    title = book.find_title(TASK_SHEET) if book is not None else None
-    if book is None or title is None:
-        raise GeneratorError("không tìm thấy trang Nhiệm vụ")
-    book.close()
-    _check_target(out, [*sources.values(), book.path], overwrite)
     changes = Changes()
-    copies = [_copy_yaml(path, out, plan, year, changes) for path in dict.fromkeys(sources.values())]
-    for target, content in copies:  # written once every file is rewritten: none half done
-        write_atomic(target, content)
-    files = [target for target, _ in copies]
-    files.append(_tasks_workbook((book.path, title), out, plan, year, states, drop_done, changes))
+    files = _next_year_files(paths, out, plan, year, (states, drop_done, overwrite), changes)
     changes.review.append("số và ngày ban hành đã để trống: văn thư ghi sau khi ký")
     text = changes.text(plan.year, year)
     change_list = out / f"thay_doi_{year}.txt"
@@ -100,6 +60,34 @@ def rollover(
     drafted = make_plan([out], out)
     drafted.draft = Draft(out, [*files, change_list], text, plan.year, year)
     return drafted
+
+
+def _next_year_files(
+    paths: Sequence[Path],
+    out: Path,
+    plan: Plan,
+    year: int,
+    options: tuple[dict[str, TaskProgress], bool, bool],
+    changes: Changes,
+) -> list[Path]:
+    """Copy the plan's own files (YAML, or Word and Excel) into ``out``, moved to ``year``."""
+    states, drop_done, overwrite = options
+    found = plan_files(collect(paths, Problems()))
+    _check_target(out, found.all(), overwrite)
+    copies = [_copy_yaml(path, out, plan, year, changes) for path in found.yamls]
+    for target, content in copies:  # written once every file is rewritten: none half done
+        write_atomic(target, content)
+    files = [target for target, _ in copies]
+
+    def shift(value: str, where: str) -> str:
+        return noted_shift(value, plan.year, year - plan.year, where, changes)
+
+    if found.words is not None:
+        files.append(copy_words(found.words, out, plan, year, shift, changes.review))
+    for path in found.books:
+        title = found.task_title if path == found.task_book else None
+        files.append(_copy_workbook(path, title, out, plan, year, states, drop_done, changes, shift))
+    return files
 
 
 def _states(progress: Path, plan: Plan, problems: Problems) -> dict[str, TaskProgress]:
@@ -118,7 +106,6 @@ def _check_target(out: Path, sources: list[Path], overwrite: bool) -> None:
 
 
 def _copy_yaml(path: Path, out: Path, plan: Plan, year: int, changes: Changes) -> tuple[Path, bytes]:
-    """Where next year's copy of ``path`` goes, and its content."""
     years = year - plan.year
     lines = load_yaml(path, Problems())
 
@@ -138,11 +125,8 @@ def _copy_yaml(path: Path, out: Path, plan: Plan, year: int, changes: Changes) -
         if not isinstance(value, str) or ".chi_tieu" in key:
             return value
         if key.startswith("ke_hoach.mo_dau"):
-            changes.review.append(
-                f"{where(key)}: phần căn cứ: số, ngày của văn bản được dẫn giữ nguyên; "
-                f"kế hoạch năm {year} cần dẫn văn bản mới"
-            )
-        return _shift(value, plan.year, years, where(key), changes)
+            changes.review.append(opening_review(where(key), year))
+        return noted_shift(value, plan.year, years, where(key), changes)
 
     text = without_controls(path.read_text(encoding="utf-8-sig"))
     try:
@@ -153,48 +137,33 @@ def _copy_yaml(path: Path, out: Path, plan: Plan, year: int, changes: Changes) -
     return out / path.name, rewritten.encode("utf-8")
 
 
-def _shift(value: str, plan_year: int, years: int, where: str, changes: Changes) -> str:
-    result = shift_text(value, plan_year, years)
-    if result.changed:
-        old, new = _around_change(value, result.text)
-        changes.shifted.append(f"{where}: {old} → {new}")
-    changes.review += [f"{where}: có năm chưa rõ, giữ nguyên: {excerpt}" for excerpt in result.review]
-    changes.kept += [f"{where}: {excerpt}" for excerpt in result.kept]
-    return result.text
-
-
-def _around_change(old: str, new: str, width: int = 35) -> tuple[str, str]:
-    """The two texts cut to a window around their first difference."""
-    flat_old, flat_new = " ".join(old.split()), " ".join(new.split())
-    first = next((i for i, (a, b) in enumerate(zip(flat_old, flat_new, strict=False)) if a != b), 0)
-    start = max(0, first - width)
-    return _cut(flat_old, start, width), _cut(flat_new, start, width)
-
-
-def _cut(text: str, start: int, width: int) -> str:
-    end = min(len(text), start + 2 * width + 4)
-    return f"“{'…' if start else ''}{text[start:end]}{'…' if end < len(text) else ''}”"
-
-
-def _short(text: str, width: int = 70) -> str:
-    flat = " ".join(text.split())
-    return f"“{flat[:width]}…”" if len(flat) > width else f"“{flat}”"
-
-
-def _tasks_workbook(
-    source_sheet: tuple[Path, str],
+def _copy_workbook(
+    source: Path,
+    task_title: str | None,
     out: Path,
     plan: Plan,
     year: int,
     states: dict[str, TaskProgress],
     drop_done: bool,
     changes: Changes,
+    shift: Shift,
 ) -> Path:
+    """Copy a workbook of the plan into ``out``: its task sheet (``task_title``, as the reader
+    matched it), "Kế hoạch" and "Chỉ tiêu" sheets moved to the new year."""
     from openpyxl import load_workbook
 
-    source, title = source_sheet  # the sheet title as the reader matched it (any case or form)
     book = load_workbook(source)
-    sheet = book[title]
+    if task_title is not None:
+        _tasks(book[task_title], plan, year, states, drop_done, changes)
+    shift_sheets(book, source.name, plan, year, shift)
+    target = out / source.name
+    write_atomic(target, to_bytes(book))
+    return target
+
+
+def _tasks(
+    sheet: Any, plan: Plan, year: int, states: dict[str, TaskProgress], drop_done: bool, changes: Changes
+) -> None:
     drop_rows: list[int] = []
     parent_dropped = False
     for task in plan.tasks:
@@ -206,9 +175,6 @@ def _tasks_workbook(
         _shift_row(sheet, task, plan.year, year - plan.year, changes)
     for row in sorted(drop_rows, reverse=True):
         sheet.delete_rows(row)
-    target = out / source.name
-    write_atomic(target, to_bytes(book))
-    return target
 
 
 def _decide(
@@ -220,7 +186,7 @@ def _decide(
     changes: Changes,
 ) -> bool:
     """True when the task leaves next year's plan; records carried-over and dropped tasks."""
-    label = f"{task.code} {_short(task.text, 60)}"
+    label = f"{task.code} {short(task.text, 60)}"
     if task.number is None and parent_dropped:
         changes.dropped.append(f"{label} (dòng con của nhiệm vụ đã bỏ)")
         return True
@@ -248,7 +214,7 @@ def _shift_row(sheet: Any, task: Task, plan_year: int, years: int, changes: Chan
     for location in (task.location, task.product_location):
         cell = _cell(sheet, location)
         if cell is not None and location is not None and isinstance(cell.value, str):
-            cell.value = _shift(cell.value, plan_year, years, _cell_name(location), changes)
+            cell.value = noted_shift(cell.value, plan_year, years, _cell_name(location), changes)
 
 
 def _cell(sheet: Any, location: Location | None) -> Any:
@@ -274,9 +240,7 @@ def _shift_deadline_cell(sheet: Any, task: Task, plan_year: int, years: int, cha
     new = "\n".join(shifted)
     if new != task.deadline:
         cell.value = new
-        changes.shifted.append(
-            f"{_cell_name(location)} ({task.code}): {_short(task.deadline)} → {_short(new)}"
-        )
+        changes.shifted.append(f"{_cell_name(location)} ({task.code}): {short(task.deadline)} → {short(new)}")
 
 
 def _cell_name(location: Location) -> str:

@@ -11,9 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.domain.indicators import METRICS
 from generator.inputs.excel import Column
+from generator.inputs.labelled import LABEL_COLUMNS, Item
 
 HEADER_FILL = "DDEBF7"
+LIST_SHEET = "Danh mục"
+LIST_LIMIT = 255  # Excel refuses a drop-down written as a list longer than this (characters)
+_MEANINGS = {code: metric.label for code, metric in METRICS.items()}
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,12 @@ def new_workbook(specs: Sequence[SheetSpec], instructions: Iterable[str]) -> Any
     book.remove(book.worksheets[0])
     for spec in specs:
         add_sheet(book, spec)
+    guide_sheet(book, instructions, specs)
+    return book
+
+
+def guide_sheet(book: Any, instructions: Iterable[str], specs: Sequence[SheetSpec]) -> Any:
+    """The "Hướng dẫn" sheet: ``instructions``, then each table's purpose and columns."""
     guide = book.create_sheet("Hướng dẫn")
     guide.column_dimensions["A"].width = 110
     lines = list(instructions) + [""] + [f"Trang “{s.title}”: {s.purpose}" for s in specs]
@@ -40,7 +51,9 @@ def new_workbook(specs: Sequence[SheetSpec], instructions: Iterable[str]) -> Any
             lines.append(f"  • {column.header}{mark}: {column.note or 'nhập như thường lệ'}")
     for index, line in enumerate(lines, start=1):
         guide.cell(row=index, column=1, value=line)
-    return book
+    if LIST_SHEET in book.sheetnames:  # the lists of long drop-downs go last, after the guide
+        book.move_sheet(LIST_SHEET, len(book.sheetnames) - 1 - book.sheetnames.index(LIST_SHEET))
+    return guide
 
 
 def add_sheet(book: Any, spec: SheetSpec) -> Any:
@@ -48,7 +61,6 @@ def add_sheet(book: Any, spec: SheetSpec) -> Any:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     sheet = book.create_sheet(spec.title)
     for index, column in enumerate(spec.columns, start=1):
@@ -61,13 +73,65 @@ def add_sheet(book: Any, spec: SheetSpec) -> Any:
             header.comment = Comment(column.note, "cchc")
         sheet.column_dimensions[letter].width = column.width
         if column.choices:
-            listing = ",".join(column.choices)
-            check = DataValidation(type="list", formula1=f'"{listing}"', allow_blank=not column.required)
-            check.error = f"Chọn một trong: {', '.join(column.choices)}"
-            check.errorTitle = column.header
-            check.showErrorMessage = True
-            sheet.add_data_validation(check)
-            check.add(f"{letter}2:{letter}1000")
+            drop_down(
+                sheet, column.choices, column.header, f"{letter}2:{letter}1000", blank=not column.required
+            )
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def drop_down(sheet: Any, choices: Sequence[str], title: str, cells: str, *, blank: bool = True) -> None:
+    """A drop-down list on ``cells``; a long list is kept on the "Danh mục" sheet and referred to."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    listing = ",".join(choices)
+    formula = f'"{listing}"' if len(listing) <= LIST_LIMIT else _listed(sheet.parent, title, choices)
+    check = DataValidation(type="list", formula1=formula, allow_blank=blank)
+    check.error = f"Chọn một trong danh sách ({title})"
+    check.errorTitle = title
+    check.showErrorMessage = True
+    sheet.add_data_validation(check)
+    check.add(cells)
+
+
+def _listed(book: Any, title: str, choices: Sequence[str]) -> str:
+    """Write ``choices`` (with their meanings, when known) as a column of the list sheet."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    lists = book[LIST_SHEET] if LIST_SHEET in book.sheetnames else book.create_sheet(LIST_SHEET)
+    column = 1 if lists.max_column == 1 and lists["A1"].value is None else lists.max_column + 2
+    letter = get_column_letter(column)
+    lists.cell(row=1, column=column, value=title).font = Font(bold=True)
+    lists.cell(row=1, column=column + 1, value="Ý nghĩa").font = Font(bold=True)
+    for row, choice in enumerate(choices, start=2):
+        lists.cell(row=row, column=column, value=choice)
+        lists.cell(row=row, column=column + 1, value=_MEANINGS.get(choice, ""))
+    lists.column_dimensions[letter].width = 32
+    lists.column_dimensions[get_column_letter(column + 1)].width = 60
+    return f"'{LIST_SHEET}'!${letter}$2:${letter}${len(choices) + 1}"
+
+
+def add_form(book: Any, title: str, items: Sequence[Item], values: dict[str, Any]) -> Any:
+    """A sheet of label and value rows (``inputs.labelled``): label, value, what to type."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    sheet = book.create_sheet(title)
+    for index, column in enumerate(LABEL_COLUMNS, start=1):
+        header = sheet.cell(row=1, column=index, value=column.header)
+        header.font = Font(name="Times New Roman", bold=True)
+        header.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        sheet.column_dimensions["ABC"[index - 1]].width = column.width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row, item in enumerate(items, start=2):
+        mark = " *" if item.required else ""
+        sheet.cell(row=row, column=1, value=item.label + mark).font = Font(name="Times New Roman", bold=True)
+        value = sheet.cell(row=row, column=2, value=values.get(item.key))
+        value.alignment, value.font = wrap, Font(name="Times New Roman")
+        note = sheet.cell(row=row, column=3, value=item.note)
+        note.alignment, note.font = wrap, Font(name="Times New Roman", italic=True, color="555555")
+        if item.choices:
+            drop_down(sheet, item.choices, item.label, f"B{row}")
     sheet.freeze_panes = "A2"
     return sheet
 

@@ -1,8 +1,11 @@
-"""``cchc init``: a ready-to-fill working folder (profile, plan and report YAML, workbooks).
+"""``cchc init``: a ready-to-fill working folder in Word and Excel (or, on request, YAML).
 
-The YAML files are commented in Vietnamese (``generator/skeletons``); the workbooks have
-the columns the readers expect, drop-down lists and an instructions sheet. Existing files
-are never overwritten unless asked.
+``init_word_folder`` writes ke_hoach.docx (the plan's headings, a line of guidance under each),
+ke_hoach.xlsx (the unit profile "Đơn vị" with drop-downs, the plan's header "Kế hoạch", its
+targets "Chỉ tiêu" and tasks "Nhiệm vụ"), bao_cao.docx (the report outline) and tien_do.xlsx
+(the report's header "Báo cáo" and its progress sheets). ``init_folder`` writes the commented
+YAML files of ``generator/workflows/skeletons`` and two workbooks, for those who keep their data
+as text. Existing files are never overwritten unless asked.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from generator.errors import OutputError
+from generator.domain.areas import AREAS
+from generator.domain.models import Section
 from generator.files import write_atomic
 from generator.inputs.progress import (
     FIGURES_COLUMNS,
@@ -21,34 +25,72 @@ from generator.inputs.progress import (
     TTHC_SHEET,
 )
 from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
+from generator.workflows.folder import PLAN_BOOK, PLAN_WORDS, PlanFolder, check_free, write_plan_folder
+from generator.workflows.report_files import add_report_sheet, blank_report_text, report_words_docx
+from generator.workflows.words_docx import guidance
 from generator.workflows.workbooks import SheetSpec, new_workbook, to_bytes
 
 TASKS_BOOK = "nhiem_vu.xlsx"
 PROGRESS_BOOK = "tien_do.xlsx"
+REPORT_WORDS = "bao_cao.docx"
 YAML_FILES = ("don_vi.yaml", "ke_hoach.yaml", "bao_cao.yaml")
 GUIDE = (
     "Điền dữ liệu từ dòng 2; không đổi tên trang và tên cột (có thể thêm cột riêng: cchc bỏ qua).",
     "Ô có nhiều dòng: Alt+Enter. Ngày ghi dạng dd/mm/yyyy hoặc dùng ô ngày của Excel.",
     "Sau khi điền: cchc plan <thư mục> (kế hoạch) hoặc cchc report --period Q1 --year <năm> <thư mục>.",
 )
+TARGET_HINT = (
+    "mỗi chỉ tiêu một đoạn, bắt đầu bằng “- ”. Chỉ tiêu đo được (có %) ghi thêm một dòng ở trang "
+    "Chỉ tiêu của ke_hoach.xlsx để báo cáo tự tính và so sánh."
+)
 
 
-def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Path]:
-    """Create the working folder ``target`` for plan year ``year``; returns the files written."""
-    names = [*YAML_FILES, TASKS_BOOK, PROGRESS_BOOK]
-    existing = [target / name for name in names if (target / name).exists()]
-    if existing and not overwrite:
-        listed = ", ".join(p.name for p in existing)
-        raise OutputError(f"{target}: đã có tệp {listed}; không ghi đè (dùng --force nếu muốn thay)")
-    if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: đã có một tệp cùng tên, không phải thư mục")
-    written = []
-    for name in YAML_FILES:
-        text = resources.files("generator.workflows.skeletons").joinpath(name).read_text(encoding="utf-8")
-        written.append(_write(target / name, text.replace("{nam}", str(year)).encode("utf-8")))
-    written.append(_workbook(target / TASKS_BOOK, [task_sheet()]))
-    written.append(_workbook(target / PROGRESS_BOOK, progress_sheets()))
+def init_word_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Path]:
+    """Create the Word and Excel working folder ``target`` for plan year ``year`` (``cchc init``)."""
+    names = [PLAN_WORDS, PLAN_BOOK, REPORT_WORDS, PROGRESS_BOOK]
+    check_free(target, [target / name for name in names], overwrite)
+    written = write_plan_folder(blank_plan(year), target, overwrite=True)
+    written.append(_write(target / REPORT_WORDS, report_words_docx(blank_report_text())))
+    book = new_workbook(progress_sheets(), GUIDE)
+    add_report_sheet(book, {})
+    written.append(_write(target / PROGRESS_BOOK, to_bytes(book)))
     return written
+
+
+def blank_plan(year: int) -> PlanFolder:
+    """The plan's outline (docs/report-outline.md §3) with guidance under each heading."""
+    areas = [title for _, title in AREAS] + ["Tổ chức chỉ đạo, điều hành"]
+    area_sections = tuple(
+        Section(title, (Section("Chỉ tiêu", (guidance(TARGET_HINT),)),
+                        Section("Nhiệm vụ", (guidance("mỗi nhiệm vụ một đoạn, bắt đầu bằng “- ”; nhiệm vụ "
+                                                      "cụ thể, thời hạn ghi ở trang Nhiệm vụ của ke_hoach.xlsx."),))))
+        for title in areas
+    )  # fmt: skip
+    sections = (
+        Section("MỤC TIÊU, YÊU CẦU", (
+            Section("Mục tiêu", (guidance("mỗi mục tiêu một đoạn, bắt đầu bằng “- ”."),)),
+            Section("Yêu cầu", (guidance("mỗi yêu cầu một đoạn, bắt đầu bằng “- ”."),)),
+        )),
+        Section("NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", area_sections),
+        Section("TỔ CHỨC THỰC HIỆN", (guidance("phân công từng bộ phận, công chức; có thể chia mục 1., 2. "
+                                               "theo từng bộ phận."),)),
+    )  # fmt: skip
+    return PlanFolder(
+        plan={"nam": year, "phu_luc": f"Nhiệm vụ cụ thể triển khai công tác cải cách hành chính năm {year}"},
+        opening=(
+            guidance(
+                "đoạn mở đầu: căn cứ (Thực hiện Kế hoạch số … của …), kết thúc bằng “… ban hành "
+                f"Kế hoạch cải cách hành chính năm {year} như sau:”."
+            ),
+        ),
+        sections=sections,
+        closing=(
+            guidance(
+                f"đoạn kết, ví dụ “Trên đây là Kế hoạch cải cách hành chính năm {year} của UBND xã …”; "
+                "cchc thêm “./.” ở cuối nếu thiếu."
+            ),
+        ),
+    )
 
 
 def task_sheet() -> SheetSpec:
@@ -65,10 +107,20 @@ def progress_sheets() -> list[SheetSpec]:
     ]
 
 
+def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Path]:
+    """Create the YAML working folder ``target`` (``cchc init --yaml``; the set the web page offers,
+    as its uploads take .yaml and .xlsx files)."""
+    names = [*YAML_FILES, TASKS_BOOK, PROGRESS_BOOK]
+    check_free(target, [target / name for name in names], overwrite)
+    written = []
+    for name in YAML_FILES:
+        text = resources.files("generator.workflows.skeletons").joinpath(name).read_text(encoding="utf-8")
+        written.append(_write(target / name, text.replace("{nam}", str(year)).encode("utf-8")))
+    written.append(_write(target / TASKS_BOOK, to_bytes(new_workbook([task_sheet()], GUIDE))))
+    written.append(_write(target / PROGRESS_BOOK, to_bytes(new_workbook(progress_sheets(), GUIDE))))
+    return written
+
+
 def _write(path: Path, data: bytes) -> Path:
     write_atomic(path, data)
     return path
-
-
-def _workbook(path: Path, specs: list[SheetSpec]) -> Path:
-    return _write(path, to_bytes(new_workbook(specs, GUIDE)))

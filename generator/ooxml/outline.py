@@ -7,21 +7,19 @@ tables. What cannot be found is left empty, and the rules report it as a warning
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from generator.check.patterns import (
+from generator.domain.nd30_patterns import (
+    AUTHORITY_START,
     HEADING,
     document_type,
     fold,
     is_appendix_heading,
     is_recipients_heading,
 )
-from generator.check.style import run_formats
-from generator.check.view import DocumentView, Item, Piece
 from generator.ooxml.reading import paragraph_format
+from generator.ooxml.view import DocumentView, Item, Piece
 
-_AUTHORITY_START = re.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)[./]?\s*[A-ZĐÀ-Ỹ]")
 _LONG_PARAGRAPH = 15  # words: without a title, the header ends before the first long paragraph
 
 
@@ -90,7 +88,7 @@ def _summary(outline: Outline, items: list[Item], title_at: int) -> int:
 
 def _looks_like_summary(item: Item) -> bool:
     pieces = item.pieces()
-    bold = all(f.bold for f in run_formats(pieces[0]))
+    bold = all(f.bold for f in pieces[0].formats())
     return bold or paragraph_format(item.paragraph).alignment == "center"
 
 
@@ -113,7 +111,7 @@ def _closing_start(items: list[Item], start: int, end: int) -> int:
     finished = [i.index + 1 for i in items[start:end] if fold(i.text).endswith("./.")]
     for item in items[start:end]:
         pieces = item.pieces()
-        if any(is_recipients_heading(p.text) or _AUTHORITY_START.match(p.text) for p in pieces):
+        if any(is_recipients_heading(p.text) or AUTHORITY_START.match(p.text) for p in pieces):
             return min([item.index, *finished[-1:]])
     return finished[-1] if finished else end
 

@@ -1,0 +1,108 @@
+"""A periodic report typed in Word → the "Tiến độ" rows of its progress workbook (Phụ lục I).
+
+The report's Phụ lục I lists each task of the plan with its state, result and completion date,
+grouped I–VII like the plan's appendix, so it is read by the same table reader. Two things a
+report does not say are rebuilt and reported: a task's code (group and STT, "I.1", a sub-row
+"I.1.1" — the code cchc gives when the plan's "Mã" column is blank), and the state behind a
+"Quá hạn", which cchc computes (unfinished and past due) and which hides whether the task was
+under way or not started: it is written "Đang thực hiện" with a notice at its row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.domain.indicators import ENTERED_STATES, OVERDUE
+from generator.domain.periods import PERIOD_KINDS
+from generator.errors import GeneratorError, Location, Problems
+from generator.inputs.appendix_table import AppendixRows, read_appendix
+from generator.inputs.plan_document import header_values
+from generator.inputs.progress import PROGRESS_COLUMNS
+from generator.inputs.tasks import TASK_COLUMNS
+from generator.ooxml.outline import Outline
+from generator.ooxml.view import DocumentView
+
+COLUMNS = (*TASK_COLUMNS, *(c for c in PROGRESS_COLUMNS if c.key in ("trang_thai", "ngay", "ket_qua")))
+_PERIOD = re.compile(
+    r"(quý IV|quý III|quý II|quý I|6 tháng đầu|6 tháng cuối|9 tháng đầu|năm)\s+(?:năm\s+)?(\d{4})",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ReportProgress:
+    """The period a report is for, its số and ngày, and the rows of its task table."""
+
+    period: tuple[str, int]
+    header: dict[str, Any] = field(default_factory=dict)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    unplaced: list[list[str]] = field(default_factory=list)
+
+
+def read_report_progress(
+    view: DocumentView, outline: Outline, where: str, problems: Problems, kept_in: str
+) -> ReportProgress:
+    """The progress rows of the report of ``view``; ``GeneratorError`` without a period or a Phụ lục I."""
+    summary = outline.summary.text if outline.summary is not None else ""
+    period = _period(summary)
+    if period is None:
+        raise GeneratorError(f"{where}: không đọc được kỳ báo cáo ở trích yếu “{summary}” (cần dạng “… quý I "
+                             "năm 2022”, “… 6 tháng đầu năm 2022”, “… năm 2022”)")  # fmt: skip
+    _, header = header_values(outline, where, Problems())
+    tables = _task_tables(view, outline)
+    if not tables:
+        raise GeneratorError(f"{where}: không tìm thấy Phụ lục I (bảng tình hình thực hiện nhiệm vụ)")
+    found = read_appendix(tables, where, problems, AppendixRows(columns=COLUMNS, kept_in=kept_in))
+    return ReportProgress(period, header, _progress_rows(found, problems), found.unplaced)
+
+
+def _period(summary: str) -> tuple[str, int] | None:
+    match = _PERIOD.search(summary)
+    if match is None:
+        return None
+    words = match.group(1).casefold()
+    kind = next(k for k in PERIOD_KINDS if k.in_sentence.casefold() == words)
+    return kind.code, int(match.group(2))
+
+
+def _task_tables(view: DocumentView, outline: Outline) -> list[tuple[int, Any]]:
+    """The tables after the first appendix heading, up to the next one (Phụ lục II is figures)."""
+    if not outline.appendices:
+        return []
+    start = outline.appendices[0].index
+    stop = outline.appendices[1].index if len(outline.appendices) > 1 else len(view.items)
+    numbers = sorted({i.place.table for i in view.items[start:stop] if i.place.table is not None})
+    return [(number, view.tables[number - 1][0]) for number in numbers]
+
+
+def _progress_rows(found: AppendixRows, problems: Problems) -> list[dict[str, Any]]:
+    rows = []
+    parent, children = "", 0
+    for row in found.tasks:
+        if row["dong_con"]:
+            children += 1
+            code = f"{parent}.{children}"
+        else:
+            parent, children = f"{row['nhom']}.{row.get('stt', '').rstrip('.')}", 0
+            code = parent
+        rows.append({
+            "ma": code, "nhiem_vu": row.get("nhiem_vu", ""), "trang_thai": _state(row, problems),
+            "ngay": row.get("ngay", ""), "ket_qua": row.get("ket_qua", ""),
+        })  # fmt: skip
+    return rows
+
+
+def _state(row: dict[str, Any], problems: Problems) -> str:
+    text = " ".join(str(row.get("trang_thai", "")).split())
+    where: Location = row["noi"]
+    if text.casefold() in ENTERED_STATES:
+        return text[:1].upper() + text[1:].lower()
+    if text.casefold() == OVERDUE:
+        problems.warn(where, "“Quá hạn” do cchc tính (chưa hoàn thành mà đã quá hạn), không cho biết nhiệm vụ "
+                      "đang hay chưa thực hiện: đã ghi “Đang thực hiện”, hãy chọn lại nếu cần")  # fmt: skip
+        return "Đang thực hiện"
+    problems.warn(where, f"trạng thái “{text}” không thuộc danh sách (Hoàn thành, Đang thực hiện, Chưa thực "
+                  "hiện): được giữ nguyên, hãy chọn lại")  # fmt: skip
+    return text

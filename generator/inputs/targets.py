@@ -1,0 +1,125 @@
+"""The plan's measurable targets as a sheet ("Chỉ tiêu"), each tied to its sentence in the Word text.
+
+A row names the sentence it belongs to (all of it, or enough words to find it once), the
+indicator (chỉ số, from a drop-down of the codes in docs/targets-and-indicators.md §6), the
+comparison, the level in percent, the evaluation period (năm / mỗi kỳ) and, optionally, the
+lĩnh vực measured one by one. A row without an indicator only confirms that a sentence's
+percentage is not measured. The sheet is the truth: a sentence with a percentage and no row
+is a notice at its place, so a target typed in Word is never silently left out.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.domain.indicators import METRICS
+from generator.domain.models import COMPARISONS, Target
+from generator.domain.nd30_patterns import fold
+from generator.domain.target_text import recognise
+from generator.errors import Problems
+from generator.inputs.cells import CellReader
+from generator.inputs.excel import Cell, Column, Workbook
+from generator.inputs.words import WordParagraph, WordText
+
+TARGET_SHEET = "Chỉ tiêu"
+EVALUATIONS = {"năm": "nam", "mỗi kỳ": "moi_ky"}
+TARGET_COLUMNS = (
+    Column("cau", "Câu trong kế hoạch", aliases=("Câu", "Nội dung"), width=60,
+           note="Chép câu (hoặc đủ vài chữ để tìm thấy một lần) trong ke_hoach.docx có chỉ tiêu này"),
+    Column("chi_so", "Chỉ số", required=False, aliases=("Mã chỉ số",), width=30, choices=tuple(METRICS),
+           note="Chọn mã chỉ số để báo cáo tự tính và so sánh; để trống nếu chỉ tiêu không đo được"),
+    Column("so_sanh", "So sánh", required=False, width=10, choices=COMPARISONS,
+           note=">= tối thiểu, > trên, <= tối đa, < dưới, = bằng"),
+    Column("muc", "Mức (%)", required=False, aliases=("Mức",), width=10, note="Phần trăm, ví dụ 98"),
+    Column("ky_danh_gia", "Kỳ đánh giá", required=False, width=14, choices=("Năm", "Mỗi kỳ"),
+           note="Năm: chỉ đánh giá ở báo cáo năm; Mỗi kỳ: đánh giá ở mọi báo cáo"),
+    Column("linh_vuc", "Lĩnh vực", required=False, width=24,
+           note="Để trống: tính chung; * : từng lĩnh vực; hoặc tên lĩnh vực, mỗi dòng một lĩnh vực"),
+    Column("ten", "Tên chỉ tiêu", required=False, width=30, note="Tên ngắn trong bảng của báo cáo (không bắt buộc)"),
+)  # fmt: skip
+
+
+def attach_targets(book: Workbook | None, text: WordText, problems: Problems) -> None:
+    """Read the "Chỉ tiêu" sheet of ``book`` and attach each target to its paragraph of ``text``."""
+    confirmed: set[int] = set()
+    sheet = book.sheet(TARGET_SHEET, TARGET_COLUMNS) if book is not None else None
+    if book is not None and sheet is not None:
+        reader = CellReader(book, problems)
+        paragraphs = list(text.paragraphs())
+        for row in sheet.rows:
+            found = _paragraph_of(row["cau"], reader, paragraphs, problems)
+            target = _target(row, reader, problems)  # checked even when its sentence is not found
+            if found is not None:
+                confirmed.add(id(found))
+                found.targets.extend([target] if target is not None else [])
+    for paragraph in text.paragraphs():
+        figures = recognise(paragraph.text)
+        if figures and id(paragraph) not in confirmed:
+            phrases = ", ".join(f"“{f.phrase}”" for f in figures)
+            problems.warn(
+                paragraph.location,
+                f"câu có chỉ tiêu {phrases} nhưng chưa có dòng trong trang “{TARGET_SHEET}”: báo cáo "
+                "sẽ không tự đánh giá (thêm một dòng với câu này; để trống Chỉ số nếu không đo được)",
+            )
+
+
+def _key(text: str) -> str:
+    return fold(text).casefold().lstrip("-–+• ").strip()
+
+
+def _paragraph_of(
+    cell: Cell, reader: CellReader, paragraphs: list[WordParagraph], problems: Problems
+) -> WordParagraph | None:
+    sentence = _key(reader.text(cell))
+    if not sentence:
+        return None
+    found = [p for p in paragraphs if sentence in _key(p.text)]
+    if not found:
+        problems.add(cell.location, "không tìm thấy câu này trong lời văn kế hoạch (ke_hoach.docx)")
+        return None
+    exact = [p for p in found if _key(p.text) == sentence]
+    if len(found) > 1 and len(exact) != 1:
+        places = "; ".join(str(p.location) for p in found[:3])
+        problems.add(cell.location, f"câu này có ở {len(found)} đoạn ({places}): hãy chép đủ câu")
+        return None
+    return exact[0] if exact else found[0]
+
+
+def _target(row: dict[str, Cell], reader: CellReader, problems: Problems) -> Target | None:
+    metric = (
+        reader.choice(row["chi_so"], tuple(METRICS), "chỉ số", required=False) if "chi_so" in row else None
+    )
+    if not metric:
+        return None  # a sentence confirmed as not measured
+    comparison = _cell_text(row, "so_sanh", reader).replace("≥", ">=").replace("≤", "<=")
+    if comparison not in COMPARISONS:
+        where = row["so_sanh"].location if "so_sanh" in row else row["chi_so"].location
+        problems.add(where, f'phép so sánh "{comparison}" không hợp lệ (cần một trong: >=, >, <=, <, =)')
+    value = reader.percent(row["muc"]) if "muc" in row else None
+    if "muc" not in row:
+        problems.add(row["chi_so"].location, "thiếu cột Mức (%)")
+    evaluation = _cell_text(row, "ky_danh_gia", reader).casefold()
+    if evaluation and evaluation not in EVALUATIONS:
+        problems.add(
+            row["ky_danh_gia"].location, f'kỳ đánh giá "{evaluation}" không hợp lệ (cần Năm hoặc Mỗi kỳ)'
+        )
+    if comparison not in COMPARISONS or value is None:
+        return None
+    return Target(
+        metric=metric,
+        comparison=comparison,
+        value=Decimal(value),
+        label=_cell_text(row, "ten", reader) or METRICS[metric].label,
+        per_field=_fields(_cell_text(row, "linh_vuc", reader)),
+        location=row["chi_so"].location,
+        evaluation=EVALUATIONS.get(evaluation, ""),
+    )
+
+
+def _cell_text(row: dict[str, Cell], key: str, reader: CellReader) -> str:
+    return reader.text(row[key], required=False) if key in row else ""
+
+
+def _fields(text: str) -> tuple[str, ...]:
+    parts = text.splitlines() if "\n" in text else text.split(";")
+    return tuple(p.strip() for p in parts if p.strip())

@@ -1,0 +1,198 @@
+"""A plan's working folder in Word and Excel: ke_hoach.docx (words) and ke_hoach.xlsx (the rest).
+
+``PlanFolder`` is what such a folder holds, as values to write; ``cchc init`` fills it with
+blanks and guidance, ``cchc import`` from last year's Word plan, and ``folder_from_plan``
+from any ``Plan`` (a YAML folder, converted). ``write_plan_folder`` writes the two files
+atomically; the readers in ``inputs/`` read them back into the same ``Plan``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.domain.areas import DEFAULT_GROUPS
+from generator.domain.models import Paragraph, Plan, Section, Task, Unit
+from generator.domain.target_text import recognise
+from generator.errors import OutputError
+from generator.files import write_atomic
+from generator.inputs.plan_word import PLAN_ITEMS, PLAN_SHEET
+from generator.inputs.profile import signer_parts, unit_slug
+from generator.inputs.targets import TARGET_COLUMNS, TARGET_SHEET
+from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
+from generator.inputs.unit_sheet import UNIT_ITEMS, UNIT_SHEET
+from generator.workflows.words_docx import words_docx
+
+PLAN_WORDS = "ke_hoach.docx"
+PLAN_BOOK = "ke_hoach.xlsx"
+UNPLACED_SHEET = "Chưa xếp"
+EVALUATION_NAMES = {"nam": "Năm", "moi_ky": "Mỗi kỳ"}
+GUIDE = (
+    "Các trang: Đơn vị (hồ sơ đơn vị), Kế hoạch (năm, số, ngày, trích yếu), Chỉ tiêu (chỉ tiêu đo được), "
+    "Nhiệm vụ (phụ lục). Lời văn kế hoạch ở tệp ke_hoach.docx cùng thư mục.",
+    "Ô có nhiều dòng: Alt+Enter. Ngày ghi dạng dd/mm/yyyy hoặc dùng ô ngày của Excel. Dòng có dấu * là bắt buộc.",
+    "Không đổi tên trang; trang Đơn vị và Kế hoạch: mỗi dòng một mục (cột Giá trị), cột Hướng dẫn chỉ để đọc.",
+    "Sau khi điền: cchc plan <thư mục> (kế hoạch) hoặc cchc report --period Q1 --year <năm> <thư mục>.",
+)
+
+
+@dataclass
+class PlanFolder:
+    """Everything a plan's working folder holds, as plain values keyed like the readers' items."""
+
+    unit: dict[str, Any] = field(default_factory=dict)  # UNIT_ITEMS key → value
+    plan: dict[str, Any] = field(default_factory=dict)  # PLAN_ITEMS key → value
+    targets: list[dict[str, Any]] = field(default_factory=list)  # TARGET_COLUMNS key → value
+    tasks: list[dict[str, Any]] = field(default_factory=list)  # TASK_COLUMNS key → value
+    opening: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    closing: tuple[Paragraph, ...] = ()
+    unplaced: list[list[str]] = field(default_factory=list)  # rows import could not place, kept
+
+
+def plan_workbook(folder: PlanFolder) -> bytes:
+    """ke_hoach.xlsx: the forms "Đơn vị" and "Kế hoạch", the tables "Chỉ tiêu" and "Nhiệm vụ"."""
+    from openpyxl import Workbook
+
+    from generator.workflows.workbooks import SheetSpec, add_form, add_sheet, fill_rows, guide_sheet, to_bytes
+
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    add_form(book, UNIT_SHEET, UNIT_ITEMS, folder.unit)
+    add_form(book, PLAN_SHEET, PLAN_ITEMS, folder.plan)
+    specs = [
+        SheetSpec(TARGET_SHEET, TARGET_COLUMNS, "mỗi chỉ tiêu đo được của kế hoạch, gắn với câu của nó"),
+        SheetSpec(TASK_SHEET, TASK_COLUMNS, "các nhiệm vụ cụ thể của phụ lục kế hoạch, nhóm I–VII"),
+    ]
+    for spec, rows in zip(specs, (folder.targets, folder.tasks), strict=True):
+        fill_rows(add_sheet(book, spec), spec.columns, rows)
+    if folder.unplaced:
+        sheet = book.create_sheet(UNPLACED_SHEET)
+        for row in folder.unplaced:
+            sheet.append(row)
+    guide_sheet(book, GUIDE, specs)
+    return to_bytes(book)
+
+
+def write_plan_folder(folder: PlanFolder, out: Path, *, overwrite: bool = False) -> list[Path]:
+    """Write ke_hoach.docx and ke_hoach.xlsx into ``out``; existing files only with ``overwrite``."""
+    targets = [out / PLAN_WORDS, out / PLAN_BOOK]
+    check_free(out, targets, overwrite)
+    write_atomic(targets[0], words_docx(folder.opening, folder.sections, folder.closing, WORDS_GUIDE))
+    write_atomic(targets[1], plan_workbook(folder))
+    return targets
+
+
+WORDS_GUIDE = (
+    "lời văn kế hoạch. Đề mục đánh số I., 1., a) (kiểu Heading 1, 2, 3); dưới mỗi đề mục là các đoạn văn. "
+    "Đoạn trước đề mục I là phần mở đầu; đoạn “Trên đây là …” cuối cùng là đoạn kết. Số hiệu, ngày tháng, "
+    "người ký, nơi nhận ở ke_hoach.xlsx; cchc tự đánh số lại đề mục."
+)
+
+
+def check_free(out: Path, targets: list[Path], overwrite: bool) -> None:
+    """Refuse to replace files the user has, unless asked; ``out`` must be (or become) a folder."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: đã có một tệp cùng tên, không phải thư mục")
+    existing = [p.name for p in targets if p.exists()]
+    if existing and not overwrite:
+        raise OutputError(
+            f"{out}: đã có tệp {', '.join(existing)}; không ghi đè (dùng --force nếu muốn thay)"
+        )
+
+
+def unit_values(unit: Unit) -> dict[str, Any]:
+    """The "Đơn vị" items of ``unit``."""
+    values: dict[str, Any] = {
+        "ten": "\n".join(unit.name_lines),
+        "co_quan_chu_quan": unit.parent,
+        "viet_tat": unit.abbreviation,
+        "ten_goi_tat": unit.short_name,
+        "dia_danh": unit.place,
+        "cap_tren": unit.superior,
+        "ma": "" if unit.slug == unit_slug(unit.name_lines) else unit.slug,
+        "noi_nhan": "\n".join(unit.recipients),
+        "luu": unit.archive,
+        "han_truoc_ngay": "" if unit.before_is_day_before else "chính ngày đó",
+        "ky_bao_cao": "\n".join(
+            f"{code}: {start} - {end}" for code, (start, end) in unit.window_rules.items()
+        ),
+    }
+    values.update(signer_parts(unit.signer))
+    return values
+
+
+def folder_from_plan(plan: Plan) -> PlanFolder:
+    """The working folder that reads back into ``plan`` (its words, sheets and tasks)."""
+    plan_values: dict[str, Any] = {
+        "nam": plan.year,
+        "so": plan.number,
+        "ngay_ban_hanh": plan.issue_date.strftime("%d/%m/%Y") if plan.issue_date else "",
+        "nam_ban_hanh": "" if plan.issue_date or plan.issue_year == plan.year else plan.issue_year,
+        "trich_yeu": plan.summary,
+        "phu_luc": plan.appendix_title,
+    }
+    for group in plan.groups:
+        if DEFAULT_GROUPS.get(group.numeral) != group.title:
+            plan_values[f"nhom_{group.numeral}"] = group.title
+    paragraphs = _paragraphs([*plan.opening, *plan.body, *plan.closing])
+    return PlanFolder(
+        unit=unit_values(plan.unit),
+        plan=plan_values,
+        targets=[row for paragraph in paragraphs for row in target_rows(paragraph)],
+        tasks=task_rows(plan.tasks),
+        opening=plan.opening,
+        sections=plan.body,
+        closing=plan.closing,
+    )
+
+
+def target_rows(paragraph: Paragraph) -> list[dict[str, Any]]:
+    """The "Chỉ tiêu" rows of a paragraph: its targets, or its recognised percentages unmeasured."""
+    if paragraph.targets:
+        return [{
+            "cau": paragraph.text, "chi_so": t.metric, "so_sanh": t.comparison, "muc": _number(t.value),
+            "ky_danh_gia": EVALUATION_NAMES.get(t.evaluation, ""), "linh_vuc": "\n".join(t.per_field),
+            "ten": t.label if t.label != _default_label(t.metric) else "",
+        } for t in paragraph.targets]  # fmt: skip
+    return [{"cau": paragraph.text, "so_sanh": f.comparison, "muc": _number(f.value)}
+            for f in recognise(paragraph.text)]  # fmt: skip
+
+
+def task_rows(tasks: tuple[Task, ...]) -> list[dict[str, Any]]:
+    """The "Nhiệm vụ" rows of ``tasks``; a code is written only where it is not the one cchc gives."""
+    rows = []
+    parent = ""
+    children = 0
+    for task in tasks:
+        if task.number is not None:
+            parent, children = task.code, 0
+            automatic = f"{task.group}.{task.number}"
+        else:
+            children += 1
+            automatic = f"{parent}.{children}"
+        rows.append({
+            "nhom": task.group, "ma": "" if task.code == automatic else task.code, "nhiem_vu": task.text,
+            "san_pham": task.product, "chu_tri": task.lead, "phoi_hop": task.partners,
+            "thoi_gian": task.deadline, "kinh_phi": task.budget, "dong_con": "" if task.number is not None else "x",
+        })  # fmt: skip
+    return rows
+
+
+def _paragraphs(content: list[Section | Paragraph]) -> list[Paragraph]:
+    found: list[Paragraph] = []
+    for item in content:
+        found.extend([item] if isinstance(item, Paragraph) else _paragraphs(list(item.content)))
+    return found
+
+
+def _default_label(metric: str) -> str:
+    from generator.domain.indicators import METRICS
+
+    return METRICS[metric].label
+
+
+def _number(value: Any) -> int | float:
+    number = float(value)
+    return int(number) if number.is_integer() else number

@@ -1,0 +1,122 @@
+"""``cchc import``: last year's plan typed in Word → a working folder cchc renders back.
+
+The folder is ke_hoach.docx (the words) and ke_hoach.xlsx (Đơn vị, Kế hoạch, Chỉ tiêu,
+Nhiệm vụ, and "Chưa xếp" for rows that could not be placed). A periodic report gives instead
+its progress workbook, tien_do_<kỳ>_<năm>.xlsx, from its Phụ lục I (``inputs.report_document``). A .doc (Word 97–2003), .odt or
+.rtf is first converted with LibreOffice when it is installed. Every notice names its place in
+the source file; only a file that is not a plan (or cannot be opened) is an error.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.domain.models import Paragraph
+from generator.errors import GeneratorError, Location, Problem, Problems
+from generator.files import write_atomic
+from generator.inputs.docx_file import SAVE_AS_DOCX, refusal
+from generator.inputs.plan_document import ImportedPlan, open_outline, read_plan_document
+from generator.inputs.report_document import ReportProgress, read_report_progress
+from generator.workflows.folder import UNPLACED_SHEET, PlanFolder, check_free, target_rows, write_plan_folder
+
+CONVERTIBLE = (".doc", ".odt", ".rtf", ".docm", ".dotx", ".dot")
+
+
+@dataclass
+class Imported:
+    """What ``import_plan`` wrote and what the person should look at."""
+
+    files: list[Path]
+    warnings: list[Problem] = field(default_factory=list)
+    paragraphs: int = 0
+    tasks: int = 0
+    targets: int = 0
+
+
+def import_document(source: Path, out: Path, *, overwrite: bool = False) -> Imported:
+    """Read the plan (or periodic report) ``source`` and write its working files into ``out``."""
+    problems = Problems()
+    with tempfile.TemporaryDirectory(prefix="cchc-import-") as work:
+        view, outline, kind = open_outline(_as_docx(source, Path(work)), problems)
+        if kind == "BÁO CÁO":
+            progress = read_report_progress(view, outline, str(source), problems, f"trang “{UNPLACED_SHEET}”")
+            return _write_progress(progress, out, overwrite, problems)
+        imported = read_plan_document(view, outline, str(source), problems)
+    return _write_plan(imported, out, overwrite, problems)
+
+
+def _write_plan(imported: ImportedPlan, out: Path, overwrite: bool, problems: Problems) -> Imported:
+    text = imported.text
+    paragraphs = list(text.paragraphs())
+    targets = [row for p in paragraphs for row in target_rows(Paragraph(p.text))]
+    folder = PlanFolder(
+        unit=imported.unit,
+        plan=imported.plan,
+        targets=targets,
+        tasks=imported.appendix.tasks,
+        opening=tuple(p.freeze() for p in text.opening),
+        sections=tuple(s.freeze() for s in text.sections),
+        closing=tuple(p.freeze() for p in text.closing),
+        unplaced=imported.appendix.unplaced,
+    )
+    if targets:
+        problems.warn(
+            Location(str(out / "ke_hoach.xlsx"), sheet="Chỉ tiêu"),
+            f"có {len(targets)} chỉ tiêu dạng phần trăm; chọn Chỉ số cho những chỉ tiêu muốn báo cáo tự tính "
+            "và so sánh (để trống nếu không đo được)",
+        )
+    files = write_plan_folder(folder, out, overwrite=overwrite)
+    return Imported(files, problems.warnings, len(paragraphs), len(folder.tasks), len(targets))
+
+
+def _write_progress(progress: ReportProgress, out: Path, overwrite: bool, problems: Problems) -> Imported:
+    """tien_do_<kỳ>_<năm>.xlsx: the report's header and its Phụ lục I as the "Tiến độ" sheet."""
+    from generator.workflows.report_files import add_report_sheet
+    from generator.workflows.workbooks import fill_rows, new_workbook, to_bytes
+    from generator.workflows.workspace import GUIDE, progress_sheets
+
+    code, year = progress.period
+    target = out / f"tien_do_{code.lower()}_{year}.xlsx"
+    check_free(out, [target], overwrite)
+    specs = progress_sheets()
+    book = new_workbook(specs, GUIDE)
+    fill_rows(book[specs[0].title], specs[0].columns, progress.rows)
+    add_report_sheet(book, progress.header)
+    if progress.unplaced:
+        sheet = book.create_sheet(UNPLACED_SHEET)
+        for row in progress.unplaced:
+            sheet.append(row)
+    write_atomic(target, to_bytes(book))
+    return Imported([target], problems.warnings, tasks=len(progress.rows))
+
+
+def _as_docx(source: Path, work: Path) -> Path:
+    """``source`` itself, or its conversion to .docx by LibreOffice; refusals explain what to do."""
+    if not source.is_file():
+        raise GeneratorError(f"{source}: không tìm thấy tệp")
+    suffix = source.suffix.lower()
+    if suffix in CONVERTIBLE:
+        return _converted(source, work)
+    if suffix != ".docx":
+        raise GeneratorError(
+            f"{source}: cần tệp Word .docx (hoặc .doc), không phải “{suffix or 'không đuôi'}”"
+        )
+    reason = refusal(source)
+    if reason is not None:
+        raise GeneratorError(f"{source}: {reason}")
+    return source
+
+
+def _converted(source: Path, work: Path) -> Path:
+    from generator.workflows import pdf
+
+    if pdf.find_soffice() is None:
+        raise GeneratorError(f"{source}: tệp {source.suffix} cần chuyển sang .docx: {SAVE_AS_DOCX} "
+                             "(hoặc cài LibreOffice để cchc tự chuyển)")  # fmt: skip
+    reason = refusal(source)
+    if reason is not None and "97–2003" not in reason and "mật khẩu" not in reason:
+        raise GeneratorError(f"{source}: {reason}")
+    (converted,) = pdf.to_docx([source], work)
+    return converted
