@@ -14,6 +14,7 @@ import pytest
 from generator import files
 from generator.errors import OutputError
 from generator.files import write_atomic
+from tests.conftest import run_cli
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
@@ -114,3 +115,26 @@ def test_a_folder_named_like_a_temporary_file_is_left_alone(tmp_path: Path) -> N
     files.forget_swept()
     write_atomic(tmp_path / "a.docx", b"data")
     assert folder.is_dir()
+
+
+def test_a_read_only_output_folder_keeps_the_earlier_document(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on a read-only share or disk (root can write anywhere, so the refusal is simulated)."""
+    out = tmp_path / "out"
+    assert run_cli("plan", example, "--out", out).exit_code == 0
+    (document,) = out.glob("*.docx")
+    before = document.read_bytes()
+    real_open = os.open
+
+    def read_only(path: str | os.PathLike[str], flags: int, mode: int = 0o777, **kwargs: object) -> int:
+        if Path(path).parent == out and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", read_only)
+    result = run_cli("plan", example, "--out", out)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Lỗi: {out}: không ghi được vào thư mục đầu ra")
+    assert document.read_bytes() == before
+    assert [p.name for p in out.iterdir()] == [document.name]
