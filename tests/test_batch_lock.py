@@ -15,11 +15,11 @@ import docx
 import pytest
 
 from generator.errors import OutputError
-from generator.locks import LOCK_NAME, output_lock
+from generator.files import LOCK_NAME, output_lock
 from tests import processes
 from tests.test_batch import unit
 
-HOLD = "import sys; from pathlib import Path; from generator.locks import output_lock\n" + (
+HOLD = "import sys; from pathlib import Path; from generator.files import output_lock\n" + (
     "with output_lock(Path(sys.argv[1])):\n    print('giữ', flush=True)\n    sys.stdin.read()\n"
 )
 

@@ -131,7 +131,7 @@ def batch_command(source: Path, out: Path, pdf: bool) -> None:
     NGUỒN: thư mục chứa các thư mục đơn vị, một thư mục làm việc, hoặc tệp danh sách .yaml
     (phần danh_sach:). Đơn vị lỗi không làm dừng các đơn vị khác.
     """
-    from generator.locks import output_lock
+    from generator.files import output_lock
     from generator.workflows import batch
 
     plan = batch.discover(source)
