@@ -114,7 +114,7 @@ def store(path: Path | None, value: Any) -> None:
     except (pickle.PicklingError, TypeError, AttributeError):
         return
     with contextlib.suppress(OutputError):
-        write_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload)
+        write_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload, private=True)
     prune(path.parent.parent)
 
 

@@ -190,7 +190,7 @@ def test_folder_on_this_computer(page: Page) -> None:
     assert "KẾ HOẠCH" in docx_text(download(page, "#tai-docx")).splitlines()
 
 
-def test_too_large_upload_is_refused_before_sending(page: Page) -> None:
+def test_too_large_upload_is_refused_before_sending(page: Page, server: LocalServer) -> None:
     big: FilePayload = {
         "name": "nhiem_vu.xlsx",
         "mimeType": "application/octet-stream",
@@ -199,7 +199,7 @@ def test_too_large_upload_is_refused_before_sending(page: Page) -> None:
     page.set_input_files("#tep", [big])
     page.click("#nut-tai-len")
     assert page.inner_text("#gioi-han") == "Tệp tải lên quá lớn: tổng dung lượng tối đa 20 MB."
-    assert page.url.endswith("/")
+    assert page.url == server.url  # still the page the printed address opened
 
 
 def test_too_large_upload_is_refused_by_the_server_too(page: Page) -> None:
@@ -212,3 +212,23 @@ def test_too_large_upload_is_refused_by_the_server_too(page: Page) -> None:
     with page.expect_navigation():
         page.evaluate("document.getElementById('form-tai-len').submit()")  # skips the page's own check
     assert page.inner_text("#thong-bao") == "Tệp tải lên quá lớn: tổng dung lượng tối đa 20 MB."
+
+
+def test_without_the_printed_address_the_page_says_how_to_open_it(
+    context: BrowserContext, server: LocalServer
+) -> None:
+    context.clear_cookies()  # a browser that never opened the address cchc serve printed
+    page = context.new_page()
+    try:
+        response = page.goto(f"http://127.0.0.1:{server.port}/")
+        message = page.inner_text("#thong-bao")
+        page.goto(server.url)  # the printed address lets it in again
+        title = page.title()
+    finally:
+        page.close()
+    assert response is not None
+    assert response.status == 403
+    assert message.startswith(
+        "Trang cần mã truy cập của lần chạy này: hãy mở đúng địa chỉ cchc serve đã in ra"
+    )
+    assert title == "Trang đầu — Kế hoạch, báo cáo cải cách hành chính"

@@ -10,10 +10,10 @@ import pytest
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
-from generator.web.app import create_app
 from generator.web.store import Store
 from tests.conftest import EXAMPLE
 from tests.libreoffice import PNG_SIGNATURE, require_libreoffice
+from tests.web_support import new_client
 
 pytestmark = pytest.mark.libreoffice
 
@@ -28,7 +28,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def client(store: Store) -> FlaskClient:
-    return create_app(store, this_year=2023, hosts=None).test_client()
+    return new_client(store)
 
 
 def plan_page(client: FlaskClient) -> str:

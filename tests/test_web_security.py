@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from generator.web.store import Store
-from tests.web_support import new_client, problem_lines, upload, upload_folder
+from tests.web_support import HOST, TOKEN, make, new_client, problem_lines, text_of, upload, upload_folder
 
 
 @pytest.fixture
@@ -76,13 +76,19 @@ def test_other_host_headers_are_refused(client: FlaskClient, host: str) -> None:
 
 
 def test_localhost_with_the_port_is_accepted(client: FlaskClient) -> None:
-    assert client.get("/", headers={"Host": "localhost:8765"}).status_code == 200
+    assert client.get(f"/?k={TOKEN}", headers={"Host": "localhost:8765"}).status_code == 200
 
 
-def test_form_posted_from_another_site_is_refused(client: FlaskClient) -> None:
-    response = client.post("/thu-muc", data={"thu_muc": "/"}, headers={"Origin": "http://evil.example"})
+@pytest.mark.parametrize("origin", ["http://evil.example", "http://127.0.0.1:9999", "null"])
+def test_form_posted_from_another_site_is_refused(client: FlaskClient, origin: str) -> None:
+    response = client.post("/thu-muc", data={"thu_muc": "/"}, headers={"Origin": origin})
     assert response.status_code == 403
     assert "chỉ nhận yêu cầu gửi từ chính nó" in response.text
+
+
+def test_a_form_of_the_page_itself_is_accepted(client: FlaskClient, example: Path) -> None:
+    response = client.post("/thu-muc", data={"thu_muc": str(example)}, headers={"Origin": f"http://{HOST}"})
+    assert response.status_code == 303
 
 
 @pytest.mark.parametrize(
@@ -101,3 +107,69 @@ def test_unknown_pages_and_files(client: FlaskClient, path: str) -> None:
     response = client.get(path.format(key=key))
     assert response.status_code == 404
     assert "Không tìm thấy trang hoặc tệp này" in response.text
+
+
+# Werkzeug leaves the parts it had read when it stops at the 301st to the garbage collector.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_too_many_files_says_so(client: FlaskClient, store: Store) -> None:
+    response = upload(client, [(f"tep_{i}.yaml", b"x: 1\n") for i in range(301)])
+    assert response.status_code == 413
+    assert "Gửi quá nhiều tệp một lần (tối đa 300 tệp)" in response.text
+    assert "MB" not in response.text.split('id="thong-bao">', 1)[1].split("</p>", 1)[0]
+    assert list(store.root.iterdir()) == []
+
+
+def test_a_name_of_84_vietnamese_letters(client: FlaskClient, store: Store) -> None:
+    name = "ệ" * 84 + ".yaml"  # 257 bytes: more than a file name may hold
+    response = upload(client, [(name, b"don_vi: {}\n"), ("ke_hoach.yaml", b"ke_hoach: {}\n")])
+    page = client.get(response.headers["Location"]).text
+    assert response.status_code == 303
+    assert f"<code>{'ệ' * 58}.yaml</code>" in page
+    assert len(list(store.root.iterdir())) == 1
+
+
+def test_names_and_data_cannot_run_scripts_in_the_page(client: FlaskClient, example: Path) -> None:
+    script = "<script>alert(1)</script>"
+    profile = example / "don_vi.yaml"
+    text = profile.read_text(encoding="utf-8").replace("  ten:\n", f'  "{script}": 1\n  ten:\n', 1)
+    profile.write_text(text, encoding="utf-8")  # an unknown key: a warning that quotes it
+    files = [(f"{script}.xlsx", b"PK"), ("<img src=x onerror=alert(1)>.txt", b"")]
+    files += [
+        (name, (example / name).read_bytes()) for name in ("don_vi.yaml", "ke_hoach.yaml", "nhiem_vu.xlsx")
+    ]
+    response = upload(client, files)
+    listing = client.get(response.headers["Location"]).text
+    result = client.get(make(client, response.headers["Location"], loai="ke_hoach").headers["Location"]).text
+    folder = example.parent / "<svg onload=alert(1)>"
+    folder.mkdir()
+    (folder / "don_vi.yaml").write_text("don_vi: {}\n", encoding="utf-8")
+    pointed = client.get(client.post("/thu-muc", data={"thu_muc": str(folder)}).headers["Location"]).text
+    for page in (listing, result, pointed):
+        assert "<script>alert" not in page
+        assert "<img src=x" not in page
+        assert "<svg onload" not in page
+    assert "<code>script_.xlsx</code>" in listing  # "</script>" holds a slash: only its last part is kept
+    assert "&lt;img src=x onerror=alert(1)&gt;.txt: bỏ qua" in listing
+    assert "khóa &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34; không được dùng" in result
+    assert "&lt;svg onload=alert(1)&gt;" in pointed
+
+
+def test_a_failed_preview_does_not_show_the_servers_folders(
+    client: FlaskClient, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    soffice = tmp_path / "soffice"
+    soffice.write_text(
+        "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 0\n", encoding="utf-8"
+    )
+    soffice.chmod(0o755)
+    monkeypatch.setenv("CCHC_SOFFICE", str(soffice))
+    page = upload_folder(client)
+    assert make(client, page, loai="ke_hoach").status_code == 303
+    response = client.get(f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.png")
+    assert response.status_code == 503
+    assert str(store.root) not in response.text
+    assert "/tmp" not in response.text
+    assert "ke_hoach_cchc_2022_xa_loc_thuy.docx: LibreOffice không chuyển được sang ảnh PNG" in text_of(
+        response
+    )
+    assert "LibreOffice báo: Error: source file could not be loaded" in text_of(response)

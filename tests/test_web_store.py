@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import zipfile
 from pathlib import Path
@@ -30,15 +31,60 @@ from generator.web.store import RequestError, Store, safe_name
         ("tệp<>:\"|?*.yaml", "tệp_______.yaml"),
         ("CON.yaml", "_CON.yaml"),
         ("lpt1.tar.yaml", "_lpt1.tar.yaml"),
+        ("COM¹.yaml", "_COM¹.yaml"),
+        ("LPT¹.xlsx", "_LPT¹.xlsx"),
+        ("com³.yaml", "_com³.yaml"),
+        ("COM1 .yaml", "_COM1 .yaml"),
+        ("NUL. .yaml", "_NUL. .yaml"),
+        ("ＣＯＮ.yaml", "_ＣＯＮ.yaml"),
+        ("COM0.yaml", "_COM0.yaml"),
+        ("COM10.yaml", "COM10.yaml"),
+        ("CONSOLE.yaml", "CONSOLE.yaml"),
         ("ten. ", "ten"),
         ("a" * 300 + ".xlsx", "a" * 115 + ".xlsx"),
+        ("ệ" * 84 + ".yaml", "ệ" * 58 + ".yaml"),
+        ("ệ" * 84, "ệ" * 60),
     ],
     ids=["plain", "vietnamese", "nfd-to-nfc", "traversal", "windows-traversal", "windows-path", "dots",
          "three-dots", "empty", "slash", "hidden", "control", "reserved-chars", "device", "device-lower",
-         "trailing-dot", "long"],
+         "device-superscript", "device-superscript-xlsx", "device-superscript-3", "device-space-before-dot",
+         "device-dot-space", "fullwidth-renamed-too", "device-zero", "not-device-10", "not-device-prefix",
+         "trailing-dot", "long", "long-in-bytes", "long-in-bytes-no-suffix"],
 )  # fmt: skip
 def test_safe_name(raw: str, expected: str | None) -> None:
-    assert safe_name(raw) == expected
+    name = safe_name(raw)
+    assert name == expected
+    assert name is None or len(name.encode("utf-8")) <= store_module.NAME_BYTES
+
+
+def test_a_name_too_long_for_the_disk_is_saved_shortened(store: Store) -> None:
+    raw = "Kế hoạch cải cách hành chính " + "ệ" * 84 + ".yaml"  # over 255 bytes in UTF-8
+    dataset = store.add_upload([(raw, io.BytesIO(b"don_vi: {}\n"))])
+    (saved,) = dataset.files()
+    assert saved.startswith("Kế hoạch cải cách hành chính ệệệ")
+    assert saved.endswith(".yaml")
+    assert len(saved.encode("utf-8")) <= 180
+
+
+def test_a_failed_write_leaves_no_data_set(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(RequestError) as caught:
+        store.add_upload([("don_vi.yaml", io.BytesIO(b"x"))])
+    assert str(caught.value) == "don_vi.yaml: không lưu được tệp tải lên (ổ đĩa của máy đã đầy)"
+    assert list(store.root.iterdir()) == []
+
+
+def test_an_unexpected_failure_leaves_no_data_set(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(store_module, "_save", broken)
+    with pytest.raises(RuntimeError):
+        store.add_upload([("don_vi.yaml", io.BytesIO(b"x"))])
+    assert list(store.root.iterdir()) == []
 
 
 def zipped(members: dict[str, bytes]) -> io.BytesIO:

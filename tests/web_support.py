@@ -42,6 +42,7 @@ _PROBLEM = re.compile(r"<li>Lỗi: (.*?)</li>", re.DOTALL)
 
 
 HOST = "127.0.0.1:8765"
+TOKEN = "ma-rieng-cua-lan-chay-thu"  # what LocalServer draws at random
 
 
 class Client(FlaskClient):
@@ -53,11 +54,20 @@ class Client(FlaskClient):
         return super().open(*args, **kwargs)
 
 
-def new_client(store: Store, max_upload: int = 2 * 2**20) -> FlaskClient:
-    """A test client of the page over ``store``, answering as the server bound to ``HOST``."""
-    app = create_app(store, this_year=2023, hosts=[HOST, "localhost:8765"], max_upload=max_upload)
+def new_client(store: Store, max_upload: int = 2 * 2**20, *, opened: bool = True) -> FlaskClient:
+    """A test client of the page over ``store``, answering as the server bound to ``HOST``.
+
+    ``opened``: it has opened the address ``cchc serve`` prints (with the run's ``TOKEN``), as
+    the browser does, and so holds the cookie; otherwise it has never seen the token.
+    """
+    app = create_app(
+        store, this_year=2023, hosts=[HOST, "localhost:8765"], token=TOKEN, max_upload=max_upload
+    )
     app.test_client_class = Client
-    return app.test_client()
+    client = app.test_client()
+    if opened:
+        assert client.get(f"/?k={TOKEN}").status_code == 200
+    return client
 
 
 def upload(client: FlaskClient, files: list[tuple[str, bytes]]) -> TestResponse:
@@ -110,9 +120,11 @@ def break_workbook(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def running_server(this_year: int = 2023) -> Iterator[LocalServer]:
-    """A real server on a free loopback port, served from a thread for the duration."""
-    server = LocalServer(this_year=this_year)
+def running_server(
+    this_year: int = 2023, host: str = "127.0.0.1", allow: tuple[str, ...] = ()
+) -> Iterator[LocalServer]:
+    """A real server on a free port (loopback unless ``host``), served from a thread for the duration."""
+    server = LocalServer(host, this_year=this_year, allow=allow)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

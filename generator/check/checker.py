@@ -18,14 +18,17 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from lxml.etree import XMLSyntaxError
 
 from generator.check.body import body_findings
 from generator.check.closing import appendix_findings, closing_findings
-from generator.check.findings import Finding, Severity, bounds, collapse, warning
+from generator.check.findings import NOWHERE, Finding, Severity, bounds, collapse, warning
 from generator.check.header import header_findings, title_findings
+from generator.check.limits import too_large, too_many_paragraphs
 from generator.check.page import page_findings, page_number_findings
 from generator.check.text import text_findings
+from generator.check.values import BadValue, repair
 from generator.domain import nd30
 from generator.ooxml.outline import Outline, read_outline
 from generator.ooxml.view import DocumentView, read_view
@@ -57,7 +60,9 @@ RULES = {
     "noi_nhan": '"Nơi nhận:" đậm nghiêng 12 pt; dòng 11 pt "- …;", dòng cuối "- Lưu: …."',
     "so_trang": f"số trang ở giữa lề trên, {bounds(nd30.SO_TRANG)}, không hiện ở trang 1",
     "phu_luc": "tiêu đề phụ lục đậm, căn giữa; hàng tiêu đề bảng lặp lại mỗi trang",
+    "gia_tri": "giá trị định dạng đúng kiểu Word đọc được (số, từ khóa)",
 }
+PRINTED = 100  # findings printed per file; a 300,000-paragraph file gave 600,000 lines
 COLLAPSED = {"phong_chu", "unicode_nfc", "ma_cu"} | {r for r in RULES if r.startswith("noi_dung_")}
 
 
@@ -76,10 +81,14 @@ def _document_rules(view: DocumentView, outline: Outline) -> list[tuple[str, Cal
 
 
 def check_document(document: Document) -> list[Finding]:
-    """Every finding for ``document``; a rule that fails on an unusual file becomes a warning."""
+    """Every finding for ``document``; a rule that fails on an unusual file becomes a warning.
+
+    Values python-docx cannot read are reported and dropped first (``values``).
+    """
+    bad = repair(document)
     view = read_view(document)
     outline = read_outline(view)
-    findings: list[Finding] = []
+    findings = value_findings(bad, view)
     for rule, run in _document_rules(view, outline):
         try:
             findings += run()
@@ -102,9 +111,15 @@ def open_document(path: Path) -> Document | str:
     if not zipfile.is_zipfile(path):
         return "tệp hỏng hoặc không phải tệp Word .docx"
     try:
-        return docx.Document(str(path))
+        with zipfile.ZipFile(path) as archive:
+            refused = too_large(archive, path.stat().st_size)
+        if refused is not None:
+            return refused
+        document = docx.Document(str(path))
     except (PackageNotFoundError, ValueError, KeyError, zipfile.BadZipFile, XMLSyntaxError, OSError):
         return "không mở được: tệp hỏng hoặc không phải văn bản Word .docx"
+    paragraphs = sum(1 for _ in document.element.body.iter(qn("w:p")))
+    return too_many_paragraphs(paragraphs) or document
 
 
 @dataclass(frozen=True)
@@ -148,10 +163,14 @@ class CheckOutcome:
         return any(r.problem is not None or r.count(Severity.ERROR) for r in self.reports)
 
     def lines(self) -> list[str]:
-        """One line per finding, then a summary line per file (unreadable files: see ``problems``)."""
+        """One line per finding (the first ``PRINTED`` of a file, then how many more), then a
+        summary line per file (unreadable files: see ``problems``). ``to_json`` has them all."""
         lines = []
         for report in self.reports:
-            lines += [f"{report.name}: {finding}" for finding in report.findings]
+            shown = report.findings[:PRINTED]
+            lines += [f"{report.name}: {finding}" for finding in shown]
+            if len(report.findings) > len(shown):
+                lines.append(f"{report.name}: {_rest(report.findings[len(shown) :])}")
             if report.problem is None:
                 lines.append(report.summary())
         return lines
@@ -164,11 +183,27 @@ class CheckOutcome:
         return json.dumps([r.to_dict() for r in self.reports], ensure_ascii=False, indent=2)
 
 
+def _rest(hidden: list[Finding]) -> str:
+    """ "… và 12 lỗi, 3 cảnh báo khác (in đủ bằng --json)"."""
+    errors = sum(1 for f in hidden if f.severity is Severity.ERROR)
+    counts = [f"{n} {word}" for n, word in ((errors, "lỗi"), (len(hidden) - errors, "cảnh báo")) if n]
+    return f"… và {', '.join(counts)} khác (in đủ bằng --json)"
+
+
 def check_file(path: Path) -> FileReport:
     opened = open_document(path)
     if isinstance(opened, str):
         return FileReport(str(path), problem=opened)
-    return FileReport(str(path), check_document(opened))
+    try:
+        return FileReport(str(path), check_document(opened))
+    except Exception:  # a damaged file can hold anything: say so, check the other files
+        return FileReport(str(path), problem="không đọc được nội dung tệp Word: tệp hỏng hoặc có cấu trúc lạ")
+
+
+def value_findings(bad: list[BadValue], view: DocumentView) -> list[Finding]:
+    """A warning per dropped value, at its paragraph when it is in one."""
+    places = {item.paragraph._p: item.place for item in view.items + view.page_items}
+    return [warning("gia_tri", value.describe(), places.get(value.paragraph, NOWHERE)) for value in bad]
 
 
 def check_files(paths: Sequence[Path]) -> CheckOutcome:

@@ -6,7 +6,9 @@ Exit codes: 0 success; 1 bad data, bad template or failed output (``GeneratorErr
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -107,7 +109,15 @@ def _utf8_console() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
+def _sigterm_as_ctrl_c() -> None:
+    """SIGTERM (a service manager, ``kill``) stops cchc as Ctrl+C does: temporary folders are
+    deleted and LibreOffice is ended, where the default action would leave both behind."""
+    if hasattr(signal, "SIGTERM") and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """The ``cchc`` entry point (also ``python -m generator``)."""
     _utf8_console()
+    _sigterm_as_ctrl_c()
     cli.main(args=list(argv) if argv is not None else None, prog_name="cchc")

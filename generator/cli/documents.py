@@ -164,23 +164,27 @@ def batch_command(source: Path, out: Path, pdf: bool) -> None:
     NGUỒN: thư mục chứa các thư mục đơn vị, một thư mục làm việc, hoặc tệp danh sách .yaml
     (phần danh_sach:). Đơn vị lỗi không làm dừng các đơn vị khác.
     """
+    from generator.files import output_lock
     from generator.workflows import batch
 
     plan = batch.discover(source)
-    with _progress(len(plan.jobs)) as advance:
-        result = batch.run(plan, out, on_job=lambda _job: advance())
-    for job, outcome in result.written:
-        click.echo(f"Đã ghi  {job.label} → {outcome.path}")
-        show(outcome.warnings)
-    for path in result.consolidated:
-        click.echo(f"Đã ghi  tổng hợp → {path}")
-    for job, lines in result.failed:
-        click.echo(f"Lỗi    {job.label}", err=True)
-        for line in lines:
-            click.echo(f"  Lỗi: {line}", err=True)
-    click.echo(f"Tổng kết: đã ghi {len(result.written)} văn bản, lỗi {len(result.failed)}.")
-    if pdf:
-        to_pdf([o.path for _, o in result.written] + [p for p in result.consolidated if p.suffix == ".docx"])
+    with output_lock(out):  # one run at a time in ``out``
+        with _progress(len(plan.jobs)) as advance:
+            result = batch.run(plan, out, on_job=lambda _job: advance())
+        for job, outcome in result.written:
+            click.echo(f"Đã ghi  {job.label} → {outcome.path}")
+            show(outcome.warnings)
+        for path in result.consolidated:
+            click.echo(f"Đã ghi  tổng hợp → {path}")
+        for job, lines in result.failed:
+            click.echo(f"Lỗi    {job.label}", err=True)
+            for line in lines:
+                click.echo(f"  Lỗi: {line}", err=True)
+        click.echo(f"Tổng kết: đã ghi {len(result.written)} văn bản, lỗi {len(result.failed)}.")
+        if pdf:
+            to_pdf(
+                [o.path for _, o in result.written] + [p for p in result.consolidated if p.suffix == ".docx"]
+            )
     if result.failed:
         raise click.exceptions.Exit(1)
 

@@ -77,11 +77,16 @@ def check_command(files: tuple[Path, ...], as_json: bool) -> None:
     "mở cho máy khác trong mạng.",
 )  # fmt: skip
 @click.option(
+    "--allow-host", "allow", multiple=True, metavar="TÊN",
+    help="Tên hoặc địa chỉ IP mà máy khác dùng để mở trang (bắt buộc với --host 0.0.0.0; lặp lại "
+    "cho mỗi tên).",
+)  # fmt: skip
+@click.option(
     "--port", "-p", type=messages.IntRange(0, 65535), default=0, metavar="CỔNG",
     help="Cổng; mặc định tự chọn một cổng còn trống.",
 )  # fmt: skip
 @click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt.")
-def serve_command(host: str, port: int, no_browser: bool) -> None:
+def serve_command(host: str, allow: tuple[str, ...], port: int, no_browser: bool) -> None:
     """Mở trang web trên máy này để soạn văn bản không cần gõ lệnh.
 
     Trên trang: tải bộ mẫu dữ liệu trống, đưa dữ liệu lên (hoặc chọn thư mục làm việc), xem lỗi
@@ -90,4 +95,4 @@ def serve_command(host: str, port: int, no_browser: bool) -> None:
     """
     from generator.web.server import run
 
-    run(host, port, this_year=_this_year(), open_browser=not no_browser, say=click.echo)
+    run(host, port, this_year=_this_year(), open_browser=not no_browser, say=click.echo, allow=allow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -125,13 +126,14 @@ def _group(
     rows: list[dict[str, Any]], titles: dict[str, str], where: Location, problems: Problems
 ) -> tuple[TaskGroup, ...]:
     by_group: dict[str, list[Task]] = {numeral: [] for numeral in titles}
+    numbering = {numeral: _Numbering() for numeral in titles}
     seen_codes: dict[str, Location] = {}
     seen_texts: dict[tuple[str, str], Location] = {}
     for row in rows:
         if row["group"] is None or not row["text"]:
             continue
         tasks = by_group[row["group"]]
-        task = _make_task(row, tasks, problems)
+        task = _make_task(row, numbering[row["group"]], problems)
         if task is None:
             continue
         first = seen_codes.setdefault(task.code, task.location)
@@ -147,20 +149,41 @@ def _group(
     return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items())
 
 
-def _make_task(row: dict[str, Any], tasks: list[Task], problems: Problems) -> Task | None:
+class _Numbering:
+    """What numbering the next row of one group needs, kept as rows come so it costs no rescan.
+
+    ``numbered``: tasks with an STT so far; ``parent``: the last of them; ``under``: how many
+    tasks have a code starting with a given code and a dot ("I.1" → I.1.1, I.1.2, I.1.2.1).
+    """
+
+    def __init__(self) -> None:
+        self.numbered = 0
+        self.parent: Task | None = None
+        self.under: Counter[str] = Counter()
+
+    def add(self, task: Task) -> None:
+        if task.number is not None:
+            self.numbered += 1
+            self.parent = task
+        dot = task.code.find(".")
+        while dot != -1:
+            self.under[task.code[:dot]] += 1
+            dot = task.code.find(".", dot + 1)
+
+
+def _make_task(row: dict[str, Any], numbering: _Numbering, problems: Problems) -> Task | None:
     location = row["cells"]["nhiem_vu"].location
-    parent = next((t for t in reversed(tasks) if t.number is not None), None)
+    parent = numbering.parent
     if row["sub"] and parent is None:
         problems.add(location, "dòng con phải nằm dưới một nhiệm vụ của cùng nhóm")
         return None
     if row["sub"] and parent is not None:
-        index = sum(1 for t in tasks if t.code.startswith(parent.code + ".")) + 1
-        number, code = None, f"{parent.code}.{index}"
+        number, code = None, f"{parent.code}.{numbering.under[parent.code] + 1}"
     else:
-        number = sum(1 for t in tasks if t.number is not None) + 1
+        number = numbering.numbered + 1
         code = f"{row['group']}.{number}"
     values = row["values"]
-    return Task(
+    task = Task(
         code=row["code"] or code,
         group=row["group"],
         number=number,
@@ -174,3 +197,5 @@ def _make_task(row: dict[str, Any], tasks: list[Task], problems: Problems) -> Ta
         deadline_location=row["cells"]["thoi_gian"].location if "thoi_gian" in row["cells"] else None,
         product_location=row["cells"]["san_pham"].location if "san_pham" in row["cells"] else None,
     )
+    numbering.add(task)
+    return task

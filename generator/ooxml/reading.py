@@ -9,6 +9,7 @@ sees, not for how it happens to be stored.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,7 @@ _ALIGN = {
 }
 _NO_LINE = ("nil", "none")
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_CHAINS: weakref.WeakKeyDictionary[Any, dict[str | None, tuple[Any, ...]]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -119,12 +121,22 @@ def text_boxes(paragraph: Paragraph) -> list[list[Paragraph]]:
 
 
 def _style_chain(paragraph: Paragraph) -> list[Any]:
-    chain: list[Any] = []
-    style = paragraph.style
-    while style is not None and len(chain) < 20:
-        chain.append(style)
-        style = style.base_style
-    return chain
+    """The paragraph's style and the styles it is based on, looked up once per style and document.
+
+    python-docx scans every style to find the default one on each call: for a long document
+    that scan was most of ``cchc check``'s time.
+    """
+    part = _document_part(paragraph.part)
+    chains = _CHAINS.setdefault(part, {})
+    style_id = paragraph._p.style
+    if style_id not in chains:
+        chain: list[Any] = []
+        style = paragraph.style
+        while style is not None and len(chain) < 20:
+            chain.append(style)
+            style = style.base_style
+        chains[style_id] = tuple(chain)
+    return list(chains[style_id])
 
 
 def _run_style_chain(run: Run | None) -> list[Any]:

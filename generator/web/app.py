@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from flask import (
@@ -34,19 +33,22 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from generator.domain.periods import FIRST_YEAR, LAST_YEAR, valid_year
 from generator.errors import GeneratorError
-from generator.web import documents
+from generator.web import documents, guard
 from generator.web.figures import view
 from generator.web.store import DataSet, RequestError, Store
 
-HOSTS = "CCHC_HOSTS"  # config key: the Host headers accepted; None accepts any (--host 0.0.0.0)
 MAX_UPLOAD = 20 * 1024 * 1024
+MAX_PARTS = 300  # files (and fields) in one upload
 _MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
-    403: "Trang này chỉ nhận yêu cầu gửi từ chính nó.",
     404: "Không tìm thấy trang hoặc tệp này (có thể máy chủ đã khởi động lại; hãy tải dữ liệu lên lại).",
     405: "Không hỗ trợ cách gửi yêu cầu này.",
     413: "Tệp tải lên quá lớn: tổng dung lượng tối đa {limit} MB.",
 }
+_TOO_MANY_FILES = (
+    "Gửi quá nhiều tệp một lần (tối đa {parts} tệp): hãy chọn ít tệp hơn, hoặc nén cả thư mục "
+    "làm việc thành một tệp .zip rồi tải lên."
+)
 
 
 @dataclass(frozen=True)
@@ -58,16 +60,16 @@ class Site:
 
 
 def create_app(
-    store: Store, *, this_year: int, hosts: Iterable[str] | None = (), max_upload: int = MAX_UPLOAD
+    store: Store, *, this_year: int, hosts: Iterable[str], token: str, max_upload: int = MAX_UPLOAD
 ) -> Flask:
-    """The page's application over ``store``; ``hosts`` are the Host headers it answers."""
+    """The page's application over ``store``; it answers requests for ``hosts`` (Host headers,
+    "127.0.0.1:8765") that carry ``token`` (see ``guard``)."""
     app = Flask("generator.web")
-    app.config.update(MAX_CONTENT_LENGTH=max_upload, MAX_FORM_PARTS=300)
-    app.config[HOSTS] = None if hosts is None else frozenset(h.lower() for h in hosts)
+    app.config.update(MAX_CONTENT_LENGTH=max_upload, MAX_FORM_PARTS=MAX_PARTS)
     app.extensions["cchc"] = Site(store, this_year)
     app.jinja_env.undefined = jinja2.StrictUndefined
     app.context_processor(lambda: {"limit_mb": max_upload // 2**20, "years": (FIRST_YEAR, LAST_YEAR)})
-    app.before_request(_guard)
+    guard.install(app, frozenset(h.lower() for h in hosts), token)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
     for rule, view_function, method in _ROUTES:
@@ -80,32 +82,22 @@ def _site() -> Site:
     return site
 
 
-def _guard() -> None:
-    """Refuse a Host that is not this server (DNS rebinding) and a form posted from another site."""
-    hosts = current_app.config[HOSTS]
-    if hosts is None:
-        return
-    if request.host.lower() not in hosts:
-        abort(400, "host")
-    origin = request.headers.get("Origin")
-    if request.method == "POST" and origin and urlsplit(origin).netloc.lower() not in hosts:
-        abort(403)
-
-
 def _http_error(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
-    if code == 400 and error.description == "host":
-        message = "Địa chỉ truy cập không hợp lệ: hãy mở trang bằng địa chỉ cchc serve đã in ra (http://127.0.0.1:…)."
-    else:
-        limit = current_app.config["MAX_CONTENT_LENGTH"] // 2**20
-        message = _MESSAGES.get(code, "Đã có lỗi.").format(limit=limit)
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    message = guard.refusal(code, error.description)
+    if message is None and code == 413 and (request.content_length or limit + 1) <= limit:
+        message = _TOO_MANY_FILES.format(parts=current_app.config["MAX_FORM_PARTS"])  # not the size
+    if message is None:
+        message = _MESSAGES.get(code, "Đã có lỗi.").format(limit=limit // 2**20)
     return render_template("error.html", message=message), code
 
 
 def _unexpected(error: Exception) -> tuple[str, int]:
     """A ``GeneratorError`` shows its lines; anything else is a bug: logged, and said in Vietnamese."""
     if isinstance(error, GeneratorError):
-        return render_template("error.html", message="; ".join(error.lines())), 500
+        lines = _site().store.hidden(error.lines())
+        return render_template("error.html", message="; ".join(lines)), 500
     current_app.logger.exception("cchc serve: unexpected error")
     return render_template(
         "error.html", message="Đã có lỗi không lường trước; chi tiết in ở cửa sổ lệnh."

@@ -1,7 +1,10 @@
 """Run the page: bind (loopback unless told otherwise), open the browser, clean up on exit.
 
 Werkzeug's threaded WSGI server is enough for one office's browser on the same machine;
-the page is never meant to face a network.
+the page is never meant to face a network. Binding to every interface (``0.0.0.0``) needs
+the names other machines will use (``--allow-host``): the Host check (``guard``) has nothing
+to go by otherwise. Each run makes its secret (``guard``) and prints and opens an address
+that holds it.
 """
 
 from __future__ import annotations
@@ -9,29 +12,55 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import logging
+import re
+import secrets
 import signal
 import socket
-import tempfile
 import threading
 import webbrowser
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from types import FrameType
 
-from generator.errors import OutputError
-from generator.web.app import HOSTS, MAX_UPLOAD, create_app
+from generator import scratch
+from generator.errors import GeneratorError, OutputError
+from generator.web.app import MAX_UPLOAD, create_app
+from generator.web.guard import HOSTS, TOKEN_PARAMETER
 from generator.web.store import Store
 
 LOOPBACK = "127.0.0.1"
 _WILDCARDS = ("", "0.0.0.0", "::")
+_NAME = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\]")
 
 
-def allowed_hosts(host: str, port: int) -> frozenset[str] | None:
-    """The Host headers to answer: this port on loopback names and ``host``; None (any) for 0.0.0.0."""
-    if host in _WILDCARDS:
-        return None
-    names = {LOOPBACK, "localhost", "[::1]", _url_host(host).lower()}
+def allowed_hosts(host: str, port: int, extra: Iterable[str] = ()) -> frozenset[str]:
+    """The Host headers to answer: this port on the loopback names, ``host`` unless it is a
+    wildcard, and the ``extra`` names (``--allow-host``)."""
+    names = {LOOPBACK, "localhost", "[::1]", *(host_name(name) for name in extra)}
+    if host not in _WILDCARDS:
+        names.add(_url_host(host).lower())
     return frozenset(f"{name}:{port}" for name in names)
+
+
+def host_name(text: str) -> str:
+    """An ``--allow-host`` value as a Host header names it ("::1" → "[::1]"); GeneratorError if
+    it is not a plain name or address."""
+    name = _url_host(text.strip()).lower()
+    if not _NAME.fullmatch(name):
+        raise GeneratorError(
+            f'--allow-host "{text}": cần một tên máy hoặc địa chỉ IP, không kèm cổng hay http:// '
+            "(ví dụ --allow-host 192.168.1.10)"
+        )
+    return name
+
+
+def check_binding(host: str, extra: Iterable[str]) -> None:
+    """Refuse to bind every interface without the names other machines will use."""
+    if host in _WILDCARDS and not list(extra):
+        raise GeneratorError(
+            f"--host {host or '(trống)'}: trang sẽ mở cho mọi máy trong mạng; cần ghi rõ tên hoặc địa "
+            "chỉ mà các máy đó dùng để mở trang, ví dụ --allow-host 192.168.1.10 (lặp lại cho mỗi tên). "
+            "Chỉ làm vậy trong mạng tin cậy."
+        )
 
 
 def _url_host(host: str) -> str:
@@ -44,23 +73,41 @@ def _url_host(host: str) -> str:
 
 
 class LocalServer:
-    """The page on ``host``:``port`` (0: a free port), over a working folder of its own."""
+    """The page on ``host``:``port`` (0: a free port), over a working folder of its own.
 
-    def __init__(self, host: str = LOOPBACK, port: int = 0, *, this_year: int, max_upload: int = MAX_UPLOAD):
+    ``url`` opens it on this machine; ``urls`` also for the ``allow`` names (other machines).
+    """
+
+    def __init__(
+        self,
+        host: str = LOOPBACK,
+        port: int = 0,
+        *,
+        this_year: int,
+        allow: Iterable[str] = (),
+        max_upload: int = MAX_UPLOAD,
+    ):
         from werkzeug.serving import make_server
 
+        allow = [host_name(name) for name in allow]
+        check_binding(host, allow)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         try:  # bound here, not by Werkzeug, which prints in English and exits when the port is taken
             listening = socket.create_server((host, port), family=family)
         except OSError as exc:
             raise OutputError(f"không mở được cổng {port} trên {host}: {exc.strerror or exc}") from exc
-        self.store = Store(Path(tempfile.mkdtemp(prefix="cchc-serve-")))
-        app = create_app(self.store, this_year=this_year, hosts=(), max_upload=max_upload)
+        self.store = Store(scratch.make("serve"))  # after deleting what a killed server left
+        self.token = secrets.token_urlsafe(24)
+        app = create_app(self.store, this_year=this_year, hosts=(), token=self.token, max_upload=max_upload)
         with listening:  # Werkzeug works on a duplicate of the socket
             self._server = make_server(host, port, app, threaded=True, fd=listening.fileno())
         self.port: int = self._server.port
-        app.config[HOSTS] = allowed_hosts(host, self.port)  # requests wait until serve_forever
-        self.url = f"http://{_url_host(host)}:{self.port}/"
+        app.config[HOSTS] = allowed_hosts(host, self.port, allow)  # requests wait until serve_forever
+        self.url = self._address(_url_host(host))
+        self.urls = [self.url] + [self._address(name) for name in allow if self._address(name) != self.url]
+
+    def _address(self, name: str) -> str:
+        return f"http://{name}:{self.port}/?{TOKEN_PARAMETER}={self.token}"
 
     @property
     def address(self) -> tuple[str, int]:
@@ -81,13 +128,25 @@ class LocalServer:
         self.store.close()
 
 
-def run(host: str, port: int, *, this_year: int, open_browser: bool, say: Callable[[str], None]) -> None:
+def run(
+    host: str,
+    port: int,
+    *,
+    this_year: int,
+    open_browser: bool,
+    say: Callable[[str], None],
+    allow: Iterable[str] = (),
+) -> None:
     """Serve until Ctrl+C (or SIGTERM), then delete the server's files; ``say`` shows progress."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request on the console
-    server = LocalServer(host, port, this_year=this_year)
-    if allowed_hosts(host, server.port) is None or not _is_loopback(host):
-        say(f"Chú ý: trang mở cho các máy khác trong mạng ({host}); chỉ dùng trong mạng tin cậy.")
+    server = LocalServer(host, port, this_year=this_year, allow=allow)
     say(f"Trang cchc đang chạy tại {server.url} — nhấn Ctrl+C để dừng.")
+    say("Chỉ mở được trang bằng đúng địa chỉ này (có mã riêng của lần chạy); đừng gửi nó cho người khác.")
+    if not _is_loopback(host):
+        others = ", ".join(server.urls[1:]) or server.url
+        say(
+            f"Chú ý: trang mở cho các máy khác trong mạng ({host}), tại {others}; chỉ dùng trong mạng tin cậy."
+        )
     if open_browser:
         opener = threading.Timer(0.3, webbrowser.open, (server.url,))
         opener.daemon = True  # a quick Ctrl+C must not wait for the browser

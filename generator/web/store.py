@@ -8,6 +8,7 @@ within limits on their number and unpacked size. ``close`` deletes everything.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import secrets
@@ -27,9 +28,16 @@ from generator.workflows.documents import Outcome
 INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")
 MAX_MEMBERS = 200
 MAX_UNPACKED = 50 * 1024 * 1024
-NAME_LIMIT = 120
+NAME_LIMIT = 120  # characters
+NAME_BYTES = 180  # bytes in UTF-8: most file systems allow 255 (84 Vietnamese letters are 252)
 UPLOADED = "các tệp đã tải lên"  # how problem lines name the upload folder itself
-_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10))}
+OUTPUTS = "thư mục văn bản của trang"  # how problem lines name the server's own folders
+# Names Windows gives to devices, whatever the extension; COM0 and LPT0 are reserved too, and
+# Windows reads the superscript digits (COM¹) as plain ones (NFKC folds them for the check).
+_WINDOWS_DEVICES = {
+    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
+    *(f"{d}{i}" for d in ("COM", "LPT") for i in range(10)),
+}  # fmt: skip
 
 
 class RequestError(GeneratorError):
@@ -59,14 +67,18 @@ class DataSet:
         return [name for name in self.files() if name.lower().endswith(".xlsx")]
 
     def shown(self, lines: Iterable[str]) -> list[str]:
-        """Problem lines as the user knows the files: uploaded files by their name alone.
+        """Problem lines as the user knows the files: uploaded files and written documents by
+        their name alone, never by the server's temporary folder.
 
         A folder the user pointed at is named in full, as ``cchc`` on the command line would.
         """
-        if self.pointed:
-            return list(lines)
-        folder = str(self.inputs)
-        return [line.replace(folder + os.sep, "").replace(folder, UPLOADED) for line in lines]
+        folders = [(str(self.outputs), OUTPUTS)] + ([] if self.pointed else [(str(self.inputs), UPLOADED)])
+        shown = []
+        for line in lines:
+            for folder, name in folders:
+                line = line.replace(folder + os.sep, "").replace(folder, name)
+            shown.append(line)
+        return shown
 
 
 def safe_name(raw: str) -> str | None:
@@ -74,7 +86,9 @@ def safe_name(raw: str) -> str | None:
 
     Folders are dropped ("../../x.yaml" → "x.yaml"), anything but letters (Vietnamese
     included), digits and ``._-() `` becomes "_", and leading dots go, so the name can
-    neither leave its folder nor be hidden; Windows device names get a "_" in front.
+    neither leave its folder nor be hidden; Windows device names ("CON", "COM¹.yaml",
+    "COM1 .yaml") get a "_" in front; a long name is cut to ``NAME_LIMIT`` characters and
+    ``NAME_BYTES`` bytes, its extension kept.
     """
     base = unicodedata.normalize("NFC", raw).replace("\\", "/").rsplit("/", 1)[-1]
     cleaned = "".join(ch if ch.isalnum() or ch in "._-() " else "_" for ch in base)
@@ -84,11 +98,27 @@ def safe_name(raw: str) -> str | None:
     stem, dot, suffix = cleaned.rpartition(".")
     if not dot:
         stem, suffix = cleaned, ""
-    if stem.split(".")[0].upper() in _WINDOWS_DEVICES:
-        cleaned = "_" + cleaned
-    if len(cleaned) > NAME_LIMIT:
-        cleaned = cleaned[: NAME_LIMIT - len(suffix) - 1] + "." + suffix if suffix else cleaned[:NAME_LIMIT]
-    return cleaned
+    if _is_device(stem):
+        cleaned, stem = "_" + cleaned, "_" + stem
+    return _shortened(cleaned, stem, suffix)
+
+
+def _is_device(stem: str) -> bool:
+    """Whether Windows takes a file named ``stem`` (before its last dot) for a device."""
+    first = unicodedata.normalize("NFKC", stem).split(".")[0].rstrip(" .")
+    return first.upper() in _WINDOWS_DEVICES
+
+
+def _shortened(name: str, stem: str, suffix: str) -> str:
+    """``name`` within NAME_LIMIT characters and NAME_BYTES bytes, cut in its stem."""
+    if len(name) <= NAME_LIMIT and len(name.encode("utf-8")) <= NAME_BYTES:
+        return name
+    tail = f".{suffix}" if suffix else ""
+    room = NAME_BYTES - len(tail.encode("utf-8"))
+    cut = stem[: NAME_LIMIT - len(tail)]
+    while len(cut.encode("utf-8")) > room:
+        cut = cut[:-1]
+    return cut.rstrip(" .") + tail
 
 
 class Store:
@@ -117,7 +147,7 @@ class Store:
                 raise RequestError(
                     "không có tệp dữ liệu nào (cần tệp .yaml, .xlsx hoặc một tệp .zip chứa chúng)"
                 )
-        except RequestError:
+        except BaseException:  # whatever went wrong, no half-filled set stays on disk
             self._discard(dataset)
             raise
         return dataset
@@ -138,6 +168,11 @@ class Store:
     def close(self) -> None:
         """Delete everything the server wrote (uploads and outputs)."""
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def hidden(self, lines: Iterable[str]) -> list[str]:
+        """``lines`` without the server's own folder, which the page never shows."""
+        root = str(self.root)
+        return [line.replace(root + os.sep, "").replace(root, OUTPUTS) for line in lines]
 
     def _discard(self, dataset: DataSet) -> None:
         with self._lock:
@@ -169,7 +204,12 @@ def _save(raw_name: str, data: bytes, dataset: DataSet) -> None:
     if len(data) > MAX_UNPACKED:
         dataset.notices.append(f"{raw_name}: bỏ qua vì quá lớn")
         return
-    target.write_bytes(data)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        full = exc.errno == errno.ENOSPC
+        reason = "ổ đĩa của máy đã đầy" if full else "máy không ghi được tệp tạm"
+        raise RequestError(f"{raw_name}: không lưu được tệp tải lên ({reason})") from exc
 
 
 def _extract(raw_name: str, stream: IO[bytes], dataset: DataSet) -> None:

@@ -9,14 +9,17 @@ Times New Roman); the older ``fonts-liberation`` lacks letters such as ộ, ữ,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from generator import scratch
 from generator.errors import OutputError
 from generator.files import write_atomic
 
@@ -32,6 +35,7 @@ _CANDIDATES = (
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
+BASE_TIMEOUT = 60  # seconds: LibreOffice's start
 TIMEOUT_PER_FILE = 60
 
 
@@ -94,9 +98,9 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
     soffice = find_soffice()
     if soffice is None:
         raise OutputError(INSTALL_HINT)
-    with tempfile.TemporaryDirectory(prefix="cchc-pdf-") as work:
-        profile = Path(work) / "profile"
-        staging = Path(work) / "out"
+    with scratch.folder("pdf") as work:
+        profile = work / "profile"
+        staging = work / "out"
         command = [
             soffice,
             f"-env:UserInstallation={profile.as_uri()}",
@@ -109,25 +113,72 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
             str(staging),
             *(str(d.resolve()) for d in documents),
         ]
-        try:
-            subprocess.run(
-                command,
-                check=False,
-                capture_output=True,
-                timeout=60 + TIMEOUT_PER_FILE * len(documents),
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired as exc:
+        timeout = BASE_TIMEOUT + TIMEOUT_PER_FILE * len(documents)
+        finished, said = _run(command, timeout)
+        said = said.replace(str(work), "…")
+        if not finished:
             raise OutputError(
-                f"LibreOffice không chuyển xong sang {target.name} trong {exc.timeout:.0f} giây"
-            ) from exc
-        return [_place(staging, document, out_dir, target) for document in documents]
+                f"LibreOffice không chuyển xong sang {target.name} trong {timeout:.0f} giây; đã dừng "
+                f"LibreOffice{_quoted(said)}"
+            )
+        return [_place(staging, document, out_dir, target, said) for document in documents]
 
 
-def _place(staging: Path, document: Path, out_dir: Path | None, target: _Target) -> Path:
+def _run(command: list[str], timeout: float) -> tuple[bool, str]:
+    """Run ``command`` in a process group of its own: whether it finished in time, and its stderr.
+
+    ``soffice`` starts ``soffice.bin`` (and on Debian a shell script starts ``soffice``):
+    killing the direct child alone left the converter running. So the whole group is ended
+    on a timeout, on Ctrl+C or SIGTERM, and after a normal exit in case something lingers.
+    """
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **_OWN_GROUP
+    )
+    try:
+        _, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _end_group(process)
+        try:
+            _, err = process.communicate(timeout=5)
+        except subprocess.TimeoutExpired:  # a process that left the group still holds the pipe
+            err = b""
+        return False, err.decode("utf-8", "replace")
+    finally:
+        _end_group(process)
+    return True, err.decode("utf-8", "replace")
+
+
+_OWN_GROUP: dict[str, Any] = (
+    {"start_new_session": True}
+    if os.name == "posix"
+    else {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+)
+
+
+def _end_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill every process of ``process``'s group (Windows: its process tree)."""
+    if os.name == "posix":
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    elif process.poll() is None:
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True, check=False)
+    if process.poll() is None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(5)
+
+
+def _quoted(said: str) -> str:
+    """ "; LibreOffice báo: …" with the last lines LibreOffice wrote, or nothing."""
+    lines = [line.strip() for line in said.splitlines() if line.strip()]
+    return f"; LibreOffice báo: {' / '.join(lines[-3:])[:300]}" if lines else ""
+
+
+def _place(staging: Path, document: Path, out_dir: Path | None, target: _Target, said: str) -> Path:
     produced = staging / (document.stem + target.suffix)
     if not produced.is_file() or produced.stat().st_size == 0:
-        raise OutputError(f"{document}: LibreOffice không chuyển được sang {target.name} ({target.hint})")
+        raise OutputError(
+            f"{document}: LibreOffice không chuyển được sang {target.name} ({target.hint}){_quoted(said)}"
+        )
     placed = (out_dir or document.parent) / produced.name
     write_atomic(placed, produced.read_bytes())
     return placed

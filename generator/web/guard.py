@@ -1,0 +1,94 @@
+"""Who may use the page: checks run before every request of ``cchc serve``.
+
+1. Host: only the names the server was started for (loopback, or the ``--allow-host`` list):
+   a page on another site cannot reach the server by pointing its own name at 127.0.0.1
+   (DNS rebinding).
+2. Origin: a request that a page of another site sends (a form it posts, a script's fetch)
+   is refused, in every mode.
+3. A secret of this run: ``cchc serve`` makes a random token and prints and opens
+   ``http://127.0.0.1:PORT/?k=TOKEN``. The first request with it gets a cookie (HttpOnly,
+   SameSite=Strict, named after the token so two servers on one machine keep theirs); every
+   request must carry the token (cookie, or ``k`` in the address). Another user or program
+   on the same computer, which can reach the port, cannot read folders or make documents
+   without it, and a browser sends no SameSite=Strict cookie with a request from another site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from urllib.parse import urlsplit
+
+from flask import Flask, abort, current_app, g, request
+from werkzeug.wrappers import Response
+
+HOSTS = "CCHC_HOSTS"  # config key: the Host headers accepted ("127.0.0.1:8765" …)
+TOKEN = "CCHC_TOKEN"  # config key: this run's secret
+TOKEN_PARAMETER = "k"
+HOST_REFUSED = "host"  # descriptions of the 400 and 403 errors, for their messages
+ORIGIN_REFUSED = "origin"
+TOKEN_MISSING = "token"
+HEADERS = {
+    "Referrer-Policy": "same-origin",  # the address may hold the token; "no-referrer" would make
+    # Chromium send "Origin: null" with the page's own forms
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",  # no other page may show this one in a frame
+    "Cache-Control": "no-store",  # data and documents stay out of the browser's cache
+}
+
+
+def install(app: Flask, hosts: frozenset[str], token: str) -> None:
+    """Check every request of ``app`` for ``hosts`` and ``token``."""
+    app.config[HOSTS] = hosts
+    app.config[TOKEN] = token
+    app.before_request(_guard)
+    app.after_request(_finish)
+
+
+def cookie_name(token: str) -> str:
+    return "cchc_" + hashlib.sha256(token.encode()).hexdigest()[:12]
+
+
+def _guard() -> None:
+    hosts: frozenset[str] = current_app.config[HOSTS]
+    if request.host.lower() not in hosts:
+        abort(400, HOST_REFUSED)
+    origin = request.headers.get("Origin")  # "null" (a sandboxed frame, a file) is refused too
+    if origin is not None and urlsplit(origin).netloc.lower() not in hosts:
+        abort(403, ORIGIN_REFUSED)
+    token: str = current_app.config[TOKEN]
+    given = request.args.get(TOKEN_PARAMETER)
+    if given is not None and _same(given, token):
+        g.cchc_new_cookie = True
+        return
+    if not _same(request.cookies.get(cookie_name(token), ""), token):
+        abort(403, TOKEN_MISSING)
+
+
+def _same(given: str, token: str) -> bool:
+    return hmac.compare_digest(given.encode("utf-8", "replace"), token.encode())
+
+
+def _finish(response: Response) -> Response:
+    response.headers.update(HEADERS)
+    if g.get("cchc_new_cookie"):
+        token: str = current_app.config[TOKEN]
+        response.set_cookie(cookie_name(token), token, httponly=True, samesite="Strict", path="/")
+    return response
+
+
+def refusal(code: int, description: str | None) -> str | None:
+    """The Vietnamese message for a request this module refused, or None for other errors."""
+    if code == 400 and description == HOST_REFUSED:
+        return (
+            "Địa chỉ truy cập không hợp lệ: hãy mở trang bằng địa chỉ cchc serve đã in ra "
+            "(http://127.0.0.1:…)."
+        )
+    if code == 403 and description == TOKEN_MISSING:
+        return (
+            "Trang cần mã truy cập của lần chạy này: hãy mở đúng địa chỉ cchc serve đã in ra trong "
+            "cửa sổ lệnh (http://127.0.0.1:…/?k=…). Mỗi lần chạy lại cchc serve, địa chỉ đổi."
+        )
+    if code == 403:
+        return "Trang này chỉ nhận yêu cầu gửi từ chính nó."
+    return None
