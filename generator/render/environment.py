@@ -137,7 +137,7 @@ class _Sandbox(SandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         budget = limits.current()
         if budget is not None:
-            budget.step()
+            budget.step(cost=limits.MACRO_STEPS if isinstance(__obj, Macro) else 1)
         limits.check_call(__obj, args)
         if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
             args = (limits.Counted(args[0], 0), *args[1:])
