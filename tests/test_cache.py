@@ -250,7 +250,9 @@ def test_the_key_follows_the_library_version(
 
 def test_the_key_is_the_same_in_every_process() -> None:
     """Hash seeds differ between processes; the key must not (else every run misses)."""
-    code = "from generator.render.prepare import _shaping, make_environment; print(_shaping(make_environment()))"
+    code = (
+        "from generator.render.prepare import _shaping, make_environment; print(_shaping(make_environment()))"
+    )
     keys = {
         subprocess.run(
             [sys.executable, "-c", code],
