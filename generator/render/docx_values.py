@@ -42,6 +42,7 @@ class Session:
     origin: Any = None
     next_ids: dict[str, int] = field(default_factory=dict)
     pictures: dict[int, Any] = field(default_factory=dict)  # id(descriptor) → python-docx Image
+    drawings: set[str] = field(default_factory=set)  # parts into which data put pictures
 
 
 _SESSION: contextvars.ContextVar[Session | None] = contextvars.ContextVar("cchc_session", default=None)
@@ -60,7 +61,13 @@ def note_references(markup: str) -> None:
     """Markup from data (``|safe``) may only refer to relationships the part has."""
     current = _SESSION.get()
     if current is not None:
-        current.edits.check_references(markup)
+        _noted(markup, current)
+
+
+def _noted(markup: str, current: Session) -> None:
+    current.edits.check_references(markup)
+    if "docPr" in markup:
+        current.drawings.add(current.edits.part)
 
 
 def markup(value: Any) -> Markup:
@@ -73,7 +80,7 @@ def markup(value: Any) -> Markup:
         raise TemplateObjectNeededError(value.tpl)
     text = Markup(value.__html__())
     if current is not None:
-        current.edits.check_references(text)
+        _noted(text, current)
     return text
 
 
@@ -90,6 +97,7 @@ def _picture(image: Any, current: Session | None) -> Markup:
     inline = CT_Inline.new_pic_inline(shape_id, rel_id, picture.filename, width, height)
     if image.anchor:
         _link(inline, current.edits.add_link(image.anchor))
+    current.drawings.add(current.edits.part)
     return Markup(_PICTURE.format(inline.xml))
 
 

@@ -89,9 +89,9 @@ class PreparedTemplate:
         edits = PackageEdits(self.parts)
         token = limits.start()
         try:
-            with session(Session(edits, origin, self.next_ids)):
+            with session(Session(edits, origin, self.next_ids)) as current:
                 entries = [
-                    self._entry(item, context, properties or Properties(), edits)
+                    self._entry(item, context, properties or Properties(), current)
                     for item in self.prepared.entries
                 ]
         finally:
@@ -99,11 +99,12 @@ class PreparedTemplate:
         return assemble(edits.apply(entries), self.prepared.date_time)
 
     def _entry(
-        self, item: Entry | PartCode, context: Mapping[str, Any], properties: Properties, edits: PackageEdits
+        self, item: Entry | PartCode, context: Mapping[str, Any], properties: Properties, current: Session
     ) -> Entry:
+        edits = current.edits
         if isinstance(item, PartCode):
             edits.part = item.name
-            return self._render_part(item, context)
+            return self._render_part(item, context, current)
         core = self.prepared.core
         if item.name == CORE and core is not None:
             edits.part = CORE
@@ -113,13 +114,13 @@ class PreparedTemplate:
             return Entry.of(item.name, filled)
         return item
 
-    def _render_part(self, part: PartCode, context: Mapping[str, Any]) -> Entry:
+    def _render_part(self, part: PartCode, context: Mapping[str, Any], current: Session) -> Entry:
         xml: str = self._guarded(lambda: self.templates[part.name].render(context), part.name)
-        if "{_" in xml or "_}" in xml:  # docxtpl's escapes for literal braces in a template
+        if "_" in xml and ("{_" in xml or "_}" in xml):  # docxtpl's escapes for literal braces
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if listing.has_special(xml):
             xml = listing.resolve(xml)
-        if part.main:
+        if part.main and (part.pictures or part.name in current.drawings):
             xml = listing.renumber_pictures(xml)
         data = xml.encode("utf-8")
         _check_well_formed(self.name, part.name, data)

@@ -46,11 +46,17 @@ def _finalize(value: Any) -> Any:
             return Markup(str(escape(value)).replace("\n", BREAK).replace("\t", TAB))
         return value
     if isinstance(value, Markup):
-        if " r:" in value:
+        if " r:" in value or "docPr" in value:
             from generator.render import docx_values
 
             docx_values.note_references(value)
         return value
+    if isinstance(value, list | tuple | dict | set | frozenset):  # its text can be long: count it
+        text = str(value)
+        budget = limits.current()
+        if budget is not None:
+            budget.produced(len(text))
+        return text
     if hasattr(value, "__html__") and type(value).__module__.startswith("docxtpl"):
         from generator.render import docx_values
 
@@ -59,14 +65,13 @@ def _finalize(value: Any) -> Any:
 
 
 COUNTED = "_cchc_counted"  # the filter every loop's iterable goes through (``limits.counted``)
-_BUFFERED = (nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.AssignBlock)
 
 
 class _BoundedCodeGenerator(CodeGenerator):
     """Jinja's code generator with every loop counted and every ``~`` checked for size."""
 
     def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:  # noqa: N802
-        _count_loops(node, buffered=False)
+        _count_loops(node)
         super().visit_Template(node, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802
@@ -75,20 +80,14 @@ class _BoundedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
-def _count_loops(node: nodes.Node, buffered: bool) -> None:
-    """Wrap every loop's iterable in the ``COUNTED`` filter (custom node types are not allowed).
-
-    A loop that writes into a buffer (inside a macro or a block assignment) gets an estimate
-    of one iteration's output; the output of other loops is counted as it is joined.
-    """
+def _count_loops(node: nodes.Node) -> None:
+    """Wrap every loop's iterable in the ``COUNTED`` filter (custom node types are not allowed),
+    with an estimate of what one iteration writes."""
     for child in node.iter_child_nodes():
-        inner = buffered or isinstance(child, _BUFFERED)
         if isinstance(child, nodes.For):
-            inner = inner or child.recursive
-            output = _iteration_output(child) if inner else 0
-            child.iter = nodes.Filter(child.iter, COUNTED, [nodes.Const(output)], [], None, None,
-                                      lineno=child.lineno)  # fmt: skip
-        _count_loops(child, inner)
+            output = nodes.Const(_iteration_output(child))
+            child.iter = nodes.Filter(child.iter, COUNTED, [output], [], None, None, lineno=child.lineno)
+        _count_loops(child)
 
 
 def _iteration_output(loop: nodes.For) -> int:
@@ -120,7 +119,6 @@ class _Sandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
     code_generator_class = _BoundedCodeGenerator
-    concat = staticmethod(limits.join_output)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_METHODS:

@@ -9,9 +9,9 @@ not from exhausting the machine: ``{{ 'x' * 10**10 }}`` asks for 10 GB and two n
   result *before* making it (``MAX_SIZE``);
 - every loop iteration and every call counts as a step (``MAX_STEPS``), and the clock is
   read every ``_CLOCK_EVERY`` steps (``MAX_SECONDS``);
-- the characters a render produces are counted as they come (``MAX_OUTPUT``): the parts'
-  output as it is joined, output built inside macros and blocks by an estimate per loop
-  iteration and by the size of each macro's result.
+- the characters a render produces are counted (``MAX_OUTPUT``): each loop iteration by an
+  estimate (its literal text and a bound per short value), long values and each macro's
+  result by their length. Without loops or macros, output is bounded by the template itself.
 
 Exceeding a bound raises ``LimitError`` with a Vietnamese message; the engine turns it into
 a ``RenderError`` naming the template. The bounds are far above what a real document needs
@@ -21,7 +21,6 @@ a ``RenderError`` naming the template. The bounds are far above what a real docu
 from __future__ import annotations
 
 import contextvars
-import itertools
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -35,7 +34,6 @@ MAX_SECONDS = 60.0  # wall-clock time of one render
 MAX_RANGE = 100_000  # items in one range(), as Jinja's sandbox allows
 MAX_INT_BITS = 1_000_000  # size of an integer a template computes (about 300,000 digits)
 _CLOCK_EVERY = 1024
-_BATCH = 32  # output chunks joined between two checks of the output size
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?|\{[^{}]*?[:!][^{}]*?(\d+)[^{}]*\}")
 
 
@@ -90,25 +88,9 @@ def finish(token: contextvars.Token[Budget | None]) -> None:
     _BUDGET.reset(token)
 
 
-def join_output(chunks: Iterable[str]) -> str:
-    """``"".join`` of a part's output, counting its size a few chunks at a time."""
-    budget = _BUDGET.get()
-    if budget is None:
-        return "".join(chunks)
-    parts: list[str] = []
-    iterator = iter(chunks)
-    while batch := list(itertools.islice(iterator, _BATCH)):
-        budget.produced(sum(map(len, batch)))
-        parts += batch
-    return "".join(parts)
-
-
 class Counted:
-    """An iterable whose every item is one step of the budget (a loop's iterable).
-
-    ``output`` is the estimated output of one iteration when the loop writes into a buffer
-    (a macro, a block) rather than straight to the part, where ``join_output`` counts it.
-    """
+    """An iterable whose every item is one step of the budget (a loop's iterable);
+    ``output`` is the estimated output of one iteration."""
 
     __slots__ = ("budget", "iterable", "output")
 

@@ -59,7 +59,5 @@ def _text(xml: str, paragraph_properties: str, run_properties: str) -> str:
 
 def renumber_pictures(xml: str) -> str:
     """Every picture's ``wp:docPr`` id numbered in order from ``FIRST_DOCPR_ID``."""
-    if "docPr" not in xml:
-        return xml
     counter = iter(range(FIRST_DOCPR_ID, 1 << 31))
     return _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(2)}", xml)

@@ -50,6 +50,7 @@ class PartCode:
     fix_tables: bool = False
     main: bool = False
     next_id: int = 1
+    pictures: bool = False  # the template's own part holds pictures
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _compile(
     code = _compile_source(prepared, env, name, patched)
     fix = main and table_grid.needs_fix(xml, patched)
     next_id = max((int(n) for n in _SHAPE_ID.findall(source)), default=0) + 1
-    return PartCode(name, code, fix, main, next_id)
+    return PartCode(name, code, fix, main, next_id, "docPr" in source)
 
 
 def patch(source: str) -> str:
