@@ -25,6 +25,7 @@ from docxtpl import DocxTemplate, InlineImage, Listing, RichText, RichTextParagr
 
 from generator.errors import RenderError
 from generator.render.templates import render_template
+from tests.conftest import EXAMPLE, run_cli
 from tests.docx_signature import assert_sound, signature
 
 Context = Callable[[DocxTemplate], dict[str, Any]]
@@ -346,3 +347,22 @@ def test_subdoc_of_another_template_is_refused(tmp_path: Path) -> None:
     with pytest.raises(RenderError) as caught:
         render_template(template, {"sub": other.new_subdoc()})
     assert "Subdoc" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("{{ so|my_filter }}", "bộ lọc hoặc phép thử cchc không có: my_filter"),
+        ("{% include 'khac.docx' %}", "không hỗ trợ {% include %}"),
+    ],
+    ids=["custom-filter", "include"],
+)
+def test_a_custom_environment_is_refused_from_the_command_line(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    template = saved(paragraphs(text), tmp_path / "mau.docx")
+    out = tmp_path / "out"
+    result = run_cli("plan", EXAMPLE, "--template", template, "--out", out)
+    assert result.exit_code == 1
+    assert f"Lỗi: mau.docx: {'mẫu dùng ' if 'filter' in text else 'cchc '}{reason}" in result.stderr
+    assert not out.exists() or not list(out.iterdir())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
+from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator import cache
@@ -143,12 +144,32 @@ def _compile_source(prepared: Prepared, env: SandboxedEnvironment, name: str, so
 
     try:
         parsed = env.parse(source)
-        prepared.needed |= variables.needed_names(parsed, set(env.globals))
-        python = env.compile(parsed, name=name, filename=name, raw=True)
     except TemplateSyntaxError as exc:
         where = _failing_paragraph(source)
         raise RenderError(f'{prepared.name}: lỗi cú pháp mẫu ở đoạn "{where}": {exc.message}') from exc
+    _refuse_unsupported(prepared.name, parsed, env)
+    prepared.needed |= variables.needed_names(parsed, set(env.globals))
+    python = env.compile(parsed, name=name, filename=name, raw=True)
     return marshal.dumps(compile(python, name, "exec"))
+
+
+def _refuse_unsupported(template: str, parsed: nodes.Template, env: SandboxedEnvironment) -> None:
+    """Tags that load other files, and filters and tests cchc's environment lacks (a custom
+    Jinja environment is not taken): refused before any rendering."""
+    loading = (nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)
+    if any(True for kind in loading for _ in parsed.find_all(kind)):
+        raise RenderError(
+            f"{template}: cchc không hỗ trợ {{% include %}}, {{% extends %}}, {{% import %}}: "
+            "mẫu phải tự chứa mọi nội dung"
+        )
+    unknown = sorted({f.name for f in parsed.find_all(nodes.Filter) if f.name not in env.filters})
+    unknown += sorted({t.name for t in parsed.find_all(nodes.Test) if t.name not in env.tests})
+    if unknown:
+        raise RenderError(
+            f"{template}: mẫu dùng bộ lọc hoặc phép thử cchc không có: {', '.join(unknown)} "
+            "(môi trường Jinja riêng không dùng được; từ Python có thể thêm bộ lọc: "
+            "render_template(…, filters=…); xem cchc template check)"
+        )
 
 
 def _prepare_core(prepared: Prepared, env: SandboxedEnvironment, xml: bytes) -> None:
