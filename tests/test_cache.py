@@ -201,13 +201,14 @@ def _template_entries_after(change: Callable[[], None]) -> int:
 def _different_environment(monkeypatch: pytest.MonkeyPatch, **options: object) -> None:
     make = environment.make_environment
 
-    def changed() -> object:
-        env = make()
+    def changed(*args: object) -> object:
+        env = make(*args)  # type: ignore[arg-type]
         for name, value in options.items():
             setattr(env, name, value)
         return env
 
     monkeypatch.setattr(template_prepare, "make_environment", changed)
+    monkeypatch.setattr(engine, "make_environment", changed)  # where templates get theirs
 
 
 def _same_name_other_code() -> Callable[..., str]:
@@ -253,7 +254,9 @@ def test_the_key_follows_the_library_version(
 
 def test_the_key_is_the_same_in_every_process() -> None:
     """Hash seeds differ between processes; the key must not (else every run misses)."""
-    code = "from generator.render.prepare import _shaping; print(_shaping())"
+    code = (
+        "from generator.render.prepare import _shaping, make_environment; print(_shaping(make_environment()))"
+    )
     keys = {
         subprocess.run(
             [sys.executable, "-c", code],

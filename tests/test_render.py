@@ -151,3 +151,30 @@ def test_write_atomic_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         write_atomic(tmp_path / "x.docx", b"data")
     assert str(caught.value) == f"{tmp_path / 'x.docx'}: đường dẫn đầu ra là một thư mục, không phải tệp"
+
+
+def test_properties_the_data_does_not_set_are_kept(tmp_path: Path) -> None:
+    template = tmp_path / "t.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ x }}")
+    document.core_properties.title = "Tiêu đề của mẫu"
+    document.core_properties.subject = "Chủ đề {{ x }}"
+    document.core_properties.author = "Tác giả"
+    document.save(str(template))
+    rendered = render(template, {"x": "A & B"}, Properties(title="Đặt bởi dữ liệu"))
+    assert rendered.core_properties.title == "Đặt bởi dữ liệu"
+    assert rendered.core_properties.subject == "Chủ đề A & B"
+    assert rendered.core_properties.author == "Tác giả"
+
+
+def test_a_guarded_name_may_be_missing_but_an_unguarded_one_is_named(tmp_path: Path) -> None:
+    template = make_template(
+        tmp_path / "mau.docx",
+        "{% if ghi_chu is defined %}{{ ghi_chu }}{% endif %}{{ ky|default('—') }}",
+        "{{ ten }}",
+    )
+    assert PreparedTemplate(template).needed == {"ten"}
+    assert render(template, {"ten": "x"}).paragraphs[0].text == "—"
+    with pytest.raises(RenderError) as caught:
+        PreparedTemplate(template).render({})
+    assert str(caught.value) == "mau.docx: mẫu dùng biến chưa có dữ liệu: ten"

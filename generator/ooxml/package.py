@@ -36,6 +36,10 @@ class Entry:
         payload = packer.compress(data) + packer.flush()
         return cls(name, payload, zlib.crc32(data), len(data))
 
+    def data(self) -> bytes:
+        """The part's bytes, uncompressed."""
+        return zlib.decompress(self.payload, -15) if self.method == zipfile.ZIP_DEFLATED else self.payload
+
 
 def assemble(entries: Iterable[Entry], date_time: tuple[int, ...] = (2020, 1, 1, 0, 0, 0)) -> bytes:
     """A ZIP archive of ``entries`` in order; every entry gets ``date_time``."""

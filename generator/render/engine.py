@@ -1,17 +1,20 @@
-"""DOCX templates → documents: prepared once (``template_prepare``), rendered strictly and fast.
+"""DOCX templates → documents: prepared once (``render.prepare``), rendered strictly and fast.
 
 Why each step of a render:
-- The template's parts were compiled once in a sandboxed, autoescaping, ``StrictUndefined``
-  Jinja environment: data can never become markup or template code, a missing variable is an
-  error naming it, and a template cannot reach Python internals.
+- The template's parts were compiled once in a sandboxed, autoescaping, ``StrictUndefined``,
+  bounded Jinja environment: data can never become markup or template code, a missing
+  variable is an error naming it, a template cannot reach Python internals nor exhaust the
+  machine (``render.limits``).
 - Only the parts with tags are rendered; every other part was deflated once and its bytes
-  are copied into the ZIP (``docx_package``). Rendered parts are deflated at level 1:
+  are copied into the ZIP (``ooxml.package``). Rendered parts are deflated at level 1:
   ~0.2 ms instead of ~1.2 ms for a plan, for a file about a quarter larger.
+- After Jinja, each part gets what docxtpl does to it (``render.listing``: special
+  characters in markup values, picture ids; ``fix_tables`` where grids can change).
 - The rendered XML is parsed strictly (expat: the standard library's C parser, about twice
   as fast as building an lxml tree) before it is written: a failure is an error, never a
   silently shortened document (docxtpl parses in lxml's recover mode).
-- Document properties are written as plain, escaped text, not through Jinja (docxtpl
-  escapes them twice: ``12&amp;3``).
+- Pictures and relationships that data brings are added to the package, and markup from
+  data may only refer to relationships that exist (``render.package_edits``).
 """
 
 from __future__ import annotations
@@ -19,85 +22,132 @@ from __future__ import annotations
 import hashlib
 import marshal
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from markupsafe import escape
 
 from generator.errors import RenderError
 from generator.ooxml.package import Entry, assemble
-from generator.render.environment import make_environment
-from generator.render.prepare import CORE_FIELDS, PartCode, Prepared, load_prepared
+from generator.render import core_properties, limits, listing
+from generator.render.core_properties import Properties
+from generator.render.docx_values import Session, ValueRefusedError, session
+from generator.render.environment import fingerprint, make_environment
+from generator.render.package_edits import MissingRelationshipError, PackageEdits
+from generator.render.prepare import CORE, PartCode, Prepared, load_prepared
+
+__all__ = ["PreparedTemplate", "Properties", "load_template"]
 
 RENDER_DEFLATE_LEVEL = 1
 _ATTRIBUTE = re.compile(r"'[^']*' object has no attribute '([^']*)'|has no attribute '([^']*)'")
 
 
-@dataclass(frozen=True)
-class Properties:
-    """Core document properties, written as plain text."""
-
-    title: str = ""
-    subject: str = ""
-    creator: str = ""
-
-
 class PreparedTemplate:
     """A template ready to render: its compiled parts and its unchanged parts' bytes."""
 
-    def __init__(self, path: Path, data: bytes | None = None, *, prepared: Prepared | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        data: bytes | None = None,
+        *,
+        prepared: Prepared | None = None,
+        filters: Mapping[str, Callable[..., Any]] | None = None,
+    ) -> None:
         self.path = path
         self.name = path.name
-        self.env = make_environment()
-        self.prepared = prepared or load_prepared(path, data if data is not None else _read(path))
+        self.env = make_environment(filters)
+        self.prepared = prepared or load_prepared(path, data if data is not None else _read(path), self.env)
+        codes = {p.name: p.code for p in self.prepared.entries if isinstance(p, PartCode)}
+        codes.update(self.prepared.core_code)
         self.templates = {
-            part.name: self.env.template_class.from_code(
-                self.env, marshal.loads(part.code), self.env.make_globals(None), None
+            name: self.env.template_class.from_code(
+                self.env, marshal.loads(code), self.env.make_globals(None), None
             )
-            for part in self.prepared.entries
-            if isinstance(part, PartCode)
+            for name, code in codes.items()
         }
+        self.parts = {e.name: e for e in self.prepared.entries if isinstance(e, Entry)}
+        self.next_ids = {p.name: p.next_id for p in self.prepared.entries if isinstance(p, PartCode)}
 
     @property
     def needed(self) -> set[str]:
         return self.prepared.needed
 
-    def render(self, context: Mapping[str, Any], properties: Properties | None = None) -> bytes:
-        """The finished .docx bytes for ``context``; ``RenderError`` on any template problem."""
+    def render(
+        self, context: Mapping[str, Any], properties: Properties | None = None, *, origin: Any = None
+    ) -> bytes:
+        """The finished .docx bytes for ``context``; ``RenderError`` on any template problem.
+
+        ``origin`` is the python-docx document the template's bytes were saved from, when the
+        caller renders a docxtpl ``DocxTemplate`` object (its Subdocs belong to it).
+        """
         missing = sorted(self.prepared.needed - set(context))
         if missing:
             raise RenderError(f"{self.name}: mẫu dùng biến chưa có dữ liệu: {', '.join(missing)}")
-        entries = []
-        for item in self.prepared.entries:
-            if isinstance(item, PartCode):
-                entries.append(self._render_part(item, context))
-            elif item.name == "docProps/core.xml" and self.prepared.core is not None:
-                entries.append(Entry.of(item.name, _core(self.prepared.core, properties or Properties())))
-            else:
-                entries.append(item)
-        return assemble(entries, self.prepared.date_time)
-
-    def _render_part(self, part: PartCode, context: Mapping[str, Any]) -> Entry:
+        edits = PackageEdits(self.parts)
+        token = limits.start()
         try:
-            xml = self.templates[part.name].render(context)
-        except SecurityError as exc:
-            raise RenderError(f"{self.name}: mẫu truy cập thuộc tính không được phép ({exc})") from exc
-        except jinja2.UndefinedError as exc:
-            raise RenderError(f"{self.name}: mẫu dùng biến chưa có dữ liệu: {_undefined_name(exc)}") from exc
-        except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:
-            raise RenderError(f"{self.name}: lỗi khi điền mẫu: {exc}") from exc
-        if "{_" in xml or "_}" in xml:  # docxtpl's escapes for literal braces in a template
+            with session(Session(edits, origin, self.next_ids)) as current:
+                entries = [
+                    self._entry(item, context, properties or Properties(), current)
+                    for item in self.prepared.entries
+                ]
+        finally:
+            limits.finish(token)
+        return assemble(edits.apply(entries), self.prepared.date_time)
+
+    def _entry(
+        self, item: Entry | PartCode, context: Mapping[str, Any], properties: Properties, current: Session
+    ) -> Entry:
+        edits = current.edits
+        if isinstance(item, PartCode):
+            edits.part = item.name
+            return self._render_part(item, context, current)
+        core = self.prepared.core
+        if item.name == CORE and core is not None:
+            edits.part = CORE
+            filled = self._guarded(
+                lambda: core_properties.fill(core, properties, self.templates, context), CORE
+            )
+            return Entry.of(item.name, filled)
+        return item
+
+    def _render_part(self, part: PartCode, context: Mapping[str, Any], current: Session) -> Entry:
+        xml: str = self._guarded(lambda: self.templates[part.name].render(context), part.name)
+        if "_" in xml and ("{_" in xml or "_}" in xml):  # docxtpl's escapes for literal braces
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        if listing.has_special(xml):
+            xml = listing.resolve(xml)
+        if part.main and (part.pictures or part.name in current.drawings):
+            xml = listing.renumber_pictures(xml)
         data = xml.encode("utf-8")
         _check_well_formed(self.name, part.name, data)
         if part.fix_tables:
             data = _fixed_tables(data)
         return Entry.of(part.name, data, RENDER_DEFLATE_LEVEL)
+
+    def _guarded(self, render: Any, part: str) -> Any:
+        """``render()``, its failures as ``RenderError`` naming the template (and the part)."""
+        try:
+            return render()
+        except SecurityError as exc:
+            raise RenderError(f"{self.name}: mẫu truy cập thuộc tính không được phép ({exc})") from exc
+        except jinja2.UndefinedError as exc:
+            raise RenderError(f"{self.name}: mẫu dùng biến chưa có dữ liệu: {_undefined_name(exc)}") from exc
+        except (limits.LimitError, ValueRefusedError) as exc:
+            raise RenderError(f"{self.name}: {exc}") from exc
+        except MissingRelationshipError as exc:
+            raise RenderError(
+                f"{self.name}: dữ liệu chèn vào {exc.part} trỏ tới quan hệ không có trong mẫu "
+                f"({', '.join(exc.ids)}): RichText có url_id, hay Subdoc, phải đi cùng chính "
+                "DocxTemplate đã tạo ra chúng (render_template(tpl, …))"
+            ) from exc
+        except (RecursionError, MemoryError) as exc:
+            raise RenderError(f"{self.name}: mẫu gọi lồng nhau quá sâu hoặc tạo dữ liệu quá lớn") from exc
+        except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
+            raise RenderError(f"{self.name}: lỗi khi điền mẫu ({part}): {exc}") from exc
 
 
 def _check_well_formed(template: str, part: str, data: bytes) -> None:
@@ -107,7 +157,7 @@ def _check_well_formed(template: str, part: str, data: bytes) -> None:
     except expat.ExpatError as exc:
         raise RenderError(
             f"{template}: kết quả điền mẫu ({part}) không phải XML hợp lệ: {exc}; "
-            "kiểm tra các thẻ {%p %}, {%tr %} trong mẫu"
+            "kiểm tra các thẻ {%p %}, {%tr %}, {%tc %}, {%r %} và giá trị |safe trong mẫu"
         ) from exc
 
 
@@ -130,7 +180,7 @@ def _undefined_name(exc: jinja2.UndefinedError) -> str:
 
 
 def _fixed_tables(data: bytes) -> bytes:
-    """Column grids for templates that add cells in loops (``{%tc``): docxtpl's own fix."""
+    """Column grids for templates whose rows can gain or lose cells: docxtpl's own fix."""
     from docxtpl import DocxTemplate
     from lxml import etree
 
@@ -138,21 +188,15 @@ def _fixed_tables(data: bytes) -> bytes:
     return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def _core(pieces: tuple[str, ...], properties: Properties) -> bytes:
-    """docProps/core.xml with title, subject and creator as plain (escaped) text."""
-    values = [str(escape(getattr(properties, field))) for field in CORE_FIELDS]
-    out = [values[int(piece)] if position % 2 else piece for position, piece in enumerate(pieces)]
-    return "".join(out).encode("utf-8")
+_PREPARED: dict[tuple[str, str, str], PreparedTemplate] = {}
 
 
-_PREPARED: dict[tuple[str, str], PreparedTemplate] = {}
-
-
-def load_template(path: Path) -> PreparedTemplate:
-    """The prepared template for ``path``, prepared once per content (kept for the process)."""
+def load_template(path: Path, filters: Mapping[str, Callable[..., Any]] | None = None) -> PreparedTemplate:
+    """The prepared template for ``path``, prepared once per content and filters (kept for the process)."""
     data = _read(path)
-    key = (path.name, hashlib.sha256(data).hexdigest())
+    shaping = fingerprint(make_environment(filters)) if filters else ""
+    key = (path.name, hashlib.sha256(data).hexdigest(), shaping)
     prepared = _PREPARED.get(key)
     if prepared is None:
-        prepared = _PREPARED[key] = PreparedTemplate(path, data)
+        prepared = _PREPARED[key] = PreparedTemplate(path, data, filters=filters)
     return prepared

@@ -1,4 +1,5 @@
-"""The one Jinja environment of cchc: sandboxed, autoescaped, strict, with the Vietnamese filters.
+"""The one Jinja environment of cchc: sandboxed, autoescaped, strict, bounded, with the
+Vietnamese filters.
 
 Templates are compiled in it once (``render.prepare``) and the compiled code is cached, so
 everything that shapes the compiled code is part of the cache key (``fingerprint``).
@@ -7,18 +8,25 @@ everything that shapes the compiled code is part of the cache key (``fingerprint
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from types import CodeType, FunctionType
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator import cache
 from generator.domain import formatting
+from generator.render import filter_limits, limits
 
-_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
-_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+_LONG = 256  # output values longer than this are counted one by one; shorter ones by estimate
+_DICT_METHODS = frozenset(dir(dict))
 
 
 def _finalize(value: Any) -> Any:
@@ -26,32 +34,125 @@ def _finalize(value: Any) -> Any:
 
     docxtpl does this after rendering with regular expressions over the whole part
     (``resolve_listing``); doing it per value gives the same runs at a fraction of the cost.
+    docxtpl's own values (RichText, Listing, InlineImage, Subdoc) and markup that refers to
+    relationships go to ``render.docx_values``, which knows the document being rendered.
     """
-    if isinstance(value, str) and not isinstance(value, Markup) and ("\n" in value or "\t" in value):
-        return Markup(str(escape(value)).replace("\n", _BREAK).replace("\t", _TAB))
+    if isinstance(value, str) and not isinstance(value, Markup):
+        if len(value) > _LONG:
+            budget = limits.current()
+            if budget is not None:
+                budget.produced(len(value))
+        if "\n" in value or "\t" in value:
+            return Markup(str(escape(value)).replace("\n", BREAK).replace("\t", TAB))
+        return value
+    if isinstance(value, Markup):
+        if " r:" in value or "docPr" in value:
+            from generator.render import docx_values
+
+            docx_values.note_references(value)
+        return value
+    if isinstance(value, list | tuple | dict | set | frozenset):  # its text can be long: count it
+        text = str(value)
+        budget = limits.current()
+        if budget is not None:
+            budget.produced(len(text))
+        return text
+    if hasattr(value, "__html__") and type(value).__module__.startswith("docxtpl"):
+        from generator.render import docx_values
+
+        return docx_values.markup(value)
     return value
 
 
+COUNTED = "_cchc_counted"  # the filter every loop's iterable goes through (``limits.counted``)
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's code generator with every loop counted and every ``~`` checked for size."""
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:  # noqa: N802
+        _count_loops(node)
+        super().visit_Template(node, frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802
+        self.write("environment.checked_concat(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+def _count_loops(node: nodes.Node) -> None:
+    """Wrap every loop's iterable in the ``COUNTED`` filter (custom node types are not allowed),
+    with an estimate of what one iteration writes."""
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.For):
+            output = nodes.Const(_iteration_output(child))
+            child.iter = nodes.Filter(child.iter, COUNTED, [output], [], None, None, lineno=child.lineno)
+        _count_loops(child)
+
+
+def _iteration_output(loop: nodes.For) -> int:
+    """A bound on what one iteration of ``loop`` writes, nested loops and macros aside:
+    its literal text, and ``_LONG`` per value (``_finalize`` counts longer values itself)."""
+    total = 0
+    pending: list[nodes.Node] = list(loop.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, nodes.TemplateData):
+            total += len(node.data)
+        elif isinstance(node, nodes.Output):
+            total += sum(_LONG for child in node.nodes if not isinstance(child, nodes.TemplateData))
+            pending += [child for child in node.nodes if isinstance(child, nodes.TemplateData)]
+        elif not isinstance(node, nodes.For | nodes.Macro | nodes.CallBlock):
+            pending += list(node.iter_child_nodes())
+    return total
+
+
 class _Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, reading ``x.key`` of a plain dict as its item first.
+    """Jinja's sandbox, bounded (``render.limits``), reading ``x.key`` of a plain dict as its
+    item first.
 
     Template contexts are dicts, and Jinja tries the attribute (a failing ``getattr`` and
     its exception) before the item on every ``x.key``: about a quarter of a plan's render
-    time. Dict items are data, so reading them first exposes nothing; names that are not
-    keys (``__class__``, ``items``) still go through the sandbox's checks.
+    time. Dict items are data, so reading them first exposes nothing; names of dict methods
+    (``items``, ``keys``, ``get`` …) stay methods, as in Jinja, even when a key has the name.
     """
 
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = _BoundedCodeGenerator
+
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict:
+        if type(obj) is dict and attribute not in _DICT_METHODS:
             try:
                 return obj[attribute]
             except KeyError:
                 pass
         return super().getattr(obj, attribute)
 
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        limits.check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
 
-def make_environment() -> SandboxedEnvironment:
-    """The one Jinja environment of cchc: sandboxed, autoescaped, strict, with VN filters.
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        budget = limits.current()
+        if budget is not None:
+            budget.step(cost=limits.MACRO_STEPS if isinstance(__obj, Macro) else 1)
+        limits.check_call(__obj, args)
+        if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
+            args = (limits.Counted(args[0], 0), *args[1:])
+        result = super().call(__context, __obj, *args, **kwargs)
+        if budget is not None and isinstance(__obj, Macro) and isinstance(result, str):
+            budget.produced(len(result))
+        return result
+
+    @staticmethod
+    def checked_concat(joined: str) -> str:
+        limits.check_size(len(joined), "phép nối ~")
+        return joined
+
+
+def make_environment(filters: Mapping[str, Callable[..., Any]] | None = None) -> SandboxedEnvironment:
+    """The one Jinja environment of cchc: sandboxed, autoescaped, strict, with VN filters,
+    and ``filters`` a Python caller adds (``render_template(…, filters=…)``).
 
     Templates are compiled with it and cached (``render.prepare``) under a key that includes
     ``fingerprint`` of it: a change here gives new cache entries by itself.
@@ -62,7 +163,11 @@ def make_environment() -> SandboxedEnvironment:
         finalize=_finalize,
         keep_trailing_newline=True,
     )
+    env.filters.update(filter_limits.guarded(env.filters))
     env.filters.update(formatting.FILTERS)
+    env.filters.update(filters or {})
+    env.filters[COUNTED] = limits.Counted
+    env.globals["range"] = limits.bounded_range
     return env
 
 
