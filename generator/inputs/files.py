@@ -2,7 +2,8 @@
 
 A YAML file's role is its top-level key (``don_vi:``, ``ke_hoach:``, ``bao_cao:``), so
 files may be named freely and one file may hold several parts. A workbook's role is the
-sheets it has. In a folder, every ``*.yaml``/``*.yml`` and ``*.xlsx`` is considered;
+sheets it has. In a folder, every ``*.yaml``/``*.yml`` and workbook (``*.xlsx``, ``*.xlsm``,
+``*.xls``, ``*.ods``) is considered;
 workbooks named for a period (``tien_do_q1_2022.xlsx``) are used for that period only.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from generator.domain.periods import period_in_name
 from generator.errors import Location, Problems
+from generator.inputs.spreadsheet import SUFFIXES as WORKBOOK_SUFFIXES
 from generator.inputs.yaml_file import YamlDocument, load_yaml
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
@@ -56,12 +58,12 @@ def expand(
                 and period_of(p) in (None, period)
             )  # fmt: skip
             yamls.extend(p for p in found if p.suffix.lower() in (".yaml", ".yml"))
-            books.extend(p for p in found if p.suffix.lower() == ".xlsx")
+            books.extend(p for p in found if p.suffix.lower() in WORKBOOK_SUFFIXES)
         elif not path.exists():
             problems.add(Location(str(path)), "không tìm thấy tệp hoặc thư mục")
         elif path.suffix.lower() in (".yaml", ".yml"):
             yamls.append(path)
-        elif path.suffix.lower() in (".xlsx", ".xls", ".csv", ".xlsm"):
+        elif path.suffix.lower() in (*WORKBOOK_SUFFIXES, ".csv"):
             books.append(path)
         else:
             problems.add(Location(str(path)), "không rõ loại tệp (cần .yaml hoặc .xlsx)")
