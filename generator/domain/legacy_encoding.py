@@ -71,6 +71,11 @@ _VIETNAMESE_OK = re.compile(
 )
 
 
+# Every character that ``detect_legacy`` counts: text with none of them is never legacy, which
+# one regular-expression search (in C) tells for the plain Unicode text nearly all cells hold.
+LEGACY_MARKERS = "".join(sorted(_TCVN3_ONLY | _VNI_ONLY))
+
+
 def detect_legacy(text: str) -> str | None:
     """Return "TCVN3" or "VNI" when ``text`` looks typed in that encoding, else None."""
     if text.isascii():

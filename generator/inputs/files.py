@@ -15,8 +15,9 @@ from pathlib import Path
 
 from generator.domain.periods import period_in_name
 from generator.errors import Location, Problems
+from generator.inputs import yaml_memo
 from generator.inputs.spreadsheet import SUFFIXES as WORKBOOK_SUFFIXES
-from generator.inputs.yaml_file import YamlDocument, load_yaml
+from generator.inputs.yaml_file import YamlDocument
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
 
@@ -76,7 +77,7 @@ def collect(paths: Sequence[Path], problems: Problems, period: tuple[str, int] |
     yamls, books = expand(paths, problems, period)
     inputs = InputSet(workbooks=books)
     for path in yamls:
-        document = load_yaml(path, problems)
+        document = yaml_memo.load(path, problems)
         if document is None:
             continue
         if not isinstance(document.data, dict):

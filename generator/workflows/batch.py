@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.domain.kinds import DocumentKind
 from generator.domain.periods import chronological, parse_reference
 from generator.errors import GeneratorError, Problems
+from generator.inputs import yaml_memo
 from generator.inputs.fields import Fields
 from generator.inputs.files import period_of
 from generator.inputs.yaml_file import load_yaml
@@ -181,12 +182,7 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 
 def _has_part(folder: Path, role: str) -> bool:
-    scratch = Problems()
-    return any(
-        (doc := load_yaml(p, scratch)) is not None and isinstance(doc.data, dict) and role in doc.data
-        for p in _yaml_files(folder)
-        if period_of(p) is None
-    )
+    return any(role in yaml_memo.top_level_keys(p) for p in _yaml_files(folder) if period_of(p) is None)
 
 
 def _units_with(jobs: list[Job], period: tuple[str, int]) -> int:
