@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -124,13 +126,14 @@ def _group(
     rows: list[dict[str, Any]], titles: dict[str, str], where: Location, problems: Problems
 ) -> tuple[TaskGroup, ...]:
     by_group: dict[str, list[Task]] = {numeral: [] for numeral in titles}
+    numbering = {numeral: _Numbering() for numeral in titles}
     seen_codes: dict[str, Location] = {}
     seen_texts: dict[tuple[str, str], Location] = {}
     for row in rows:
         if row["group"] is None or not row["text"]:
             continue
         tasks = by_group[row["group"]]
-        task = _make_task(row, tasks, problems)
+        task = _make_task(row, numbering[row["group"]], problems)
         if task is None:
             continue
         first = seen_codes.setdefault(task.code, task.location)
@@ -140,23 +143,39 @@ def _group(
         if first_text is not task.location:
             problems.add(task.location, f"nhiệm vụ trùng lặp với ô {first_text.cell}")
         tasks.append(task)
+        numbering[row["group"]].count(task)
     for numeral, tasks in by_group.items():
         if not tasks:
             problems.add(where, f"nhóm {numeral} ({titles[numeral]}) không có nhiệm vụ nào")
     return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items())
 
 
-def _make_task(row: dict[str, Any], tasks: list[Task], problems: Problems) -> Task | None:
+@dataclass
+class _Numbering:
+    """What numbering the next task of a group needs, kept as tasks are added (not recounted)."""
+
+    numbered: int = 0  # tasks with a number (not sub-rows)
+    parent: Task | None = None  # the last numbered task: a sub-row's parent
+    under: Counter[str] = field(default_factory=Counter)  # tasks whose code starts with "<key>."
+
+    def count(self, task: Task) -> None:
+        if task.number is not None:
+            self.numbered += 1
+            self.parent = task
+        self.under.update(task.code[:i] for i, ch in enumerate(task.code) if ch == ".")
+
+
+def _make_task(row: dict[str, Any], numbering: _Numbering, problems: Problems) -> Task | None:
     location = row["cells"]["nhiem_vu"].location
-    parent = next((t for t in reversed(tasks) if t.number is not None), None)
+    parent = numbering.parent
     if row["sub"] and parent is None:
         problems.add(location, "dòng con phải nằm dưới một nhiệm vụ của cùng nhóm")
         return None
     if row["sub"] and parent is not None:
-        index = sum(1 for t in tasks if t.code.startswith(parent.code + ".")) + 1
+        index = numbering.under[parent.code] + 1
         number, code = None, f"{parent.code}.{index}"
     else:
-        number = sum(1 for t in tasks if t.number is not None) + 1
+        number = numbering.numbered + 1
         code = f"{row['group']}.{number}"
     values = row["values"]
     return Task(
