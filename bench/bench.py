@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import processes
+import scale
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "loc_thuy"
@@ -222,7 +223,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="fewer documents (smoke test)")
-    parser.add_argument("--cases", default="a,b,c,d,e,f,g")
+    parser.add_argument("--cases", default="a,b,c,d,e,f,g,h")
     options = parser.parse_args()
     quick = options.quick
     cases = set(options.cases.split(","))
@@ -257,6 +258,8 @@ def main() -> None:
             case_f([10, 100] if quick else [100, 1000], out)
         if "g" in cases:
             processes.case_batch(40, 2 if quick else 5, out)
+        if "h" in cases:
+            scale.case_scale(out, quick, big_plan_context)
     print(
         f"\nmax RSS of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )

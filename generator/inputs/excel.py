@@ -46,7 +46,7 @@ def _names(header: str, aliases: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalise_header(name) for name in (header, *aliases))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 100,000-row sheet holds a million cells
 class Cell:
     location: Location
     value: Any  # str (clean NFC text), int, float, datetime, bool or None
@@ -85,6 +85,7 @@ class Workbook:
 
     def __init__(self, path: Path, problems: Problems) -> None:
         self.path = path
+        self._name = str(path)
         self.problems = problems
         self._reader: spreadsheet.Reader | None = None
         self._data = b""
@@ -208,10 +209,11 @@ class Workbook:
     def _row(self, title: str, number: int, values: list[Any], mapping: dict[str, int]) -> dict[str, Cell]:
         row: dict[str, Cell] = {}
         unknown = self._parsed is not None and not self._parsed.percent_known
+        file = self._name
         for key, index in mapping.items():
             raw = values[index] if index < len(values) else None
             value, percent = raw if isinstance(raw, tuple) else (raw, None if unknown else False)
-            location = Location(str(self.path), sheet=title, row=number, column=index + 1)
+            location = Location(file, sheet=title, row=number, column=index + 1)
             if isinstance(value, str):
                 value = clean_text(value, location, self.problems)
             row[key] = Cell(location, value, percent)

@@ -41,7 +41,7 @@ from generator.render.environment import make_environment
 from generator.render.prepare import CORE_FIELDS, PartCode, Prepared, load_prepared
 
 RENDER_DEFLATE_LEVEL = 6
-STREAM_PIECES = 50_000  # pieces of Jinja output (~1 MB) encoded, checked and deflated at a time
+STREAM_PIECES = 4096  # pieces of Jinja output (~0.4 MB) encoded, checked and deflated at a time
 _ATTRIBUTE = re.compile(r"'[^']*' object has no attribute '([^']*)'|has no attribute '([^']*)'")
 
 
