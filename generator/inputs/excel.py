@@ -263,6 +263,8 @@ def _locate_header(raw: list[list[Any]], columns: Sequence[Column]) -> tuple[int
             mapping = _match_columns(texts[top : top + depth], names)
             if best is None or len(mapping) > len(best[1]):
                 best = (top + depth, mapping)
+            if len(mapping) == len(columns):  # no later row can match more: the first full one wins
+                return best
     if best is None or len(best[1]) < max(1, min(2, len(columns))):
         return None
     return best
@@ -278,8 +280,8 @@ def _match_columns(rows: list[list[str]], columns: list[tuple[str, frozenset[str
         if texts[0]:
             upper = texts[0]  # a header merged across columns is filled forward
         candidates[index].update(t for t in texts if t)
-        if len(rows) == 2 and texts[1]:
-            candidates[index].add(normalise_header(f"{upper} {texts[1]}"))
+        if len(rows) == 2 and texts[1] and upper:
+            candidates[index].add(f"{upper} {texts[1]}")  # both normalised: so is the pair
     mapping: dict[str, int] = {}
     for key, names in columns:
         for index, found in enumerate(candidates):

@@ -46,15 +46,19 @@ def load(path: Path, problems: Problems) -> YamlDocument | None:
     return document
 
 
-def top_level_keys(path: Path) -> set[str]:
-    """The top-level keys of YAML file ``path``; none when it cannot be read.
+def top_level_keys(path: Path, role: str | None = None) -> set[str]:
+    """The top-level keys of YAML file ``path``; none when it cannot be read. With ``role``, a
+    file whose text does not contain it is not parsed (it cannot have that key).
 
     Only the parser runs (libyaml's, in C, where installed): the document is composed, never
     built, so no alias is expanded. A file the parser refuses goes through ``load``, which
     repairs what it can (control characters) and otherwise finds nothing.
     """
     try:
-        loader = _Loader(path.read_bytes().decode("utf-8-sig"))
+        raw = path.read_bytes()
+        if role is not None and role.encode() not in raw:
+            return set()  # a key is written with its letters: this file cannot have it
+        loader = _Loader(raw.decode("utf-8-sig"))
         try:
             node = loader.get_single_node()
         finally:

@@ -22,6 +22,7 @@ from generator import cache
 from generator.errors import RenderError
 from generator.ooxml import package
 from generator.ooxml.package import Entry
+from generator.render import docxtpl_rules
 from generator.render.environment import fingerprint, make_environment
 
 _TAG = re.compile(r"\{\{|\{%|\{#")
@@ -74,7 +75,7 @@ def _shaping() -> tuple[str, ...]:
         fingerprint(make_environment()),
         cache.library("docxtpl"),
         cache.library("lxml"),
-        cache.code_version(sys.modules[__name__], package),
+        cache.code_version(sys.modules[__name__], package, docxtpl_rules),
     )
 
 
@@ -102,7 +103,6 @@ def prepare(name: str, data: bytes) -> Prepared:
 
 
 def _compile(prepared: Prepared, name: str, xml: bytes) -> Entry | PartCode:
-    from docxtpl import DocxTemplate  # only here: its XML patching rules
     from jinja2 import TemplateSyntaxError, meta
     from lxml import etree
 
@@ -112,7 +112,7 @@ def _compile(prepared: Prepared, name: str, xml: bytes) -> Entry | PartCode:
         raise RenderError(f"{prepared.name}: phần {name} của mẫu không phải XML hợp lệ ({exc})") from exc
     if not _TAG.search(source):
         return Entry.of(name, xml)
-    patched = DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), source)
+    patched = docxtpl_rules.patch_xml()(source)  # docxtpl's rules, without importing python-docx
     env = make_environment()
     try:
         parsed = env.parse(patched)

@@ -182,7 +182,7 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 
 def _has_part(folder: Path, role: str) -> bool:
-    return any(role in yaml_memo.top_level_keys(p) for p in _yaml_files(folder) if period_of(p) is None)
+    return any(role in yaml_memo.top_level_keys(p, role) for p in _yaml_files(folder) if period_of(p) is None)
 
 
 def _units_with(jobs: list[Job], period: tuple[str, int]) -> int:
