@@ -28,6 +28,7 @@ Reading, writing or pruning the cache never fails a run: at worst it costs time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -172,6 +173,7 @@ def _listing(directory: Path) -> list[os.DirEntry[str]]:
         return []
 
 
+@functools.cache  # once per process: the code running is the code loaded, whatever the disk says now
 def code_version(*modules: ModuleType) -> str:
     """A digest of the source of ``modules``: editing what derives or stores an entry gives new keys."""
     digest = hashlib.sha256()
@@ -183,6 +185,7 @@ def code_version(*modules: ModuleType) -> str:
     return digest.hexdigest()
 
 
+@functools.cache  # once per process (each workbook asked for it: a listing of site-packages each time)
 def library(name: str) -> str:
     """Which ``name`` is installed, learnt without importing it (the cache exists to avoid imports).
 
