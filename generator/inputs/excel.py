@@ -8,7 +8,9 @@ cells), extra columns (ignored with a notice), blank rows, hidden sheets.
 from __future__ import annotations
 
 import functools
+import hashlib
 import sys
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +18,12 @@ from typing import Any
 
 from generator import cache
 from generator.domain.text import normalise_header
-from generator.errors import Location, Problems
+from generator.errors import Location, Problem, Problems
 from generator.inputs import spreadsheet
 from generator.inputs.text import clean_text
 
 HEADER_SEARCH_ROWS = 10
+RECENT_SHEETS = 8  # tables kept for reuse: a unit's sheets, memory flat over a batch
 REOPEN_HINT = "mở và lưu lại tệp trong Excel"
 
 
@@ -66,6 +69,9 @@ class Sheet:
     header_row: int
 
 
+_RECENT: OrderedDict[tuple[object, ...], tuple[Sheet | None, list[Problem]]] = OrderedDict()
+
+
 @dataclass
 class _Parsed:
     """What was read from one workbook: sheet titles and the rows of the sheets used.
@@ -89,6 +95,7 @@ class Workbook:
         self.problems = problems
         self._reader: spreadsheet.Reader | None = None
         self._data = b""
+        self._digest = b""
         self._formulas: Any = None
         self._parsed: _Parsed | None = None
         self._entry: Path | None = None
@@ -107,6 +114,7 @@ class Workbook:
         where = Location(str(self.path))
         try:
             self._data = self.path.read_bytes()
+            self._digest = hashlib.sha256(self._data).digest()
         except FileNotFoundError:
             self.problems.add(where, "không tìm thấy tệp")
             return
@@ -154,7 +162,25 @@ class Workbook:
         return next((t for t in self.sheet_titles if normalise_header(t) == key), None)
 
     def sheet(self, title: str, columns: Sequence[Column]) -> Sheet | None:
-        """Read the table of sheet ``title``; problems are recorded, None when unusable."""
+        """Read the table of sheet ``title``; problems are recorded, None when unusable.
+
+        A table read lately from the same file content is reused (``_RECENT``): a batch reads
+        a unit's task sheet for its plan and again for each report. Its problems are recorded
+        again; cells are immutable, and each caller gets its own row dicts.
+        """
+        key = (self._name, self._digest, title, tuple(columns))
+        if key not in _RECENT:
+            before = len(self.problems.items)
+            _RECENT[key] = (self._read_sheet(title, columns), self.problems.items[before:])
+            while len(_RECENT) > RECENT_SHEETS:
+                _RECENT.popitem(last=False)
+        else:
+            self.problems.items.extend(_RECENT[key][1])
+        _RECENT.move_to_end(key)
+        table = _RECENT[key][0]
+        return Sheet(table.title, [dict(row) for row in table.rows], table.header_row) if table else None
+
+    def _read_sheet(self, title: str, columns: Sequence[Column]) -> Sheet | None:
         actual = self.find_title(title)
         if actual is None:
             found = ", ".join(f'"{t}"' for t in self.sheet_titles)
@@ -253,13 +279,14 @@ def _has_value(value: Any) -> bool:
 
 def _locate_header(raw: list[list[Any]], columns: Sequence[Column]) -> tuple[int, dict[str, int]] | None:
     """Find the header row (1-based, the lower row of a two-row header) and column positions."""
-    texts = [[_text(value) for value in row] for row in raw[: HEADER_SEARCH_ROWS + 1]]  # normalised once
+    texts: list[list[str]] = []  # each row normalised once, and only as far as the search goes
     names = [(column.key, column.names()) for column in columns]
     best: tuple[int, dict[str, int]] | None = None
     for top in range(min(HEADER_SEARCH_ROWS, len(raw))):
         for depth in (1, 2):
             if top + depth > len(raw):
                 continue
+            texts.extend([_text(value) for value in row] for row in raw[len(texts) : top + depth])
             mapping = _match_columns(texts[top : top + depth], names)
             if best is None or len(mapping) > len(best[1]):
                 best = (top + depth, mapping)
