@@ -20,9 +20,9 @@ from generator import cache
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problem, Problems
 from generator.inputs import spreadsheet
+from generator.inputs.headers import has_value, locate_header
 from generator.inputs.text import clean_text
 
-HEADER_SEARCH_ROWS = 10
 RECENT_SHEETS = 8  # tables kept for reuse: a unit's sheets, memory flat over a batch
 REOPEN_HINT = "mở và lưu lại tệp trong Excel"
 
@@ -191,7 +191,7 @@ class Workbook:
         raw = self._rows(actual)
         if raw is None:
             return None
-        located = _locate_header(raw, columns)
+        located = locate_header(raw, [(column.key, column.names()) for column in columns])
         if located is None:
             headers = ", ".join(f'"{c.header}"' for c in columns if c.required)
             self.problems.add(
@@ -205,7 +205,7 @@ class Workbook:
         rows = [
             self._row(actual, number, values, mapping)
             for number, values in enumerate(raw[header_row:], start=header_row + 1)
-            if any(_has_value(v) for v in values)
+            if any(has_value(v) for v in values)
         ]
         return Sheet(actual, rows, header_row)
 
@@ -225,7 +225,7 @@ class Workbook:
             return False
         used = set(mapping.values())
         for index, value in enumerate(raw[header_row - 1]):
-            if _has_value(value) and index not in used:
+            if has_value(value) and index not in used:
                 self.problems.warn(
                     Location(str(self.path), sheet=title, row=header_row, column=index + 1),
                     f'bỏ qua cột "{str(value).strip()}" (không thuộc mẫu)',
@@ -269,56 +269,3 @@ class Workbook:
         if self._dirty:
             cache.store(self._entry, self._parsed)
             self._dirty = False
-
-
-def _has_value(value: Any) -> bool:
-    if isinstance(value, tuple):
-        value = value[0]
-    return value is not None and not (isinstance(value, str) and not value.strip())
-
-
-def _locate_header(raw: list[list[Any]], columns: Sequence[Column]) -> tuple[int, dict[str, int]] | None:
-    """Find the header row (1-based, the lower row of a two-row header) and column positions."""
-    texts: list[list[str]] = []  # each row normalised once, and only as far as the search goes
-    names = [(column.key, column.names()) for column in columns]
-    best: tuple[int, dict[str, int]] | None = None
-    for top in range(min(HEADER_SEARCH_ROWS, len(raw))):
-        for depth in (1, 2):
-            if top + depth > len(raw):
-                continue
-            texts.extend([_text(value) for value in row] for row in raw[len(texts) : top + depth])
-            mapping = _match_columns(texts[top : top + depth], names)
-            if best is None or len(mapping) > len(best[1]):
-                best = (top + depth, mapping)
-            if len(mapping) == len(columns):  # no later row can match more: the first full one wins
-                return best
-    if best is None or len(best[1]) < max(1, min(2, len(columns))):
-        return None
-    return best
-
-
-def _match_columns(rows: list[list[str]], columns: list[tuple[str, frozenset[str]]]) -> dict[str, int]:
-    """Which cell of the header ``rows`` (normalised texts) each column's names match."""
-    width = max((len(r) for r in rows), default=0)
-    candidates: list[set[str]] = [set() for _ in range(width)]
-    upper = ""
-    for index in range(width):
-        texts = [r[index] if index < len(r) else "" for r in rows]
-        if texts[0]:
-            upper = texts[0]  # a header merged across columns is filled forward
-        candidates[index].update(t for t in texts if t)
-        if len(rows) == 2 and texts[1] and upper:
-            candidates[index].add(f"{upper} {texts[1]}")  # both normalised: so is the pair
-    mapping: dict[str, int] = {}
-    for key, names in columns:
-        for index, found in enumerate(candidates):
-            if not found.isdisjoint(names) and index not in mapping.values():
-                mapping[key] = index
-                break
-    return mapping
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, tuple):
-        value = value[0]
-    return normalise_header(value) if _has_value(value) else ""
