@@ -65,7 +65,9 @@ def case_scale(out: Path, quick: bool, big_plan_context: Callable[[int], dict[st
         times = {}
         for rows in sizes:
             path = task_workbook(out / f"tasks_{rows}.xlsx", rows)
-            times[rows] = min(read_seconds(path) for _ in range(2))
+            copy = out / f"tasks_{rows}_copy.xlsx"  # another file: nothing read from the first is reused
+            copy.write_bytes(path.read_bytes())
+            times[rows] = min(read_seconds(path), read_seconds(copy))
             with zipfile.ZipFile(path) as archive:
                 sheet = max(archive.infolist(), key=lambda i: i.file_size)
             print(f"  {rows:>7} rows: {times[rows]:6.2f} s  (file {path.stat().st_size / 2**20:.1f} MiB, "
