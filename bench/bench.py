@@ -1,6 +1,6 @@
 """Benchmark: cchc's render path against plain docxtpl, measured in the same run.
 
-    python bench/bench.py            # every case (a)–(f), about five minutes
+    python bench/bench.py            # every case (a)–(h), about ten minutes
     python bench/bench.py --quick    # fewer documents, for a smoke test
     python bench/bench.py --cases a,d
 
@@ -9,8 +9,13 @@ Cases:
   (c) a plan whose appendix has 2,000 rows (d) one `cchc plan` process, start-up included
   (e) PDF: documents in one LibreOffice process vs one process per document
   (f) batch of many units in one process: peak memory for 100 and for 1,000 units
+  (g) whole batch: `cchc batch` over 40 distinct units, cold cache, against a plain script
+  (h) scale: 10,000 vs 100,000 task rows read; memory of a 50,000-row table rendered
 Plain docxtpl means `DocxTemplate(path)`, `render(context)`, `save(path)` per document with
-the same template, the same context and the same Jinja environment as cchc.
+the same template, the same context and the same Jinja environment as cchc. The two sides
+always run alternately in the same run (blocks of calls, or whole processes), so a ratio
+never compares a quiet moment of the machine with a busy one. (d) and (g) are described in
+bench/processes.py, the plain script in bench/plain.py.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import processes
+import scale
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "loc_thuy"
 # The batch's own peak: VmHWM belongs to the process image (reset by exec); ru_maxrss would
@@ -48,38 +56,29 @@ except OSError:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(peak, file=sys.stderr)
 """
-PLAIN_ONE_SHOT = """
-import sys
-from pathlib import Path
-from docxtpl import DocxTemplate
-from generator.render.plan_context import plan_context
-from generator.errors import Problems
-from generator.workflows.pipeline import load_plan
-from generator.render.engine import make_environment
-plan = load_plan([Path(sys.argv[1])], Problems())
-document = DocxTemplate(sys.argv[2])
-document.render(plan_context(plan), make_environment())
-document.save(sys.argv[3])
-"""
 
 
-def timed(render: Callable[[int], None], count: int) -> tuple[list[float], int]:
-    """Per-call seconds of ``render(i)`` for i < count, then the peak memory of the same loop.
-
-    Memory is traced in a second pass: tracemalloc slows allocation, so it must not share
-    the timed pass.
-    """
-    times = []
-    for index in range(count):
-        start = time.perf_counter()
-        render(index)
-        times.append(time.perf_counter() - start)
+def timed(render: Callable[[int], None], count: int) -> int:
+    """The peak memory of ``render(i)`` for i < count (traced apart: tracemalloc slows allocation)."""
     tracemalloc.start()
     for index in range(count):
         render(index)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return times, peak
+    return peak
+
+
+def alternated(sides: list[tuple[Callable[[int], None], int]], rounds: int = 10) -> list[list[float]]:
+    """Per-call seconds of each side, run in ``rounds`` alternating blocks (order swaps each round)."""
+    times: list[list[float]] = [[] for _ in sides]
+    for number in range(rounds):
+        order = list(enumerate(sides))
+        for which, (render, count) in order if number % 2 == 0 else reversed(order):
+            for index in range(number * count // rounds, (number + 1) * count // rounds):
+                start = time.perf_counter()
+                render(index)
+                times[which].append(time.perf_counter() - start)
+    return times
 
 
 def summary(label: str, times: list[float], peak: int | None = None) -> dict[str, Any]:
@@ -121,13 +120,17 @@ def two_ways(
         document.render(context, env)
         document.save(str(out / f"plain_{index % 10}.docx"))
 
-    mine = summary(f"cchc × {ours_n}", *timed(ours, ours_n))
+    mine_times, base_times = alternated([(ours, ours_n), (plain, plain_n)])
+    mine = summary(f"cchc × {ours_n}", mine_times, timed(ours, ours_n))
     if ours_n >= 1000:
-        small = summary("cchc × 100 (memory check)", *timed(ours, 100))
-        growth = (mine["peak"] - small["peak"]) / small["peak"] * 100
+        small = timed(ours, 100)
+        growth = (mine["peak"] - small) / small * 100
         print(f"  → peak memory for {ours_n} documents vs 100: {growth:+.1f}% (target: within 10%)")
-    base = summary(f"plain docxtpl × {plain_n}", *timed(plain, plain_n))
+    base = summary(f"plain docxtpl × {plain_n}", base_times)
     ratio(label.split(")")[0] + ")", base, mine, "target ≥ 10× for (a)/(b), ≥ 5× for (c); ≤ 5 ms for (a)/(b)")
+    size, plain_size = (out / "ours_0.docx").stat().st_size, (out / "plain_0.docx").stat().st_size
+    print(f"  → size: cchc {size / 1024:.1f} KiB, docxtpl {plain_size / 1024:.1f} KiB: "
+          f"{size / plain_size:.2f}× (target ≤ 1.10×)")  # fmt: skip
 
 
 def plan_context() -> dict[str, Any]:
@@ -160,42 +163,6 @@ def big_plan_context(rows: int) -> dict[str, Any]:
     for group in groups:
         group["nhiem_vu"] = [dict(tasks[i % len(tasks)], stt=str(i + 1)) for i in range(per_group)]
     return context
-
-
-def process_times(command: list[str], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def case_d(runs: int, out: Path) -> None:
-    print("\n(d) one plan as a whole process (interpreter start-up and imports included)")
-    python = sys.executable
-    cache = out / "cache"
-    env_cmd = ["env", f"CCHC_CACHE_DIR={cache}"]
-    cold = process_times([*env_cmd, python, "-m", "generator", "plan", str(EXAMPLE), "-o", str(out)], 1)
-    ours = summary(f"cchc plan, warm cache × {runs}",
-                   process_times([*env_cmd, python, "-m", "generator", "plan", str(EXAMPLE), "-o", str(out)], runs))  # fmt: skip
-    print(f"  {'cchc plan, first run (cold cache)':<34} {cold[0] * 1000:8.0f} ms")
-    script = out / "plain_one_shot.py"
-    script.write_text(PLAIN_ONE_SHOT, encoding="utf-8")
-    template = ROOT / "templates" / "ke_hoach.docx"
-    # The plain script reads the same inputs with the same loader, but without cchc's caches.
-    plain_cmd = [
-        "env",
-        "CCHC_CACHE_DIR=",
-        python,
-        str(script),
-        str(EXAMPLE),
-        str(template),
-        str(out / "p.docx"),
-    ]
-    plain = summary(f"plain docxtpl one-shot script × {runs}", process_times(plain_cmd, runs))
-    print(f"  → cchc takes {ours['median'] / plain['median']:.2f}× the plain script's time "
-          f"(target ≤ 0.7×) and {ours['median']:.2f} s (target ≤ 1 s)")  # fmt: skip
 
 
 def case_e(together: int, apart: int, out: Path) -> None:
@@ -256,7 +223,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="fewer documents (smoke test)")
-    parser.add_argument("--cases", default="a,b,c,d,e,f")
+    parser.add_argument("--cases", default="a,b,c,d,e,f,g,h")
     options = parser.parse_args()
     quick = options.quick
     cases = set(options.cases.split(","))
@@ -284,11 +251,15 @@ def main() -> None:
             two_ways("(c) plan with 2,000 appendix rows", ROOT / "templates" / "ke_hoach.docx",
                      big_plan_context(2000), 5 if quick else 20, 3 if quick else 10, out)  # fmt: skip
         if "d" in cases:
-            case_d(3 if quick else 10, out)
+            processes.case_d(3 if quick else 10, out)
         if "e" in cases:
             case_e(10 if quick else 50, 2 if quick else 5, out)
         if "f" in cases:
             case_f([10, 100] if quick else [100, 1000], out)
+        if "g" in cases:
+            processes.case_batch(40, 2 if quick else 5, out)
+        if "h" in cases:
+            scale.case_scale(out, quick, big_plan_context)
     print(
         f"\nmax RSS of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )

@@ -28,11 +28,13 @@ Reading, writing or pruning the cache never fails a run: at worst it costs time.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -106,16 +108,28 @@ def store(path: Path | None, value: Any) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     if path is None:
         return
-    from generator.errors import OutputError
-    from generator.files import write_atomic
-
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):
         return
-    with contextlib.suppress(OutputError):
-        write_atomic(path, MAGIC + hashlib.sha256(payload).digest() + payload, private=True)
+    with contextlib.suppress(OSError):
+        _write(path, MAGIC + hashlib.sha256(payload).digest() + payload)
     prune(path.parent.parent)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """A temporary file renamed into place, not synced to disk as documents are (~5 ms each):
+    an entry cut short by a crash fails its checksum and is rebuilt."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".cchc-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(name, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
 
 
 def prune(root: Path) -> None:
@@ -159,6 +173,7 @@ def _listing(directory: Path) -> list[os.DirEntry[str]]:
         return []
 
 
+@functools.cache  # once per process: the code running is the code loaded, whatever the disk says now
 def code_version(*modules: ModuleType) -> str:
     """A digest of the source of ``modules``: editing what derives or stores an entry gives new keys."""
     digest = hashlib.sha256()
@@ -170,6 +185,7 @@ def code_version(*modules: ModuleType) -> str:
     return digest.hexdigest()
 
 
+@functools.cache  # once per process (each workbook asked for it: a listing of site-packages each time)
 def library(name: str) -> str:
     """Which ``name`` is installed, learnt without importing it (the cache exists to avoid imports).
 

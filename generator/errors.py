@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _NUMBER = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a problem is, as data: a file, then a sheet and cell, a YAML key path and line, or a
     place in a Word file (the headings above it, a paragraph or a table row).

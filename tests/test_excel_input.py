@@ -197,10 +197,10 @@ def test_wrong_sheet_name(tmp_path: Path) -> None:
     [
         ("a.xlsx", b"Linh vuc,Tiep nhan\nHo tich,3\n", "không phải tệp Excel .xlsx hợp lệ (có thể là tệp CSV hoặc tệp hỏng); hãy mở bằng Excel và lưu lại dạng .xlsx"),
         ("b.xlsx", b"PK\x03\x04 broken", "không phải tệp Excel .xlsx hợp lệ (có thể là tệp CSV hoặc tệp hỏng); hãy mở bằng Excel và lưu lại dạng .xlsx"),
-        ("c.xls", b"\xd0\xcf\x11\xe0", "định dạng Excel cũ (.xls): hãy mở bằng Excel và lưu lại dạng .xlsx"),
+        ("c.xls", b"\xd0\xcf\x11\xe0", "không phải tệp Excel .xlsx hợp lệ (có thể là tệp CSV hoặc tệp hỏng); hãy mở bằng Excel và lưu lại dạng .xlsx"),
         ("d.xlsx", b"", "không phải tệp Excel .xlsx hợp lệ (có thể là tệp CSV hoặc tệp hỏng); hãy mở bằng Excel và lưu lại dạng .xlsx"),
     ],
-    ids=["csv", "corrupt-zip", "old-xls", "empty"],
+    ids=["csv", "corrupt-zip", "broken-xls", "empty"],
 )  # fmt: skip
 def test_not_a_workbook(tmp_path: Path, name: str, content: bytes, message: str) -> None:
     path = tmp_path / name

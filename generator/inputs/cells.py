@@ -86,6 +86,14 @@ class CellReader:
         if number is None:
             self.problems.add(cell.location, f'cần một tỷ lệ phần trăm, không phải "{cell.value}"')
             return None
+        if cell.percent_format is None and 0 < number < 1:
+            self.problems.add(
+                cell.location,
+                f"không rõ {cell.value} là {cell.value}% hay {(number * 100).normalize():f}% "
+                "(tệp không cho biết định dạng ô): "
+                'hãy ghi rõ, ví dụ "98,5%"',
+            )
+            return None
         if cell.percent_format:
             number *= 100
         if not 0 <= number <= 100:

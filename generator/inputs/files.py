@@ -10,7 +10,8 @@ A file's role comes from what it holds, so files may be named freely:
   document cchc wrote, or last year's plan) is not an input and is passed over in folders.
 
 Each role comes from one source: the same part in two files is an error naming both. In a
-folder, every ``*.yaml``/``*.yml``, ``*.xlsx`` and ``*.docx`` is considered; files named for a
+folder, every ``*.yaml``/``*.yml``, workbook (``*.xlsx``, ``*.xlsm``, ``*.xls``, ``*.ods``) and
+``*.docx`` is considered; files named for a
 period (``tien_do_q1_2022.xlsx``, ``bao_cao_q1_2022.docx``) are used for that period only.
 """
 
@@ -22,17 +23,18 @@ from pathlib import Path
 
 from generator.domain.periods import period_in_name
 from generator.errors import Location, Problems
+from generator.inputs import yaml_memo
 from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_document, load_words
 from generator.inputs.excel import Workbook
 from generator.inputs.report_words import is_report_words
-from generator.inputs.yaml_file import YamlDocument, load_yaml
+from generator.inputs.spreadsheet import SUFFIXES as WORKBOOK_SUFFIXES
+from generator.inputs.yaml_file import YamlDocument
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
 # Sheets that give a role; a second workbook with one of them is an error, not a silent choice.
 ROLE_SHEETS = ("Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Báo cáo", "Tiến độ")
 # The sheet (or Word file) that gives each YAML part's role in a Word and Excel folder.
 ROLE_SOURCES = {"don_vi": "Đơn vị", "ke_hoach": "Kế hoạch", "bao_cao": "Báo cáo"}
-BOOK_SUFFIXES = (".xlsx", ".xls", ".csv", ".xlsm")
 IMPORT_HINT = "dùng cchc import {name} --out <thư mục> để lấy dữ liệu từ văn bản này"
 
 
@@ -94,13 +96,13 @@ def expand(paths: Sequence[Path], problems: Problems, period: tuple[str, int] | 
                 and period_of(p) in (None, period)
             )  # fmt: skip
             found.yamls.extend(p for p in listed if p.suffix.lower() in (".yaml", ".yml"))
-            found.books.extend(p for p in listed if p.suffix.lower() == ".xlsx")
+            found.books.extend(p for p in listed if p.suffix.lower() in WORKBOOK_SUFFIXES)
             found.docs.extend((p, False) for p in listed if p.suffix.lower() == ".docx")
         elif not path.exists():
             problems.add(Location(str(path)), "không tìm thấy tệp hoặc thư mục")
         elif path.suffix.lower() in (".yaml", ".yml"):
             found.yamls.append(path)
-        elif path.suffix.lower() in BOOK_SUFFIXES:
+        elif path.suffix.lower() in (*WORKBOOK_SUFFIXES, ".csv"):
             found.books.append(path)
         elif path.suffix.lower() in (".docx", ".doc"):
             found.docs.append((path, True))
@@ -115,7 +117,7 @@ def collect(paths: Sequence[Path], problems: Problems, period: tuple[str, int] |
     found = expand(paths, problems, period)
     inputs = InputSet(workbooks=found.books)
     for path in found.yamls:
-        document = load_yaml(path, problems)
+        document = yaml_memo.load(path, problems)
         if document is None:
             continue
         if not isinstance(document.data, dict):

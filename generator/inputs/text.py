@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.domain.legacy_encoding import UNSURE, detect_legacy, to_unicode
+from generator.domain.legacy_encoding import LEGACY_MARKERS, UNSURE, detect_legacy, to_unicode
 from generator.errors import Location, Problems
 
 # Word's "manual line break" arrives as \x0b when text is copied out of a document.
@@ -19,6 +19,8 @@ _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\u2029": "\n"})
 # C0 controls XML 1.0 forbids (tab, line feed and carriage return are allowed), plus
 # invisible characters that only confuse searching and sorting.
 _FORBIDDEN = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ufffe\uffff\u200b\u200c\u200d\u2060\ufeff]")
+# Anything the steps below could change or report; plain text (most cells) skips them all.
+_SUSPICIOUS = re.compile(f"[\r\x0b\u2028\u2029{_FORBIDDEN.pattern[1:-1]}{re.escape(LEGACY_MARKERS)}]")
 _NAMES = {
     "\x0c": "ngắt trang",
     "\u200b": "khoảng trắng không độ rộng",
@@ -43,6 +45,8 @@ def legacy_message(encoding: str) -> str:
 
 def clean_text(value: str, location: Location, problems: Problems) -> str:
     """Return ``value`` normalised for a document, noting each change at ``location``."""
+    if not _SUSPICIOUS.search(value):
+        return unicodedata.normalize("NFC", value)  # a no-op copy-free check when already NFC
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     if "\x0b" in text or "\u2028" in text or "\u2029" in text:
         text = text.translate(_LINE_BREAKS)

@@ -18,7 +18,8 @@ from generator.domain.formatting import vn_number
 from generator.errors import Location, Problems
 from generator.inputs.text import clean_text
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser where installed
+_STR = "tag:yaml.org,2002:str"
 # Bounds on what one file may cost. A plan's YAML is tens of kilobytes, ten levels deep, with a
 # few aliases; a "billion laughs" file of a few lines would otherwise build billions of values.
 MAX_BYTES = 2 * 2**20
@@ -132,6 +133,8 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 
 def _strip_controls(text: str, path: Path, problems: Problems) -> str:
     """Characters YAML refuses (copied from Word: \x0b, \x0c, zero-width space) become spaces."""
+    if not _CONTROLS.search(text):
+        return text
     for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: \x0b splits there
         if _CONTROLS.search(line):
             problems.warn(Location(str(path), line=number), "đã bỏ ký tự điều khiển không in được")
@@ -234,10 +237,13 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.Node, path: str) -> Any:
-        try:
-            value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError):
-            value = node.value  # e.g. 2022-13-01: kept as text, the date reader reports it
+        if node.tag == _STR:
+            value = node.value  # what the constructor would return, without its Python-level calls
+        else:
+            try:
+                value = self.constructor.construct_object(node, deep=True)
+            except (ValueError, yaml.constructor.ConstructorError):
+                value = node.value  # e.g. 2022-13-01: kept as text, the date reader reports it
         if isinstance(value, str):
             value = clean_text(value, self.document.location(path), self.problems)
         return value

@@ -25,7 +25,7 @@ from generator import cache
 from generator.errors import RenderError
 from generator.ooxml import package
 from generator.ooxml.package import Entry
-from generator.render import core_properties, environment, table_grid, variables
+from generator.render import core_properties, docxtpl_rules, environment, table_grid, variables
 from generator.render.core_properties import CoreTemplate
 from generator.render.environment import fingerprint, make_environment
 
@@ -85,7 +85,13 @@ def _shaping(env: SandboxedEnvironment) -> tuple[str, ...]:
         cache.library("docxtpl"),
         cache.library("lxml"),
         cache.code_version(
-            sys.modules[__name__], package, environment, core_properties, table_grid, variables
+            sys.modules[__name__],
+            package,
+            environment,
+            core_properties,
+            table_grid,
+            variables,
+            docxtpl_rules,
         ),
     )
 
@@ -133,9 +139,7 @@ def _compile(
 
 def patch(source: str) -> str:
     """A part's XML as Jinja source, by docxtpl's own rules (``DocxTemplate.patch_xml``)."""
-    from docxtpl import DocxTemplate  # only here: its XML patching rules
-
-    return str(DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), source))
+    return str(docxtpl_rules.patch_xml()(source))  # docxtpl's rules, without importing python-docx
 
 
 def _compile_source(prepared: Prepared, env: SandboxedEnvironment, name: str, source: str) -> bytes:

@@ -140,18 +140,12 @@ def run(
     """Serve until Ctrl+C (or SIGTERM), then delete the server's files; ``say`` shows progress."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request on the console
     server = LocalServer(host, port, this_year=this_year, allow=allow)
-    say(f"Trang cchc đang chạy tại {server.url} — nhấn Ctrl+C để dừng.")
-    say("Chỉ mở được trang bằng đúng địa chỉ này (có mã riêng của lần chạy); đừng gửi nó cho người khác.")
-    if not _is_loopback(host):
-        others = ", ".join(server.urls[1:]) or server.url
-        say(
-            f"Chú ý: trang mở cho các máy khác trong mạng ({host}), tại {others}; chỉ dùng trong mạng tin cậy."
-        )
-    if open_browser:
-        opener = threading.Timer(0.3, webbrowser.open, (server.url,))
-        opener.daemon = True  # a quick Ctrl+C must not wait for the browser
-        opener.start()
-    try:
+    try:  # from here on a Ctrl+C or SIGTERM, even during the first lines, deletes the files
+        _announce(server, host, say)
+        if open_browser:
+            opener = threading.Timer(0.3, webbrowser.open, (server.url,))
+            opener.daemon = True  # a quick Ctrl+C must not wait for the browser
+            opener.start()
         with _sigterm_as_interrupt():
             server.serve_forever()
     except KeyboardInterrupt:
@@ -159,6 +153,16 @@ def run(
     finally:
         server.close()
     say("Đã dừng trang cchc; các tệp tải lên và văn bản tạm đã được xóa.")
+
+
+def _announce(server: LocalServer, host: str, say: Callable[[str], None]) -> None:
+    say(f"Trang cchc đang chạy tại {server.url} — nhấn Ctrl+C để dừng.")
+    say("Chỉ mở được trang bằng đúng địa chỉ này (có mã riêng của lần chạy); đừng gửi nó cho người khác.")
+    if not _is_loopback(host):
+        others = ", ".join(server.urls[1:]) or server.url
+        say(
+            f"Chú ý: trang mở cho các máy khác trong mạng ({host}), tại {others}; chỉ dùng trong mạng tin cậy."
+        )
 
 
 def _is_loopback(host: str) -> bool:
