@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "inputs" / "loc_thuy"
+EXAMPLE = ROOT / "inputs" / "loc_thuy_yaml"  # the plain script reads YAML and workbooks
 PLAIN = Path(__file__).resolve().parent / "plain.py"
 
 
