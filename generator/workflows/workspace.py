@@ -14,7 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 from generator.domain.areas import AREAS
-from generator.domain.models import Section
+from generator.domain.indicators import METRICS
+from generator.domain.models import Plan, Section
 from generator.files import write_atomic
 from generator.inputs.progress import (
     FIGURES_COLUMNS,
@@ -28,7 +29,7 @@ from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
 from generator.workflows.folder import PLAN_BOOK, PLAN_WORDS, PlanFolder, check_free, write_plan_folder
 from generator.workflows.report_files import add_report_sheet, blank_report_text, report_words_docx
 from generator.workflows.words_docx import guidance
-from generator.workflows.workbooks import SheetSpec, new_workbook, to_bytes
+from generator.workflows.workbooks import SheetSpec, fill_rows, new_workbook, to_bytes
 
 TASKS_BOOK = "nhiem_vu.xlsx"
 PROGRESS_BOOK = "tien_do.xlsx"
@@ -105,6 +106,22 @@ def progress_sheets() -> list[SheetSpec]:
         SheetSpec(TTHC_SHEET, TTHC_COLUMNS, "số hồ sơ thủ tục hành chính theo lĩnh vực trong kỳ"),
         SheetSpec(FIGURES_SHEET, FIGURES_COLUMNS, "số liệu các chỉ tiêu khác của kế hoạch"),
     ]
+
+
+def progress_workbook(plan: Plan) -> bytes:
+    """A progress workbook to fill for a report on ``plan``: a "Tiến độ" row per task with its code
+    (as cchc numbers it when the "Mã" column is empty) and name, a "Số liệu" row per indicator the
+    plan's targets measure from that sheet, and the "Báo cáo" sheet."""
+    specs = progress_sheets()
+    book = new_workbook(specs, GUIDE)
+    fill_rows(
+        book[PROGRESS_SHEET], PROGRESS_COLUMNS, [{"ma": t.code, "nhiem_vu": t.text} for t in plan.tasks]
+    )
+    counted = dict.fromkeys(t.metric for t in plan.targets if METRICS[t.metric].source == "so_lieu")
+    rows = [{"chi_so": code, "noi_dung": METRICS[code].label} for code in counted]
+    fill_rows(book[FIGURES_SHEET], FIGURES_COLUMNS, rows)
+    add_report_sheet(book, {})
+    return to_bytes(book)
 
 
 def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Path]:
