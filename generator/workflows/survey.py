@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.domain.periods import PERIODS, chronological
+from generator.domain.periods import PERIODS, chronological, valid_year
 from generator.errors import Problems
 from generator.inputs.files import InputSet, collect, period_of
+from generator.inputs.labelled import opened, read_form
+from generator.inputs.plan_word import PLAN_ITEMS, PLAN_SHEET
 from generator.inputs.progress import PROGRESS_SHEET
 from generator.inputs.sources import read_plan_from, read_unit_from
 
@@ -117,6 +119,20 @@ def _read_plan(inputs: InputSet, folder: Path, problems: Problems, found: Folder
         plan = read_plan_from(inputs, unit, Problems() if unit is None else problems, where)
         if plan is not None:
             found.plan_year, found.tasks = plan.year, len(plan.tasks)
+    if found.plan_year is None:  # a plan not yet complete (a folder just made) still has its year
+        found.plan_year = _year_only(inputs)
+
+
+def _year_only(inputs: InputSet) -> int | None:
+    """The plan year as written (``ke_hoach.nam``, or "Năm kế hoạch" of the "Kế hoạch" sheet)."""
+    if "ke_hoach" in inputs.parts:
+        part = inputs.parts["ke_hoach"].data.get("ke_hoach")
+        year = part.get("nam") if isinstance(part, dict) else None
+        return year if isinstance(year, int) and valid_year(year) else None
+    with opened(inputs.sheets.get(PLAN_SHEET), Problems()) as book:
+        form = read_form(book, PLAN_SHEET, PLAN_ITEMS, Problems()) if book is not None else None
+        value = form.reader.count(form.cell("nam"), required=False) if form is not None else None
+    return value if value is not None and valid_year(value) else None
 
 
 def _parts(inputs: InputSet, yaml: bool) -> list[Part]:

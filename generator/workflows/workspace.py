@@ -38,7 +38,8 @@ YAML_FILES = ("don_vi.yaml", "ke_hoach.yaml", "bao_cao.yaml")
 GUIDE = (
     "Điền dữ liệu từ dòng 2; không đổi tên trang và tên cột (có thể thêm cột riêng: cchc bỏ qua).",
     "Ô có nhiều dòng: Alt+Enter. Ngày ghi dạng dd/mm/yyyy hoặc dùng ô ngày của Excel.",
-    "Sau khi điền: cchc plan <thư mục> (kế hoạch) hoặc cchc report --period Q1 --year <năm> <thư mục>.",
+    "Sau khi điền: nhấp đúp tệp Mo_trang_cchc trong thư mục làm việc (Mo_trang_cchc.cmd trên Windows) để mở "
+    "trang cchc, rồi bấm Soạn kế hoạch hoặc Soạn báo cáo.",
 )
 TARGET_HINT = (
     "mỗi chỉ tiêu một đoạn, bắt đầu bằng “- ”. Chỉ tiêu đo được (có %) ghi thêm một dòng ở trang "
@@ -52,7 +53,7 @@ def init_word_folder(target: Path, year: int, *, overwrite: bool = False) -> lis
     check_free(target, [target / name for name in names], overwrite)
     written = write_plan_folder(blank_plan(year), target, overwrite=True)
     written.append(_write(target / REPORT_WORDS, report_words_docx(blank_report_text())))
-    book = new_workbook(progress_sheets(), GUIDE)
+    book = new_workbook(progress_sheets(), GUIDE, year)
     add_report_sheet(book, {})
     written.append(_write(target / PROGRESS_BOOK, to_bytes(book)))
     return written
@@ -133,8 +134,8 @@ def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Pat
     for name in YAML_FILES:
         text = resources.files("generator.workflows.skeletons").joinpath(name).read_text(encoding="utf-8")
         written.append(_write(target / name, text.replace("{nam}", str(year)).encode("utf-8")))
-    written.append(_write(target / TASKS_BOOK, to_bytes(new_workbook([task_sheet()], GUIDE))))
-    written.append(_write(target / PROGRESS_BOOK, to_bytes(new_workbook(progress_sheets(), GUIDE))))
+    written.append(_write(target / TASKS_BOOK, to_bytes(new_workbook([task_sheet()], GUIDE, year))))
+    written.append(_write(target / PROGRESS_BOOK, to_bytes(new_workbook(progress_sheets(), GUIDE, year))))
     return written
 
 
