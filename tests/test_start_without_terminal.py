@@ -73,7 +73,8 @@ def test_init_writes_the_launchers(tmp_path: Path) -> None:
     others = folder / OTHERS
     assert result.exit_code == 0, result.stderr
     assert f"nhấp đúp {WINDOWS} (Windows) để mở trang cchc" in result.output
-    assert b"\r\n" in windows and b"\n" not in windows.replace(b"\r\n", b"")  # a batch file: CRLF
+    assert b"\r\n" in windows
+    assert b"\n" not in windows.replace(b"\r\n", b"")
     text = windows.decode("utf-8")
     assert f'set "CCHC_PYTHON={sys.executable}"' in text
     assert '-m generator serve "%HERE%" %*' in text
