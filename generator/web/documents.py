@@ -20,7 +20,7 @@ from generator.workflows import pdf
 from generator.workflows.documents import Outcome
 from generator.workflows.request import Request
 from generator.workflows.request import make as make_document
-from generator.workflows.survey import YEAR_END, FolderSurvey
+from generator.workflows.survey import YEAR_END, FolderSurvey, PeriodFiles
 
 PLAN, REPORT, DRAFT = DocumentKind.PLAN, DocumentKind.REPORT, DocumentKind.DRAFT
 PERIOD_CHOICES = tuple((kind.code, kind.label) for kind in PERIOD_KINDS)
@@ -77,7 +77,7 @@ def _has_files(found: FolderSurvey, code: str, year: int) -> None:
     """A report for a period that has no file of its own says what to add, not a missing YAML part."""
     if found.report_files(code, year) is not None:
         return
-    label = f"{PERIODS[code].in_sentence}/{year}"
+    label = PeriodFiles(code, year, None, None).label
     words = f"bao_cao_{code.lower()}_{year}.{'yaml' if found.yaml else 'docx'}"
     having = ", ".join(p.label for p in found.periods) or "chưa kỳ nào"
     raise RequestError(
@@ -93,7 +93,7 @@ def progress_caution(request: Request, found: FolderSurvey) -> list[str]:
     period = dict(found.progress_books).get(request.progress.name)
     if period is not None and period[0] in YEAR_END:
         return []
-    what = f"số liệu {PERIODS[period[0]].in_sentence}/{period[1]}" if period else "không rõ của kỳ nào"
+    what = f"số liệu {PeriodFiles(*period, None, None).label}" if period else "không rõ của kỳ nào"
     return [
         f"{request.progress.name} là {what}, chưa phải số liệu cả năm: nhiệm vụ hoàn thành sau ngày chốt "
         "của bảng này vẫn bị coi là chưa hoàn thành và được chuyển tiếp sang năm mới. Nên dùng bảng tiến độ "

@@ -186,18 +186,12 @@ def _extract(
 
 
 def _unit_places(names: list[str]) -> dict[str, str]:
-    """The unit folder of each member of a batch ZIP, by a safe name ("" : the top).
-
-    A common top folder (the folder that was zipped) is dropped; then the first folder of a
-    member is its unit, whatever lies between it and the file.
-    """
-    parts = [[p for p in n.replace("\\", "/").split("/") if p not in ("", ".", "..")] for n in names]
-    common = {p[0] for p in parts if len(p) > 1}
-    drop = 1 if len(common) == 1 and all(len(p) > 1 for p in parts) else 0
+    """The unit folder of each member of a batch ZIP, by a safe name ("": the top): the folder
+    that holds the file ("cac_xa/xa_a/ke_hoach.docx" → "xa_a"), whatever lies above it."""
     places = {}
-    for name, split in zip(names, parts, strict=True):
-        rest = split[drop:]
-        places[name] = (safe_name(rest[0]) or "") if len(rest) > 1 else ""
+    for name in names:
+        parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+        places[name] = (safe_name(parts[-2]) or "") if len(parts) > 1 else ""
     return places
 
 

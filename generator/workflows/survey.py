@@ -43,8 +43,9 @@ class PeriodFiles:
 
     @property
     def label(self) -> str:
-        """ "quý I/2022"."""
-        return f"{PERIODS[self.code].in_sentence}/{self.year}"
+        """ "quý I/2022", "6 tháng đầu năm 2022", "năm 2022"."""
+        words = PERIODS[self.code].in_sentence
+        return f"{words} {self.year}" if words.endswith("năm") else f"{words}/{self.year}"
 
     @property
     def complete(self) -> bool:
