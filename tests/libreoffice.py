@@ -1,12 +1,10 @@
-"""LibreOffice in the tests: skipped where it, or a filter a test needs, is missing; failed in CI.
+"""LibreOffice in the tests: skipped where it is missing; failed in CI.
 
-CI sets CCHC_REQUIRE_LIBREOFFICE=1 (.ci/run), and there a missing piece fails the test instead.
-PDF export needs only LibreOffice Writer. The PNG export behind the page previews needs the
-graphics filters, which Debian ships apart, in libreoffice-draw-nogui; without them soffice
-exits 0 and writes nothing. Whether PNG export works is learnt by converting a one-line
-document once per session: a test that holds on every platform and install layout. Reading and
+CI sets CCHC_REQUIRE_LIBREOFFICE=1 (.ci/run), and there a missing LibreOffice fails the test
+instead. PDF export needs only LibreOffice Writer; the page's previews draw the PDF's pages
+with PDFium (``workflows.preview``), not with LibreOffice's image export. Reading and
 writing spreadsheets (.xls, .ods made in the tests) needs Calc, in libreoffice-calc-nogui: learnt
-the same way, by converting a one-line CSV file to .ods.
+by converting a one-line CSV file to .ods once per session.
 """
 
 from __future__ import annotations
@@ -18,32 +16,25 @@ import tempfile
 from pathlib import Path
 from typing import NoReturn
 
-import docx
 import pytest
 
 from generator.workflows import pdf
 from tests import processes
 
 REQUIRED = "CCHC_REQUIRE_LIBREOFFICE"
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"  # how a PNG file starts (the page's previews)
 PROBE_TIMEOUT = 120
 
 
-def require_libreoffice(*, png: bool = False, calc: bool = False) -> str:
+def require_libreoffice(*, calc: bool = False) -> str:
     """The ``soffice`` to use. Skips the calling test, or fails it when CCHC_REQUIRE_LIBREOFFICE
-    is set, if LibreOffice is missing, (with ``png``) cannot export PNG images or (with ``calc``)
-    cannot convert spreadsheets."""
+    is set, if LibreOffice is missing or (with ``calc``) cannot convert spreadsheets."""
     soffice = pdf.find_soffice()
     if soffice is None:
         missing("LibreOffice is not installed (Debian: libreoffice-writer-nogui fonts-liberation2)")
     if calc and not converts_spreadsheets(soffice):
         missing(
             f"LibreOffice ({soffice}) cannot convert spreadsheets: Calc is missing (Debian: libreoffice-calc-nogui)"
-        )
-    if png and not exports_png(soffice):
-        missing(
-            f"LibreOffice ({soffice}) cannot export PNG: its graphics filters are missing "
-            "(Debian: libreoffice-draw-nogui)"
         )
     return soffice
 
@@ -53,34 +44,6 @@ def missing(reason: str) -> NoReturn:
     if os.environ.get(REQUIRED):
         pytest.fail(f"{reason}; it is required here ({REQUIRED} is set)")
     pytest.skip(reason)
-
-
-@functools.cache
-def exports_png(soffice: str) -> bool:
-    """Whether ``soffice`` turns a small .docx into a PNG image (asked once per session)."""
-    with tempfile.TemporaryDirectory(prefix="cchc-png-probe-") as work:
-        folder = Path(work)
-        document = docx.Document()
-        document.add_paragraph("PNG")
-        document.save(str(folder / "probe.docx"))
-        command = [
-            soffice,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "png:writer_png_Export",
-            "--outdir",
-            str(folder / "out"),
-            str(folder / "probe.docx"),
-        ]
-        try:
-            processes.run(command, timeout=PROBE_TIMEOUT, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"LibreOffice ({soffice}) did not convert one line to PNG in {PROBE_TIMEOUT} s")
-        image = folder / "out" / "probe.png"
-        return image.is_file() and image.read_bytes().startswith(PNG_SIGNATURE)
 
 
 @functools.cache

@@ -35,7 +35,8 @@ def test_init_yaml_writes_ready_to_fill_files(tmp_path: Path) -> None:
     result = run_cli("init", folder, "--year", "2027", "--yaml")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in folder.iterdir()) == [
-        "bao_cao.yaml", "don_vi.yaml", "ke_hoach.yaml", "nhiem_vu.xlsx", "tien_do.xlsx",
+        "Mo_trang_cchc.cmd", "Mo_trang_cchc.command", "bao_cao.yaml", "don_vi.yaml", "ke_hoach.yaml",
+        "nhiem_vu.xlsx", "tien_do.xlsx",
     ]  # fmt: skip
     assert "# HỒ SƠ ĐƠN VỊ" in (folder / "don_vi.yaml").read_text(encoding="utf-8")
     assert "nam: 2027" in (folder / "ke_hoach.yaml").read_text(encoding="utf-8")
@@ -131,7 +132,8 @@ def test_init_writes_word_and_excel(tmp_path: Path) -> None:
     result = run_cli("init", folder, "--year", "2027")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in folder.iterdir()) == [
-        "bao_cao.docx", "ke_hoach.docx", "ke_hoach.xlsx", "tien_do.xlsx",
+        "Mo_trang_cchc.cmd", "Mo_trang_cchc.command", "bao_cao.docx", "ke_hoach.docx", "ke_hoach.xlsx",
+        "tien_do.xlsx",
     ]  # fmt: skip
     words = docx.Document(str(folder / "ke_hoach.docx"))
     headings = [p.text for p in words.paragraphs if heading(p)]

@@ -48,8 +48,13 @@ def test_the_printed_address_sets_a_strict_cookie(store: Store) -> None:
         ("GET", "/mau-trong.zip?nam=2024", None),
         ("POST", "/thu-muc", {"thu_muc": "/"}),
         ("POST", "/tai-len", {}),
+        ("POST", "/vi-du", None),
+        ("POST", "/nhap", {}),
+        ("POST", "/lo", {}),
+        ("POST", "/kiem-tra", {}),
+        ("POST", "/tat", None),
     ],
-    ids=["index", "blank-set", "folder", "upload"],
+    ids=["index", "blank-set", "folder", "upload", "example", "import", "batch", "check", "stop"],
 )
 def test_requests_without_the_secret_are_refused(
     stranger: FlaskClient, store: Store, method: str, path: str, data: dict[str, str] | None
@@ -65,15 +70,27 @@ def test_a_data_set_and_its_documents_need_the_secret(client: FlaskClient, stran
     assert make(client, page, loai="ke_hoach").status_code == 303
     document = f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.docx"
     assert client.get(document).status_code == 200
+    name = "ke_hoach_cchc_2022_xa_loc_thuy"
     for response in (
         stranger.get(page),
         stranger.get(document),
-        stranger.get(f"{page}/van-ban/ke_hoach_cchc_2022_xa_loc_thuy.docx"),
+        stranger.get(f"{page}/van-ban/{name}.docx"),
+        stranger.get(f"{page}/xem/{name}.pdf"),
+        stranger.get(f"{page}/xem-truoc/{name}.docx"),
+        stranger.get(f"{page}/trang/{name}-trang-1.png"),
+        stranger.get(f"{page}/du-lieu.zip"),
+        stranger.get(f"{page}/bang-tien-do?ky=Q1&nam=2022"),
+        stranger.post(f"{page}/them", data={}),
+        stranger.post(f"{page}/thay/don_vi.yaml", data={}),
+        stranger.post(f"{page}/bo-tep/don_vi.yaml"),
+        stranger.post(f"{page}/mau", data={}),
+        stranger.post(f"{page}/bo-mau"),
         make(stranger, page, loai="ke_hoach"),
         upload(stranger, [("don_vi.yaml", b"don_vi: {}\n")]),
     ):
         assert response.status_code == 403
         assert REFUSED in response.text
+    assert "don_vi.yaml" in client.get(page).text  # nothing was removed
 
 
 @pytest.mark.parametrize("given", ["sai", TOKEN[:-1], TOKEN + "x", "mã-tiếng-việt", ""])

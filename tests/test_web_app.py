@@ -7,19 +7,22 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from flask.testing import FlaskClient
 
 from generator.web import documents
 from generator.web.store import Store
-from generator.workflows.workspace import init_folder
+from generator.workflows.workspace import init_folder, init_word_folder
 from tests.conftest import EXAMPLE, run_cli
 from tests.web_support import (
     BROKEN_LINES,
     EXAMPLE_FILES,
     break_workbook,
     docx_text,
+    error_of,
+    form_problems,
     make,
     new_client,
     problem_lines,
@@ -39,18 +42,33 @@ def test_index_is_in_vietnamese(client: FlaskClient) -> None:
     assert response.status_code == 200
     assert response.mimetype == "text/html"
     assert '<html lang="vi">' in response.text
-    assert "Tải bộ mẫu (.zip)" in response.text
+    assert "Tải bộ tệp trống (.zip)" in response.text
     assert "Đưa dữ liệu đã điền lên" in response.text
     assert "tối đa 2 MB" in response.text
 
 
-def test_blank_set_holds_the_files_of_cchc_init(client: FlaskClient, tmp_path: Path) -> None:
+def test_blank_set_holds_the_word_and_excel_files_of_cchc_init(client: FlaskClient, tmp_path: Path) -> None:
     response = client.get("/mau-trong.zip?nam=2024")
-    expected = {p.name: p for p in init_folder(tmp_path / "init", 2024)}
+    expected = {p.name: p for p in init_word_folder(tmp_path / "init", 2024)}
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     assert response.status_code == 200
     assert response.headers["Content-Disposition"] == 'attachment; filename="cchc_mau_trong_2024.zip"'
-    assert sorted(archive.namelist()) == sorted(f"cchc_2024/{name}" for name in expected)
+    assert sorted(archive.namelist()) == sorted(
+        [f"cchc_2024/{name}" for name in expected]
+        + ["cchc_2024/Mo_trang_cchc.cmd", "cchc_2024/Mo_trang_cchc.command"]
+    )
+    words = docx.Document(io.BytesIO(archive.read("cchc_2024/ke_hoach.docx")))
+    assert "I. MỤC TIÊU, YÊU CẦU" in [p.text for p in words.paragraphs]
+    book = openpyxl.load_workbook(io.BytesIO(archive.read("cchc_2024/ke_hoach.xlsx")))
+    assert {"Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ"} <= set(book.sheetnames)
+    assert book["Kế hoạch"]["B2"].value == 2024
+
+
+def test_blank_set_in_yaml_for_technical_users(client: FlaskClient, tmp_path: Path) -> None:
+    response = client.get("/mau-trong.zip?nam=2024&dang=yaml")
+    expected = {p.name: p for p in init_folder(tmp_path / "init", 2024)}
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    assert {f"cchc_2024/{name}" for name in expected} <= set(archive.namelist())
     for name in ("don_vi.yaml", "ke_hoach.yaml", "bao_cao.yaml"):
         assert archive.read(f"cchc_2024/{name}") == expected[name].read_bytes()
     book = openpyxl.load_workbook(io.BytesIO(archive.read("cchc_2024/tien_do.xlsx")))
@@ -126,7 +144,7 @@ def test_zip_of_a_working_folder(client: FlaskClient) -> None:
     page = client.get(response.headers["Location"]).text
     assert response.status_code == 303
     assert all(f"<code>{name}</code>" in page for name in EXAMPLE_FILES)
-    assert "loc_thuy/ghi_chu.txt: bỏ qua" in page
+    assert "loc_thuy/ghi_chu.txt: không phải tệp cchc đọc được" in page
     assert make(client, response.headers["Location"], loai="ke_hoach").status_code == 303
 
 
@@ -178,7 +196,8 @@ def test_problems_in_a_folder_name_its_files_in_full(client: FlaskClient, exampl
 def test_folder_refused(client: FlaskClient, path: str, message: str) -> None:
     response = client.post("/thu-muc", data={"thu_muc": path})
     assert response.status_code == 400
-    assert message in problem_lines(response.text)[0]
+    assert message in form_problems(response.text)[0]
+    assert problem_lines(response.text) == []  # the form's mistake, not the data's
 
 
 @pytest.mark.parametrize(
@@ -186,19 +205,39 @@ def test_folder_refused(client: FlaskClient, path: str, message: str) -> None:
     [
         ({}, "chưa chọn loại văn bản (kế hoạch, báo cáo hoặc dự thảo kế hoạch năm sau)"),
         ({"loai": "bao_cao", "ky": "Q9", "nam": "2022"}, 'kỳ báo cáo "Q9" không hợp lệ'),
+        ({"loai": "bao_cao", "nam": "2022"}, "chưa chọn kỳ báo cáo"),
         ({"loai": "bao_cao", "ky": "Q1", "nam": "hai"}, 'năm báo cáo "hai" không hợp lệ (cần dạng 2022)'),
         (
             {"loai": "du_thao", "nam_moi": "2023", "tien_do": "../x.xlsx"},
-            'không có bảng "../x.xlsx" trong dữ liệu đã nhận',
+            'không có bảng tiến độ "../x.xlsx" trong dữ liệu đã nhận',
         ),
-        ({"loai": "du_thao", "nam_moi": "2022"}, "năm mới (2022) phải sau năm của kế hoạch (2022)"),
+        (
+            {"loai": "du_thao", "nam_moi": "2023", "tien_do": "nhiem_vu.xlsx"},
+            'không có bảng tiến độ "nhiem_vu.xlsx" trong dữ liệu đã nhận',
+        ),
+        (
+            {"loai": "du_thao", "nam_moi": "2022"},
+            "năm của kế hoạch mới (2022) phải sau năm của kế hoạch đang có (2022); ví dụ 2023",
+        ),
+        (
+            {"loai": "bao_cao", "ky": "Q3", "nam": "2022"},
+            "chưa có tệp nào cho báo cáo quý III/2022: cần bao_cao_q3_2022.yaml (lời văn) và "
+            "tien_do_q3_2022.xlsx (tiến độ, số liệu; tải bảng điền sẵn ở mục Báo cáo). "
+            "Các kỳ đã có tệp: quý I/2022",
+        ),
     ],
-    ids=["no-kind", "bad-period", "bad-year", "draft-unknown-workbook", "draft-same-year"],
-)
-def test_bad_choice(client: FlaskClient, form: dict[str, str], message: str) -> None:
+    ids=["no-kind", "bad-period", "no-period", "bad-year", "draft-unknown-workbook", "draft-task-workbook",
+         "draft-same-year", "period-without-files"],
+)  # fmt: skip
+def test_bad_choice_is_the_forms_not_the_datas(
+    client: FlaskClient, form: dict[str, str], message: str
+) -> None:
     response = make(client, upload_folder(client), **form)
-    assert response.status_code == 422
-    assert problem_lines(response.text) == [message]
+    assert response.status_code == 400
+    assert form_problems(response.text) == [message]
+    assert "Chưa làm được: cần chọn lại" in text_of(response)
+    assert problem_lines(response.text) == []
+    assert "lỗi cần sửa" not in text_of(response)
 
 
 def test_without_libreoffice_no_pdf_is_offered(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -206,10 +245,13 @@ def test_without_libreoffice_no_pdf_is_offered(client: FlaskClient, monkeypatch:
     page = upload_folder(client)
     result = client.get(make(client, page, loai="ke_hoach").headers["Location"])
     refused = client.get(f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.pdf")
+    preview = client.get(f"{page}/xem-truoc/ke_hoach_cchc_2022_xa_loc_thuy.docx")
     assert "Tải tệp PDF" not in result.text
     assert "chưa có LibreOffice" in result.text
     assert refused.status_code == 503
     assert "không tìm thấy LibreOffice" in refused.text
+    assert preview.status_code == 503
+    assert "không tìm thấy LibreOffice" in error_of(preview)
 
 
 def test_an_unexpected_error_is_shown_in_vietnamese(

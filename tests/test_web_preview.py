@@ -1,4 +1,4 @@
-"""With LibreOffice, the page offers the PDF and shows page 1 of the document as an image."""
+"""With LibreOffice, the page offers the PDF (to read in the browser or download) and every page as an image."""
 
 from __future__ import annotations
 
@@ -49,24 +49,31 @@ def test_pdf_download(client: FlaskClient) -> None:
     assert "KẾ HOẠCH" in reader.pages[0].extract_text()
 
 
-def test_first_page_preview_is_an_a4_image(client: FlaskClient) -> None:
-    require_libreoffice(png=True)
+def test_every_page_is_an_image(client: FlaskClient) -> None:
     page = plan_page(client)
-    response = client.get(f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.png", buffered=True)
-    width = int.from_bytes(response.data[16:20], "big")  # PNG IHDR: width, then height
-    height = int.from_bytes(response.data[20:24], "big")
-    assert response.status_code == 200
-    assert response.mimetype == "image/png"
-    assert "attachment" not in response.headers.get("Content-Disposition", "")
-    assert response.data.startswith(PNG_SIGNATURE)
+    answer = client.get(f"{page}/xem-truoc/ke_hoach_cchc_2022_xa_loc_thuy.docx").json
+    assert answer is not None
+    pdf = client.get(answer["pdf"], buffered=True)
+    first = client.get(answer["pages"][0], buffered=True)
+    last = client.get(answer["pages"][-1], buffered=True)
+    width = int.from_bytes(first.data[16:20], "big")  # PNG IHDR: width, then height
+    height = int.from_bytes(first.data[20:24], "big")
+    assert len(answer["pages"]) == len(PdfReader(io.BytesIO(pdf.data)).pages) > 10
+    assert "attachment" not in pdf.headers.get("Content-Disposition", "")  # read in the browser
+    assert first.mimetype == "image/png"
+    assert "attachment" not in first.headers.get("Content-Disposition", "")
+    assert first.data.startswith(PNG_SIGNATURE)
     assert 1.35 < height / width < 1.47  # A4 portrait: 297/210 = 1.41
+    assert int.from_bytes(last.data[16:20], "big") > int.from_bytes(
+        last.data[20:24], "big"
+    )  # the appendix: landscape
 
 
 def test_a_new_run_drops_the_old_preview(client: FlaskClient, store: Store) -> None:
-    require_libreoffice(png=True)
     page = plan_page(client)
-    first = client.get(f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.png", buffered=True)
-    (image,) = store.root.glob("*/outputs/ke_hoach_cchc_2022_xa_loc_thuy.png")
+    assert client.get(f"{page}/xem-truoc/ke_hoach_cchc_2022_xa_loc_thuy.docx").status_code == 200
+    images = list(store.root.glob("*/outputs/ke_hoach_cchc_2022_xa_loc_thuy-trang-*.png"))
     client.post(f"{page}/soan", data={"loai": "ke_hoach"})
-    assert first.status_code == 200
-    assert not image.exists()
+    assert images
+    assert not any(image.exists() for image in images)
+    assert not list(store.root.glob("*/outputs/*.pdf"))

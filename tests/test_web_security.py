@@ -10,7 +10,17 @@ import pytest
 from flask.testing import FlaskClient
 
 from generator.web.store import Store
-from tests.web_support import HOST, TOKEN, make, new_client, problem_lines, text_of, upload, upload_folder
+from tests.web_support import (
+    HOST,
+    TOKEN,
+    error_of,
+    form_problems,
+    make,
+    new_client,
+    text_of,
+    upload,
+    upload_folder,
+)
 
 
 @pytest.fixture
@@ -26,10 +36,14 @@ def test_upload_too_large_is_refused_in_vietnamese(client: FlaskClient, store: S
 
 
 def test_upload_without_data_files(client: FlaskClient) -> None:
-    response = upload(client, [("anh.png", b"\x89PNG")])
+    response = upload(client, [("anh.png", b"\x89PNG"), ("ke_hoach.xls", b"\xd0\xcf")])
     assert response.status_code == 400
-    assert problem_lines(response.text) == [
-        "không có tệp dữ liệu nào (cần tệp .yaml, .xlsx hoặc một tệp .zip chứa chúng)"
+    assert form_problems(response.text) == [
+        "không có tệp dữ liệu nào (cần tệp Word .docx, Excel .xlsx, .yaml hoặc một tệp .zip chứa chúng)",
+        "anh.png: không phải tệp cchc đọc được (cchc nhận tệp Word .docx, Excel .xlsx, .yaml hoặc một tệp .zip "
+        "chứa chúng)",
+        "ke_hoach.xls: tệp Excel 97–2003 (.xls): hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu thành › "
+        "Sổ làm việc Excel)",
     ]
 
 
@@ -42,7 +56,7 @@ def test_hostile_names_stay_inside_the_upload_folder(
     (inputs,) = store.root.glob("*/inputs")
     assert response.status_code == 303
     assert sorted(p.name for p in inputs.iterdir()) == ["_CON.yaml", "a_b.yaml", "cchc.yaml", "thoat.yaml"]
-    assert ".an.yaml: bỏ qua" in page
+    assert ".an.yaml: tệp ẩn hoặc tên không dùng được" in page
     assert not list(tmp_path.glob("*.yaml"))
     assert not Path("/etc/cchc.yaml").exists()
 
@@ -63,7 +77,7 @@ def test_zip_slip_is_extracted_inside(client: FlaskClient, store: Store, tmp_pat
 def test_broken_zip_is_refused(client: FlaskClient) -> None:
     response = upload(client, [("du_lieu.zip", b"PK\x03\x04 not really")])
     assert response.status_code == 400
-    assert problem_lines(response.text) == ["du_lieu.zip: không phải tệp .zip hợp lệ"]
+    assert form_problems(response.text) == ["du_lieu.zip: không phải tệp .zip hợp lệ"]
 
 
 @pytest.mark.parametrize(
@@ -149,7 +163,7 @@ def test_names_and_data_cannot_run_scripts_in_the_page(client: FlaskClient, exam
         assert "<img src=x" not in page
         assert "<svg onload" not in page
     assert "<code>script_.xlsx</code>" in listing  # "</script>" holds a slash: only its last part is kept
-    assert "&lt;img src=x onerror=alert(1)&gt;.txt: bỏ qua" in listing
+    assert "&lt;img src=x onerror=alert(1)&gt;.txt: không phải tệp cchc đọc được" in listing
     assert "khóa &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34; không được dùng" in result
     assert "&lt;svg onload=alert(1)&gt;" in pointed
 
@@ -165,11 +179,13 @@ def test_a_failed_preview_does_not_show_the_servers_folders(
     monkeypatch.setenv("CCHC_SOFFICE", str(soffice))
     page = upload_folder(client)
     assert make(client, page, loai="ke_hoach").status_code == 303
-    response = client.get(f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.png")
+    response = client.get(f"{page}/tai/ke_hoach_cchc_2022_xa_loc_thuy.pdf")
+    preview = client.get(f"{page}/xem-truoc/ke_hoach_cchc_2022_xa_loc_thuy.docx")
     assert response.status_code == 503
     assert str(store.root) not in response.text
     assert "/tmp" not in response.text
-    assert "ke_hoach_cchc_2022_xa_loc_thuy.docx: LibreOffice không chuyển được sang ảnh PNG" in text_of(
-        response
-    )
+    assert "ke_hoach_cchc_2022_xa_loc_thuy.docx: LibreOffice không chuyển được sang PDF" in text_of(response)
     assert "LibreOffice báo: Error: source file could not be loaded" in text_of(response)
+    assert preview.status_code == 503
+    assert str(store.root) not in error_of(preview)
+    assert error_of(preview).startswith("ke_hoach_cchc_2022_xa_loc_thuy.docx: LibreOffice không chuyển được")

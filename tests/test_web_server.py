@@ -65,7 +65,7 @@ def test_binds_loopback_on_a_free_port(server: LocalServer) -> None:
     assert len(server.token) >= 32
     assert server.address == ("127.0.0.1", server.port)
     assert status == 200
-    assert "Tải bộ mẫu (.zip)" in page
+    assert "Tải bộ tệp trống (.zip)" in page
 
 
 @pytest.mark.parametrize("host", ["attacker.example:{port}", "attacker.example", "127.0.0.1:1"])

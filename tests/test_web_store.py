@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.web import store as store_module
-from generator.web.store import RequestError, Store, safe_name
+from generator.web import uploads as store_module
+from generator.web.store import Store
+from generator.web.uploads import RequestError, safe_name
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ def test_an_unexpected_failure_leaves_no_data_set(store: Store, monkeypatch: pyt
     def broken(*args: object) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(store_module, "_save", broken)
+    monkeypatch.setattr(store_module, "save", broken)
     with pytest.raises(RuntimeError):
         store.add_upload([("don_vi.yaml", io.BytesIO(b"x"))])
     assert list(store.root.iterdir()) == []
@@ -116,12 +117,15 @@ def test_zip_with_too_many_members(store: Store, monkeypatch: pytest.MonkeyPatch
 def test_duplicate_names_keep_the_first(store: Store) -> None:
     dataset = store.add_upload([("a/don_vi.yaml", io.BytesIO(b"1")), ("b/don_vi.yaml", io.BytesIO(b"2"))])
     assert (dataset.inputs / "don_vi.yaml").read_bytes() == b"1"
-    assert dataset.notices == ["b/don_vi.yaml: bỏ qua vì trùng tên với tệp don_vi.yaml đã nhận"]
+    assert dataset.refused == ["b/don_vi.yaml: trùng tên với tệp don_vi.yaml đã nhận"]
 
 
 def test_excel_lock_files_are_skipped(store: Store) -> None:
     dataset = store.add_upload([("~$nhiem_vu.xlsx", io.BytesIO(b"x")), ("don_vi.yaml", io.BytesIO(b"x"))])
     assert dataset.files() == ["don_vi.yaml"]
+    assert dataset.refused == [
+        "~$nhiem_vu.xlsx: tệp tạm Word/Excel tạo khi đang mở một tệp (~$…), không phải dữ liệu"
+    ]
 
 
 def test_close_deletes_every_upload(tmp_path: Path) -> None:

@@ -39,6 +39,8 @@ BROKEN_LINES = (
     'tien_do_q1_2022.xlsx, trang "Tiến độ", ô D5: ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)',
 )
 _PROBLEM = re.compile(r"<li>Lỗi: (.*?)</li>", re.DOTALL)
+_FORM_BOX = re.compile(r'<section class="chon-lai" id="loi-bieu-mau".*?</section>', re.DOTALL)
+_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
 
 
 HOST = "127.0.0.1:8765"
@@ -108,6 +110,19 @@ def docx_text(data: bytes) -> str:
 def problem_lines(page: str) -> list[str]:
     """The "Lỗi: …" lines of a page, without the prefix, as the user reads them."""
     return [html.unescape(line) for line in _PROBLEM.findall(page)]
+
+
+def error_of(response: TestResponse) -> str:
+    """The message of a JSON answer that reports an error."""
+    answer = response.json
+    assert answer is not None
+    return str(answer["error"])
+
+
+def form_problems(page: str) -> list[str]:
+    """The lines of the "Chưa làm được: cần chọn lại" box: the form's own mistakes."""
+    box = _FORM_BOX.search(page)
+    return [html.unescape(line) for line in _ITEM.findall(box.group(0))] if box else []
 
 
 def break_workbook(folder: Path) -> None:

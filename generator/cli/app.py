@@ -88,10 +88,20 @@ def _show_usage_error(exc: click.UsageError) -> None:
     context_settings={"help_option_names": ["-h", "--help"]},
     options_metavar="[TÙY CHỌN]",
     subcommand_metavar="LỆNH [ĐỐI SỐ]...",
+    invoke_without_command=True,
 )
 @click.version_option(__version__, message="cchc %(version)s", help=messages.VERSION_HELP)
-def cli() -> None:
-    """cchc — soạn kế hoạch, báo cáo cải cách hành chính đúng thể thức Nghị định 30/2020/NĐ-CP."""
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """cchc — soạn kế hoạch, báo cáo cải cách hành chính đúng thể thức Nghị định 30/2020/NĐ-CP.
+
+    Chạy cchc không kèm lệnh nào (như khi nhấp đúp) thì mở trang web trên máy này (cchc serve).
+    """
+    if ctx.invoked_subcommand is None:  # a double-click, or "cchc" typed alone: open the page
+        click.echo("Mở trang cchc trong trình duyệt (gõ cchc --help để xem các lệnh).")
+        serve = cli.get_command(ctx, "serve")
+        assert serve is not None  # registered by generator.cli.tools
+        ctx.invoke(serve)
 
 
 def show(warnings: Sequence[Problem]) -> None:

@@ -29,12 +29,16 @@ def init_command(folder: Path, year: int | None, force: bool, as_yaml: bool) -> 
 
     Đã có kế hoạch năm trước bằng Word? Dùng cchc import TỆP.docx --out THƯ_MỤC thay cho lệnh này.
     """
+    from generator.workflows.launcher import WINDOWS, write_launchers
     from generator.workflows.workspace import init_folder, init_word_folder
 
     make = init_folder if as_yaml else init_word_folder
-    for path in make(folder, year or _this_year(), overwrite=force):
+    for path in make(folder, year or _this_year(), overwrite=force) + write_launchers(folder):
         click.echo(f"Đã tạo: {path}")
-    click.echo(f"Điền các tệp trên rồi chạy: cchc plan {folder}")
+    click.echo(
+        f"Điền các tệp trên rồi nhấp đúp {WINDOWS} (Windows) để mở trang cchc và soạn văn bản, "
+        f"hoặc chạy: cchc plan {folder}"
+    )
 
 
 @cli.command("pdf")
@@ -86,13 +90,21 @@ def check_command(files: tuple[Path, ...], as_json: bool) -> None:
     help="Cổng; mặc định tự chọn một cổng còn trống.",
 )  # fmt: skip
 @click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt.")
-def serve_command(host: str, allow: tuple[str, ...], port: int, no_browser: bool) -> None:
+@click.argument("folder", type=PATH, required=False, metavar="[THƯ_MỤC]")
+def serve_command(
+    host: str, allow: tuple[str, ...], port: int, no_browser: bool, folder: Path | None = None
+) -> None:
     """Mở trang web trên máy này để soạn văn bản không cần gõ lệnh.
 
-    Trên trang: tải bộ mẫu dữ liệu trống, đưa dữ liệu lên (hoặc chọn thư mục làm việc), xem lỗi
-    dữ liệu, soạn kế hoạch hoặc báo cáo, xem số liệu đã tính và tải tệp Word/PDF. Nhấn Ctrl+C
-    để dừng; các tệp đã tải lên được xóa khi dừng.
+    Có THƯ_MỤC (thư mục làm việc): trang mở ngay dữ liệu của thư mục đó (chỉ đọc). Trên trang:
+    tải bộ mẫu trống, lấy dữ liệu từ kế hoạch Word năm trước, đưa dữ liệu lên, xem cchc đã hiểu
+    gì, soạn kế hoạch, báo cáo, dự thảo năm sau, soạn nhiều đơn vị, kiểm tra thể thức một tệp
+    Word, tải tệp Word/PDF. Dừng bằng nút "Tắt" trên trang hoặc Ctrl+C; các tệp đã tải lên được
+    xóa khi dừng.
     """
     from generator.web.server import run
 
-    run(host, port, this_year=_this_year(), open_browser=not no_browser, say=click.echo, allow=allow)
+    run(
+        host, port, this_year=_this_year(), open_browser=not no_browser, say=click.echo, allow=allow,
+        folder=folder,
+    )  # fmt: skip

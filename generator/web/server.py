@@ -19,6 +19,7 @@ import socket
 import threading
 import webbrowser
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from types import FrameType
 
 from generator import scratch
@@ -98,7 +99,14 @@ class LocalServer:
             raise OutputError(f"không mở được cổng {port} trên {host}: {exc.strerror or exc}") from exc
         self.store = Store(scratch.make("serve"))  # after deleting what a killed server left
         self.token = secrets.token_urlsafe(24)
-        app = create_app(self.store, this_year=this_year, hosts=(), token=self.token, max_upload=max_upload)
+        app = create_app(
+            self.store,
+            this_year=this_year,
+            hosts=(),
+            token=self.token,
+            max_upload=max_upload,
+            stop=self.shutdown,
+        )
         with listening:  # Werkzeug works on a duplicate of the socket
             self._server = make_server(host, port, app, threaded=True, fd=listening.fileno())
         self.port: int = self._server.port
@@ -106,8 +114,13 @@ class LocalServer:
         self.url = self._address(_url_host(host))
         self.urls = [self.url] + [self._address(name) for name in allow if self._address(name) != self.url]
 
-    def _address(self, name: str) -> str:
-        return f"http://{name}:{self.port}/?{TOKEN_PARAMETER}={self.token}"
+    def _address(self, name: str, path: str = "/") -> str:
+        return f"http://{name}:{self.port}{path}?{TOKEN_PARAMETER}={self.token}"
+
+    def open_folder(self, folder: Path) -> str:
+        """Take the working folder ``folder`` (read only) as a set; the address of its page."""
+        dataset = self.store.add_folder(str(folder.resolve()))
+        return self._address(_url_host(self.address[0]), f"/bo/{dataset.key}")
 
     @property
     def address(self) -> tuple[str, int]:
@@ -136,14 +149,23 @@ def run(
     open_browser: bool,
     say: Callable[[str], None],
     allow: Iterable[str] = (),
+    folder: Path | None = None,
 ) -> None:
-    """Serve until Ctrl+C (or SIGTERM), then delete the server's files; ``say`` shows progress."""
+    """Serve until the page's "Tắt" button, Ctrl+C or SIGTERM, then delete the server's files;
+    ``say`` shows progress. With ``folder``, the page opens on that working folder."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request on the console
     server = LocalServer(host, port, this_year=this_year, allow=allow)
-    try:  # from here on a Ctrl+C or SIGTERM, even during the first lines, deletes the files
-        _announce(server, host, say)
+    try:  # from here on, whatever stops the run (even a signal while starting) deletes the files
+        address = server.url if folder is None else server.open_folder(folder)
+        say(f"Trang cchc đang chạy tại {address} — bấm nút “Tắt” trên trang hoặc nhấn Ctrl+C để dừng.")
+        say("Chỉ mở được trang bằng đúng địa chỉ này (có mã riêng của lần chạy); đừng gửi nó cho người khác.")
+        if not _is_loopback(host):
+            others = ", ".join(server.urls[1:]) or server.url
+            say(
+                f"Chú ý: trang mở cho các máy khác trong mạng ({host}), tại {others}; chỉ dùng trong mạng tin cậy."
+            )
         if open_browser:
-            opener = threading.Timer(0.3, webbrowser.open, (server.url,))
+            opener = threading.Timer(0.3, webbrowser.open, (address,))
             opener.daemon = True  # a quick Ctrl+C must not wait for the browser
             opener.start()
         with _sigterm_as_interrupt():
@@ -153,16 +175,6 @@ def run(
     finally:
         server.close()
     say("Đã dừng trang cchc; các tệp tải lên và văn bản tạm đã được xóa.")
-
-
-def _announce(server: LocalServer, host: str, say: Callable[[str], None]) -> None:
-    say(f"Trang cchc đang chạy tại {server.url} — nhấn Ctrl+C để dừng.")
-    say("Chỉ mở được trang bằng đúng địa chỉ này (có mã riêng của lần chạy); đừng gửi nó cho người khác.")
-    if not _is_loopback(host):
-        others = ", ".join(server.urls[1:]) or server.url
-        say(
-            f"Chú ý: trang mở cho các máy khác trong mạng ({host}), tại {others}; chỉ dùng trong mạng tin cậy."
-        )
 
 
 def _is_loopback(host: str) -> bool:

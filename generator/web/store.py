@@ -1,47 +1,34 @@
-"""The server's own working folder: uploaded input sets, folders the user points at, outputs.
+"""The server's own working folder: the sets of inputs the page works on, and what it wrote.
 
 Nothing outside this folder is written, and nothing outside it is read except a folder the
-user names (read only: its documents are written here). Uploaded names are reduced to a
-plain file name; ZIP members are extracted by that name only (no folders, so no zip-slip),
-within limits on their number and unpacked size. ``close`` deletes everything.
+user names (read only: its documents are written here) and cchc's own example. Uploads go
+through ``uploads`` (safe names, limits, reasons for refused files). ``close`` deletes
+everything.
 """
 
 from __future__ import annotations
 
-import errno
-import io
 import os
 import secrets
 import shutil
 import threading
-import unicodedata
-import zipfile
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import IO
 
-from generator.errors import GeneratorError
+from generator.inputs.docx_file import is_complete_document
+from generator.web.uploads import DATA_SUFFIXES, Received, RequestError, receive, save
 from generator.workflows.documents import Outcome
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")
-MAX_MEMBERS = 200
-MAX_UNPACKED = 50 * 1024 * 1024
-NAME_LIMIT = 120  # characters
-NAME_BYTES = 180  # bytes in UTF-8: most file systems allow 255 (84 Vietnamese letters are 252)
 UPLOADED = "các tệp đã tải lên"  # how problem lines name the upload folder itself
 OUTPUTS = "thư mục văn bản của trang"  # how problem lines name the server's own folders
-# Names Windows gives to devices, whatever the extension; COM0 and LPT0 are reserved too, and
-# Windows reads the superscript digits (COM¹) as plain ones (NFKC folds them for the check).
-_WINDOWS_DEVICES = {
-    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
-    *(f"{d}{i}" for d in ("COM", "LPT") for i in range(10)),
-}  # fmt: skip
-
-
-class RequestError(GeneratorError):
-    """A request the server refuses (an upload, a folder, a choice); the message says why, in Vietnamese."""
+SOURCE_EXAMPLE = Path(__file__).resolve().parents[2] / "inputs" / "loc_thuy"
+WHOLE_DOCUMENT = (
+    "là văn bản hoàn chỉnh (có Quốc hiệu), không phải tệp dữ liệu: để lấy dữ liệu từ một kế hoạch "
+    "đã soạn bằng Word, dùng mục “Đã có kế hoạch năm trước bằng Word?” ở trang đầu"
+)
 
 
 @dataclass
@@ -52,19 +39,26 @@ class DataSet:
     inputs: Path
     outputs: Path
     pointed: bool = False
-    notices: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # files left out, each with the reason
+    notices: list[str] = field(default_factory=list)  # what the person should know (import …)
     results: dict[str, Outcome] = field(default_factory=dict)  # document file name → its run
+    notes: dict[str, list[str]] = field(default_factory=dict)  # document file name → page's cautions
+    template: Path | None = None  # a checked template of the user's, for ``template_kind``
+    template_kind: str = ""  # "ke_hoach" or "bao_cao"
+    message: str = ""  # what the last change did, said once on the next page
+
+    @property
+    def home(self) -> Path:
+        return self.outputs.parent
 
     def files(self) -> list[str]:
         """The input files the pipeline will consider, by name (none once a folder is gone)."""
         if not self.inputs.is_dir():
             return []
         return sorted(
-            p.name for p in self.inputs.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-        )
-
-    def workbooks(self) -> list[str]:
-        return [name for name in self.files() if name.lower().endswith(".xlsx")]
+            p.name for p in self.inputs.iterdir()
+            if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith((".", "~$"))
+        )  # fmt: skip
 
     def shown(self, lines: Iterable[str]) -> list[str]:
         """Problem lines as the user knows the files: uploaded files and written documents by
@@ -72,7 +66,9 @@ class DataSet:
 
         A folder the user pointed at is named in full, as ``cchc`` on the command line would.
         """
-        folders = [(str(self.outputs), OUTPUTS)] + ([] if self.pointed else [(str(self.inputs), UPLOADED)])
+        folders = [(str(self.outputs), OUTPUTS), (str(self.home), OUTPUTS)]
+        folders += [] if self.pointed else [(str(self.inputs), UPLOADED)]
+        folders.sort(key=lambda pair: -len(pair[0]))  # home holds the others: last
         shown = []
         for line in lines:
             for folder, name in folders:
@@ -81,44 +77,11 @@ class DataSet:
         return shown
 
 
-def safe_name(raw: str) -> str | None:
-    """A plain file name for an uploaded ``raw`` name, or None when nothing usable is left.
-
-    Folders are dropped ("../../x.yaml" → "x.yaml"), anything but letters (Vietnamese
-    included), digits and ``._-() `` becomes "_", and leading dots go, so the name can
-    neither leave its folder nor be hidden; Windows device names ("CON", "COM¹.yaml",
-    "COM1 .yaml") get a "_" in front; a long name is cut to ``NAME_LIMIT`` characters and
-    ``NAME_BYTES`` bytes, its extension kept.
-    """
-    base = unicodedata.normalize("NFC", raw).replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(ch if ch.isalnum() or ch in "._-() " else "_" for ch in base)
-    cleaned = cleaned.strip(" ").lstrip(".").rstrip(". ")
-    if not cleaned:
-        return None
-    stem, dot, suffix = cleaned.rpartition(".")
-    if not dot:
-        stem, suffix = cleaned, ""
-    if _is_device(stem):
-        cleaned, stem = "_" + cleaned, "_" + stem
-    return _shortened(cleaned, stem, suffix)
-
-
-def _is_device(stem: str) -> bool:
-    """Whether Windows takes a file named ``stem`` (before its last dot) for a device."""
-    first = unicodedata.normalize("NFKC", stem).split(".")[0].rstrip(" .")
-    return first.upper() in _WINDOWS_DEVICES
-
-
-def _shortened(name: str, stem: str, suffix: str) -> str:
-    """``name`` within NAME_LIMIT characters and NAME_BYTES bytes, cut in its stem."""
-    if len(name) <= NAME_LIMIT and len(name.encode("utf-8")) <= NAME_BYTES:
-        return name
-    tail = f".{suffix}" if suffix else ""
-    room = NAME_BYTES - len(tail.encode("utf-8"))
-    cut = stem[: NAME_LIMIT - len(tail)]
-    while len(cut.encode("utf-8")) > room:
-        cut = cut[:-1]
-    return cut.rstrip(" .") + tail
+def example_folder() -> Path:
+    """cchc's example working folder (xã Lộc Thủy, Word and Excel): the checkout's, or the installed copy."""
+    if SOURCE_EXAMPLE.is_dir():
+        return SOURCE_EXAMPLE
+    return Path(str(resources.files("generator.example_data")))
 
 
 class Store:
@@ -135,18 +98,14 @@ class Store:
             return self._sets.get(key)
 
     def add_upload(self, uploads: Iterable[tuple[str, IO[bytes]]]) -> DataSet:
-        """Store uploaded files (``.yaml``, ``.xlsx``, or ``.zip`` of a working folder) as a new set."""
+        """Store uploaded files (``.docx``, ``.xlsx``, ``.yaml``, or ``.zip`` of a working folder) as a new set."""
         dataset = self._new(None)
         try:
-            for raw_name, stream in uploads:
-                if raw_name.lower().endswith(".zip"):
-                    _extract(raw_name, stream, dataset)
-                else:
-                    _save(raw_name, stream.read(MAX_UNPACKED + 1), dataset)
+            received = receive(uploads, dataset.inputs, DATA_SUFFIXES)
+            _drop_whole_documents(received)
+            dataset.refused = received.refused
             if not dataset.files():
-                raise RequestError(
-                    "không có tệp dữ liệu nào (cần tệp .yaml, .xlsx hoặc một tệp .zip chứa chúng)"
-                )
+                raise RequestError(f"không có tệp dữ liệu nào ({_accepted()})", received.refused)
         except BaseException:  # whatever went wrong, no half-filled set stays on disk
             self._discard(dataset)
             raise
@@ -162,8 +121,47 @@ class Store:
         dataset = self._new(folder.resolve())
         if not dataset.files():
             self._discard(dataset)
-            raise RequestError(f"{folder}: thư mục không có tệp .yaml hoặc .xlsx nào")
+            raise RequestError(f"{folder}: thư mục không có tệp dữ liệu nào (.docx, .xlsx, .yaml)")
         return dataset
+
+    def add_example(self) -> DataSet:
+        """A copy of cchc's example (never the example itself, which may be the repository's)."""
+        dataset = self._new(None)
+        for path in sorted(example_folder().iterdir()):
+            if path.suffix.lower() in DATA_SUFFIXES:
+                shutil.copyfile(path, dataset.inputs / path.name)
+        return dataset
+
+    def add_files(self, dataset: DataSet, uploads: Iterable[tuple[str, IO[bytes]]]) -> Received:
+        """Add uploaded files to an uploaded set; a file with a name already there is refused."""
+        _writable(dataset)
+        received = receive(uploads, dataset.inputs, DATA_SUFFIXES)
+        _drop_whole_documents(received)
+        if not received.saved:
+            raise RequestError(f"không thêm được tệp nào ({_accepted()})", received.refused)
+        return received
+
+    def replace(self, dataset: DataSet, name: str, upload: tuple[str, IO[bytes]]) -> None:
+        """Replace the input ``name`` of an uploaded set by the uploaded file (kept under ``name``,
+        which may name its period); the old file stays when the new one is refused."""
+        _writable(dataset)
+        old = self._input(dataset, name)
+        raw_name, stream = upload
+        if Path(raw_name).suffix.lower() != old.suffix.lower():
+            raise RequestError(f"{raw_name}: cần một tệp {old.suffix} để thay cho {name}")
+        staging = dataset.home / "thay"
+        shutil.rmtree(staging, ignore_errors=True)
+        received = Received()
+        save(raw_name, stream.read(), staging, DATA_SUFFIXES, received)
+        _drop_whole_documents(received)
+        if not received.saved:
+            raise RequestError(f"không thay được {name}", received.refused)
+        os.replace(received.saved[0], old)
+        shutil.rmtree(staging, ignore_errors=True)
+
+    def remove(self, dataset: DataSet, name: str) -> None:
+        _writable(dataset)
+        self._input(dataset, name).unlink()
 
     def close(self) -> None:
         """Delete everything the server wrote (uploads and outputs)."""
@@ -173,6 +171,17 @@ class Store:
         """``lines`` without the server's own folder, which the page never shows."""
         root = str(self.root)
         return [line.replace(root + os.sep, "").replace(root, OUTPUTS) for line in lines]
+
+    def scratch(self) -> Path:
+        """A new private folder under the store, for one request's files (a check, a batch)."""
+        folder = self.root / f"viec-{secrets.token_hex(8)}"
+        folder.mkdir()
+        return folder
+
+    def _input(self, dataset: DataSet, name: str) -> Path:
+        if name not in dataset.files():
+            raise RequestError(f'không có tệp "{name}" trong dữ liệu đã nhận')
+        return dataset.inputs / name
 
     def _discard(self, dataset: DataSet) -> None:
         with self._lock:
@@ -190,57 +199,28 @@ class Store:
             self._sets[key] = dataset
         return dataset
 
+    def new_set(self) -> DataSet:
+        """An empty uploaded set (for ``cchc import``'s working folder)."""
+        return self._new(None)
 
-def _save(raw_name: str, data: bytes, dataset: DataSet) -> None:
-    base = raw_name.replace("\\", "/").rsplit("/", 1)[-1]
-    name = safe_name(raw_name)
-    if name is None or base.startswith(("~$", ".")) or Path(name).suffix.lower() not in INPUT_SUFFIXES:
-        dataset.notices.append(f"{raw_name}: bỏ qua (chỉ nhận tệp .yaml, .yml, .xlsx hoặc .zip)")
-        return
-    target = dataset.inputs / name
-    if target.exists():
-        dataset.notices.append(f"{raw_name}: bỏ qua vì trùng tên với tệp {name} đã nhận")
-        return
-    if len(data) > MAX_UNPACKED:
-        dataset.notices.append(f"{raw_name}: bỏ qua vì quá lớn")
-        return
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        full = exc.errno == errno.ENOSPC
-        reason = "ổ đĩa của máy đã đầy" if full else "máy không ghi được tệp tạm"
-        raise RequestError(f"{raw_name}: không lưu được tệp tải lên ({reason})") from exc
+    def discard(self, dataset: DataSet) -> None:
+        self._discard(dataset)
 
 
-def _extract(raw_name: str, stream: IO[bytes], dataset: DataSet) -> None:
-    """Save each data file of a ZIP under its plain name; never a path taken from the archive."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(stream.read(MAX_UNPACKED + 1)))
-    except zipfile.BadZipFile as exc:
-        raise RequestError(f"{raw_name}: không phải tệp .zip hợp lệ") from exc
-    with archive:
-        members = [m for m in archive.infolist() if not m.is_dir() and "__MACOSX/" not in m.filename]
-        if len(members) > MAX_MEMBERS:
-            raise RequestError(
-                f"{raw_name}: tệp .zip có quá nhiều tệp ({len(members)}; tối đa {MAX_MEMBERS})"
-            )
-        unpacked = 0
-        for member in members:
-            data = _read_member(archive, member, MAX_UNPACKED + 1 - unpacked, raw_name)
-            unpacked += len(data)
-            if unpacked > MAX_UNPACKED:
-                raise RequestError(
-                    f"{raw_name}: nội dung giải nén quá lớn (tối đa {MAX_UNPACKED // 2**20} MB)"
-                )
-            _save(member.filename, data, dataset)
+def _accepted() -> str:
+    return "cần tệp Word .docx, Excel .xlsx, .yaml hoặc một tệp .zip chứa chúng"
 
 
-def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int, raw_name: str) -> bytes:
-    """At most ``limit`` bytes of ``member``: the size its header states may be a lie."""
-    try:
-        with archive.open(member) as opened:
-            return opened.read(limit)
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError) as exc:
+def _writable(dataset: DataSet) -> None:
+    if dataset.pointed:
         raise RequestError(
-            f"{raw_name}: không đọc được {member.filename} trong tệp .zip (hỏng hoặc có mật khẩu)"
-        ) from exc
+            "thư mục trên máy này chỉ được đọc: hãy sửa, thêm hoặc bỏ tệp ngay trong thư mục rồi soạn lại"
+        )
+
+
+def _drop_whole_documents(received: Received) -> None:
+    """A whole ND 30 document (a plan to import, a document cchc wrote) is not an input: say so."""
+    for path in [p for p in received.saved if p.suffix.lower() == ".docx" and is_complete_document(p)]:
+        path.unlink()
+        received.saved.remove(path)
+        received.refused.append(f"{path.name}: {WHOLE_DOCUMENT}")

@@ -33,7 +33,8 @@ GUIDE = (
     "Nhiệm vụ (phụ lục). Lời văn kế hoạch ở tệp ke_hoach.docx cùng thư mục.",
     "Ô có nhiều dòng: Alt+Enter. Ngày ghi dạng dd/mm/yyyy hoặc dùng ô ngày của Excel. Dòng có dấu * là bắt buộc.",
     "Không đổi tên trang; trang Đơn vị và Kế hoạch: mỗi dòng một mục (cột Giá trị), cột Hướng dẫn chỉ để đọc.",
-    "Sau khi điền: cchc plan <thư mục> (kế hoạch) hoặc cchc report --period Q1 --year <năm> <thư mục>.",
+    "Sau khi điền: nhấp đúp tệp Mo_trang_cchc trong thư mục này (Mo_trang_cchc.cmd trên Windows) để mở trang cchc, "
+    "rồi bấm Soạn kế hoạch hoặc Soạn báo cáo.",
 )
 
 
@@ -59,19 +60,20 @@ def plan_workbook(folder: PlanFolder) -> bytes:
 
     book = Workbook()
     book.remove(book.worksheets[0])
-    add_form(book, UNIT_SHEET, UNIT_ITEMS, folder.unit)
-    add_form(book, PLAN_SHEET, PLAN_ITEMS, folder.plan)
+    year = folder.plan.get("nam") if isinstance(folder.plan.get("nam"), int) else None
+    add_form(book, UNIT_SHEET, UNIT_ITEMS, folder.unit, year)
+    add_form(book, PLAN_SHEET, PLAN_ITEMS, folder.plan, year)
     specs = [
         SheetSpec(TARGET_SHEET, TARGET_COLUMNS, "mỗi chỉ tiêu đo được của kế hoạch, gắn với câu của nó"),
         SheetSpec(TASK_SHEET, TASK_COLUMNS, "các nhiệm vụ cụ thể của phụ lục kế hoạch, nhóm I–VII"),
     ]
     for spec, rows in zip(specs, (folder.targets, folder.tasks), strict=True):
-        fill_rows(add_sheet(book, spec), spec.columns, rows)
+        fill_rows(add_sheet(book, spec, year), spec.columns, rows)
     if folder.unplaced:
         sheet = book.create_sheet(UNPLACED_SHEET)
         for row in folder.unplaced:
             sheet.append(row)
-    guide_sheet(book, GUIDE, specs)
+    guide_sheet(book, GUIDE, specs, year)
     return to_bytes(book)
 
 

@@ -65,31 +65,16 @@ def to_docx(documents: Sequence[Path], out_dir: Path) -> list[Path]:
     return _convert(documents, out_dir, DOCX)
 
 
-def first_page_png(document: Path, out_dir: Path | None = None) -> Path:
-    """Page 1 of ``document`` as a PNG image (about 96 dpi), for a preview; same rules as ``convert``.
-
-    LibreOffice's PNG export needs its graphics filters (Debian: ``libreoffice-draw-nogui``).
-    """
-    (image,) = _convert([document], out_dir, PNG)
-    return image
-
-
 @dataclass(frozen=True)
 class _Target:
     filter: str  # LibreOffice's --convert-to argument
     suffix: str
-    name: str  # in messages: "PDF", "ảnh PNG"
+    name: str  # in messages: "PDF", "Word .docx"
     hint: str = "tệp hỏng?"
 
 
 PDF = _Target("pdf:writer_pdf_Export", ".pdf", "PDF")
 DOCX = _Target("docx:MS Word 2007 XML", ".docx", "Word .docx", "tệp hỏng hoặc có mật khẩu?")
-PNG = _Target(
-    "png:writer_png_Export",
-    ".png",
-    "ảnh PNG",
-    "tệp hỏng, hoặc LibreOffice thiếu bộ lọc ảnh: Debian/Ubuntu cài libreoffice-draw-nogui",
-)
 
 
 def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -> list[Path]:

@@ -6,6 +6,7 @@ comes from a list, a comment on each header saying what to type, an instructions
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,16 @@ HEADER_FILL = "DDEBF7"
 LIST_SHEET = "Danh mục"
 LIST_LIMIT = 255  # Excel refuses a drop-down written as a list longer than this (characters)
 _MEANINGS = {code: metric.label for code, metric in METRICS.items()}
+EXAMPLE_YEAR = 2022  # the plan year the readers' notes give their examples for ("Quý I/2022")
+_EXAMPLE_YEARS = re.compile(rf"(?<!\d)(?:{EXAMPLE_YEAR - 1}|{EXAMPLE_YEAR})(?!\d)")
+
+
+def dated(note: str, year: int | None) -> str:
+    """``note`` with its example years (2021, 2022) moved to the plan year ``year``: a 2027
+    workbook says "Quý I/2027", not "Quý I/2022". Other years (7/2025) stay."""
+    if year is None:
+        return note
+    return _EXAMPLE_YEARS.sub(lambda found: str(int(found[0]) + year - EXAMPLE_YEAR), note)
 
 
 @dataclass(frozen=True)
@@ -28,19 +39,21 @@ class SheetSpec:
     purpose: str  # one line for the instructions sheet
 
 
-def new_workbook(specs: Sequence[SheetSpec], instructions: Iterable[str]) -> Any:
-    """An openpyxl workbook with one sheet per spec, then a "Hướng dẫn" sheet."""
+def new_workbook(specs: Sequence[SheetSpec], instructions: Iterable[str], year: int | None = None) -> Any:
+    """An openpyxl workbook with one sheet per spec, then a "Hướng dẫn" sheet; notes dated for ``year``."""
     from openpyxl import Workbook
 
     book = Workbook()
     book.remove(book.worksheets[0])
     for spec in specs:
-        add_sheet(book, spec)
-    guide_sheet(book, instructions, specs)
+        add_sheet(book, spec, year)
+    guide_sheet(book, instructions, specs, year)
     return book
 
 
-def guide_sheet(book: Any, instructions: Iterable[str], specs: Sequence[SheetSpec]) -> Any:
+def guide_sheet(
+    book: Any, instructions: Iterable[str], specs: Sequence[SheetSpec], year: int | None = None
+) -> Any:
     """The "Hướng dẫn" sheet: ``instructions``, then each table's purpose and columns."""
     guide = book.create_sheet("Hướng dẫn")
     guide.column_dimensions["A"].width = 110
@@ -48,7 +61,7 @@ def guide_sheet(book: Any, instructions: Iterable[str], specs: Sequence[SheetSpe
     for spec in specs:
         for column in spec.columns:
             mark = " (bắt buộc)" if column.required else ""
-            lines.append(f"  • {column.header}{mark}: {column.note or 'nhập như thường lệ'}")
+            lines.append(f"  • {column.header}{mark}: {dated(column.note, year) or 'nhập như thường lệ'}")
     for index, line in enumerate(lines, start=1):
         guide.cell(row=index, column=1, value=line)
     if LIST_SHEET in book.sheetnames:  # the lists of long drop-downs go last, after the guide
@@ -56,7 +69,7 @@ def guide_sheet(book: Any, instructions: Iterable[str], specs: Sequence[SheetSpe
     return guide
 
 
-def add_sheet(book: Any, spec: SheetSpec) -> Any:
+def add_sheet(book: Any, spec: SheetSpec, year: int | None = None) -> Any:
     """A sheet with a styled, frozen header row, widths, comments and drop-down lists."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -70,7 +83,7 @@ def add_sheet(book: Any, spec: SheetSpec) -> Any:
         header.fill = PatternFill("solid", fgColor=HEADER_FILL)
         header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         if column.note:
-            header.comment = Comment(column.note, "cchc")
+            header.comment = Comment(dated(column.note, year), "cchc")
         sheet.column_dimensions[letter].width = column.width
         if column.choices:
             drop_down(
@@ -112,7 +125,9 @@ def _listed(book: Any, title: str, choices: Sequence[str]) -> str:
     return f"'{LIST_SHEET}'!${letter}$2:${letter}${len(choices) + 1}"
 
 
-def add_form(book: Any, title: str, items: Sequence[Item], values: dict[str, Any]) -> Any:
+def add_form(
+    book: Any, title: str, items: Sequence[Item], values: dict[str, Any], year: int | None = None
+) -> Any:
     """A sheet of label and value rows (``inputs.labelled``): label, value, what to type."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -128,7 +143,7 @@ def add_form(book: Any, title: str, items: Sequence[Item], values: dict[str, Any
         sheet.cell(row=row, column=1, value=item.label + mark).font = Font(name="Times New Roman", bold=True)
         value = sheet.cell(row=row, column=2, value=values.get(item.key))
         value.alignment, value.font = wrap, Font(name="Times New Roman")
-        note = sheet.cell(row=row, column=3, value=item.note)
+        note = sheet.cell(row=row, column=3, value=dated(item.note, year))
         note.alignment, note.font = wrap, Font(name="Times New Roman", italic=True, color="555555")
         if item.choices:
             drop_down(sheet, item.choices, item.label, f"B{row}")

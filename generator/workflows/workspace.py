@@ -14,7 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 from generator.domain.areas import AREAS
-from generator.domain.models import Section
+from generator.domain.indicators import METRICS
+from generator.domain.models import Plan, Section
 from generator.files import write_atomic
 from generator.inputs.progress import (
     FIGURES_COLUMNS,
@@ -28,7 +29,7 @@ from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
 from generator.workflows.folder import PLAN_BOOK, PLAN_WORDS, PlanFolder, check_free, write_plan_folder
 from generator.workflows.report_files import add_report_sheet, blank_report_text, report_words_docx
 from generator.workflows.words_docx import guidance
-from generator.workflows.workbooks import SheetSpec, new_workbook, to_bytes
+from generator.workflows.workbooks import SheetSpec, fill_rows, new_workbook, to_bytes
 
 TASKS_BOOK = "nhiem_vu.xlsx"
 PROGRESS_BOOK = "tien_do.xlsx"
@@ -37,7 +38,8 @@ YAML_FILES = ("don_vi.yaml", "ke_hoach.yaml", "bao_cao.yaml")
 GUIDE = (
     "Điền dữ liệu từ dòng 2; không đổi tên trang và tên cột (có thể thêm cột riêng: cchc bỏ qua).",
     "Ô có nhiều dòng: Alt+Enter. Ngày ghi dạng dd/mm/yyyy hoặc dùng ô ngày của Excel.",
-    "Sau khi điền: cchc plan <thư mục> (kế hoạch) hoặc cchc report --period Q1 --year <năm> <thư mục>.",
+    "Sau khi điền: nhấp đúp tệp Mo_trang_cchc trong thư mục làm việc (Mo_trang_cchc.cmd trên Windows) để mở "
+    "trang cchc, rồi bấm Soạn kế hoạch hoặc Soạn báo cáo.",
 )
 TARGET_HINT = (
     "mỗi chỉ tiêu một đoạn, bắt đầu bằng “- ”. Chỉ tiêu đo được (có %) ghi thêm một dòng ở trang "
@@ -51,7 +53,7 @@ def init_word_folder(target: Path, year: int, *, overwrite: bool = False) -> lis
     check_free(target, [target / name for name in names], overwrite)
     written = write_plan_folder(blank_plan(year), target, overwrite=True)
     written.append(_write(target / REPORT_WORDS, report_words_docx(blank_report_text())))
-    book = new_workbook(progress_sheets(), GUIDE)
+    book = new_workbook(progress_sheets(), GUIDE, year)
     add_report_sheet(book, {})
     written.append(_write(target / PROGRESS_BOOK, to_bytes(book)))
     return written
@@ -107,6 +109,22 @@ def progress_sheets() -> list[SheetSpec]:
     ]
 
 
+def progress_workbook(plan: Plan) -> bytes:
+    """A progress workbook to fill for a report on ``plan``: a "Tiến độ" row per task with its code
+    (as cchc numbers it when the "Mã" column is empty) and name, a "Số liệu" row per indicator the
+    plan's targets measure from that sheet, and the "Báo cáo" sheet."""
+    specs = progress_sheets()
+    book = new_workbook(specs, GUIDE)
+    fill_rows(
+        book[PROGRESS_SHEET], PROGRESS_COLUMNS, [{"ma": t.code, "nhiem_vu": t.text} for t in plan.tasks]
+    )
+    counted = dict.fromkeys(t.metric for t in plan.targets if METRICS[t.metric].source == "so_lieu")
+    rows = [{"chi_so": code, "noi_dung": METRICS[code].label} for code in counted]
+    fill_rows(book[FIGURES_SHEET], FIGURES_COLUMNS, rows)
+    add_report_sheet(book, {})
+    return to_bytes(book)
+
+
 def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Path]:
     """Create the YAML working folder ``target`` (``cchc init --yaml``; the set the web page offers,
     as its uploads take .yaml and .xlsx files)."""
@@ -116,8 +134,8 @@ def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Pat
     for name in YAML_FILES:
         text = resources.files("generator.workflows.skeletons").joinpath(name).read_text(encoding="utf-8")
         written.append(_write(target / name, text.replace("{nam}", str(year)).encode("utf-8")))
-    written.append(_write(target / TASKS_BOOK, to_bytes(new_workbook([task_sheet()], GUIDE))))
-    written.append(_write(target / PROGRESS_BOOK, to_bytes(new_workbook(progress_sheets(), GUIDE))))
+    written.append(_write(target / TASKS_BOOK, to_bytes(new_workbook([task_sheet()], GUIDE, year))))
+    written.append(_write(target / PROGRESS_BOOK, to_bytes(new_workbook(progress_sheets(), GUIDE, year))))
     return written
 
 

@@ -1,0 +1,94 @@
+"""What the routes share: the server's site, a set by its key, uploads of a form, archives, and the
+page of a set (its summary, files, the forms of each document)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from flask import abort, current_app, render_template, request
+
+from generator.web import documents
+from generator.web.store import DataSet, Store
+from generator.workflows.survey import FolderSurvey, survey
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every view needs: the server's store, the year forms start from, how to stop."""
+
+    store: Store
+    this_year: int
+    stop: Callable[[], None] | None = None
+
+
+def site() -> Site:
+    found: Site = current_app.extensions["cchc"]
+    return found
+
+
+def dataset_or_404(key: str) -> DataSet:
+    dataset = site().store.get(key)
+    if dataset is None:
+        abort(404)
+    return dataset
+
+
+def uploaded(field: str) -> list[tuple[str, IO[bytes]]]:
+    """The files the form sent in ``field``: (name as sent, stream)."""
+    return [(f.filename or "", f.stream) for f in request.files.getlist(field) if f.filename]
+
+
+def zipped(files: Iterable[Path], folder: str, base: Path | None = None) -> bytes:
+    """``files`` in one folder of a new .zip archive (below ``base``: their path from it)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            inside = path.relative_to(base).as_posix() if base else path.name
+            archive.write(path, f"{folder}/{inside}")
+    return buffer.getvalue()
+
+
+def attachment(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+
+def dataset_page(
+    dataset: DataSet,
+    *,
+    errors: Iterable[str] = (),
+    form_errors: Iterable[str] = (),
+    form: Mapping[str, str] | None = None,
+    done: str = "",
+) -> str:
+    """The page of ``dataset``: what cchc understood, its files, and a form for each document.
+
+    ``errors`` are the data's (file, sheet and cell), ``form_errors`` the form's own; ``form``
+    keeps what the person chose; ``done`` says what the last action did.
+    """
+    found = survey(dataset.inputs)
+    period, year = found.default_period(site().this_year)
+    plan_year = found.plan_year or year
+    chosen = {"ky": period, "nam": str(year), "nam_moi": str(plan_year + 1), "tien_do": "", "loai": ""}
+    chosen.update(form or {})
+    return render_template(
+        "dataset.html",
+        dataset=dataset,
+        found=found,
+        errors=list(errors) or dataset.shown(found.problems),
+        read_errors=not list(errors) and bool(found.problems),
+        form_errors=list(form_errors),
+        chosen=chosen,
+        periods=[(code, label, _files_of(found, code, chosen["nam"])) for code, label in documents.PERIOD_CHOICES],
+        made=sorted(dataset.results),
+        done=done,
+    )  # fmt: skip
+
+
+def _files_of(found: FolderSurvey, code: str, year: str) -> str:
+    """ "có tệp" when a file of the set is named for this period of ``year`` (as typed)."""
+    return "có tệp" if any((p.code, str(p.year)) == (code, year.strip()) for p in found.periods) else ""

@@ -1,0 +1,108 @@
+"""The page's other tools: several units at once (``cchc batch``), the ND 30 check of any Word file
+(``cchc check``), and "Tắt", which stops the server (its files are deleted as on Ctrl+C)."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from flask import Response, abort, render_template, send_from_directory
+
+from generator.errors import GeneratorError
+from generator.web.common import site, uploaded, zipped
+from generator.web.start import index
+from generator.web.store import OUTPUTS
+from generator.web.uploads import DATA_SUFFIXES, RequestError, receive
+
+RESULTS = "ket_qua.zip"
+STOP_DELAY = 0.5  # seconds: the page saying so reaches the browser before the server stops
+
+
+def _hidden(folder: Path, lines: list[str]) -> list[str]:
+    """Problem lines with the request's folder taken out (files by their path in the upload)."""
+    text = str(folder)
+    return site().store.hidden(line.replace(text + "/", "").replace(text + "\\", "").replace(text, OUTPUTS)
+                               for line in lines)  # fmt: skip
+
+
+def batch() -> str | tuple[str, int]:
+    """A .zip of unit folders → every unit's documents and the consolidated tables, as a .zip."""
+    from generator.workflows import batch as batches
+
+    work = site().store.scratch()
+    inputs, out = work / "don_vi", work / "van_ban"
+    try:
+        received = receive(uploaded("lo"), inputs, DATA_SUFFIXES, units=True)
+        if not received.saved:
+            raise RequestError("cần một tệp .zip chứa thư mục của từng đơn vị", received.refused)
+        result = batches.run(batches.discover(inputs), out)
+    except RequestError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        return index(form_errors=_hidden(inputs, exc.lines())), 400
+    except GeneratorError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        return index(errors=_hidden(inputs, exc.lines())), 422
+    written = [*(outcome.path for _, outcome in result.written), *result.consolidated]
+    (work / RESULTS).write_bytes(zipped(written, "cchc_van_ban", base=out))
+    shutil.rmtree(inputs, ignore_errors=True)
+    return render_template(
+        "batch.html",
+        key=work.name,
+        refused=received.refused,
+        written=[(job.label, outcome.path.name) for job, outcome in result.written],
+        consolidated=[path.name for path in result.consolidated],
+        failed=[(job.label, _hidden(inputs, lines)) for job, lines in result.failed],
+    )
+
+
+def batch_results(key: str) -> Response:
+    folder = site().store.root / key
+    if not key.startswith("viec-") or not (folder / RESULTS).is_file():
+        abort(404)
+    return send_from_directory(folder, RESULTS, as_attachment=True, download_name="cchc_van_ban.zip")
+
+
+def check() -> str | tuple[str, int]:
+    """``cchc check`` on uploaded Word files: every finding, with its place, per file."""
+    from generator.check.checker import check_files
+    from generator.check.findings import Severity
+
+    work = site().store.scratch()
+    try:
+        received = receive(uploaded("kiem_tra"), work, (".docx",))
+        if not received.saved:
+            return index(form_errors=["cần chọn tệp Word .docx để kiểm tra", *received.refused]), 400
+        outcome = check_files(received.saved)
+        reports = [
+            {
+                "summary": _hidden(work, [r.summary()])[0],
+                "problem": r.problem,
+                "findings": [(str(f), f.severity is Severity.ERROR) for f in r.findings],
+            }
+            for r in outcome.reports
+        ]
+        return render_template("check.html", reports=reports, refused=received.refused, failed=outcome.failed)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def stop() -> tuple[str, int]:
+    """Stop the server (after this page is sent); its uploads and documents are deleted."""
+    stopping = site().stop
+    if stopping is None:
+        return render_template("error.html", message="Trang này không tắt được từ trình duyệt."), 400
+    timer = threading.Timer(STOP_DELAY, stopping)
+    timer.daemon = True
+    timer.start()
+    return render_template("stopped.html"), 200
+
+
+ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
+    ("/lo", batch, "POST"),
+    ("/lo/<key>/ket-qua.zip", batch_results, "GET"),
+    ("/kiem-tra", check, "POST"),
+    ("/tat", stop, "POST"),
+)
