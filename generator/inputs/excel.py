@@ -18,7 +18,7 @@ from typing import Any
 
 from generator import cache
 from generator.domain.text import normalise_header
-from generator.errors import Location, Problems
+from generator.errors import Location, Problems, os_reason
 from generator.inputs.text import clean_text
 
 HEADER_SEARCH_ROWS = 10
@@ -110,7 +110,7 @@ class Workbook:
             self.problems.add(where, "không tìm thấy tệp")
             return
         except OSError as exc:
-            self.problems.add(where, f"không đọc được tệp ({exc.strerror})")
+            self.problems.add(where, f"không đọc được tệp ({os_reason(exc)})")
             return
         # openpyxl is known by its files, not imported: the cache exists to avoid that import
         shaping = (cache.library("openpyxl"), cache.code_version(sys.modules[__name__]))

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from generator.domain.formatting import vn_number
-from generator.errors import Location, Problems
+from generator.errors import Location, Problems, os_reason
 from generator.inputs.text import clean_text
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -64,7 +64,9 @@ def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
         problems.add(Location(str(path), line=line), f"YAML sai cú pháp: {_describe(exc, text, line)}")
         return None
     except yaml.YAMLError as exc:
-        problems.add(Location(str(path)), f"YAML sai cú pháp: {exc}")
+        problems.add(
+            Location(str(path)), f"YAML sai cú pháp: không đọc được (chi tiết: {' '.join(str(exc).split())})"
+        )
         return None
     document = YamlDocument(path, None)
     try:
@@ -94,7 +96,7 @@ def _read_text(path: Path, problems: Problems) -> str | None:
         problems.add(where, "không tìm thấy tệp")
         return None
     except OSError as exc:
-        problems.add(where, f"không đọc được tệp ({exc.strerror})")
+        problems.add(where, f"không đọc được tệp ({os_reason(exc)})")
         return None
     if len(raw) > MAX_BYTES:
         problems.add(where, f"tệp quá lớn (hơn {MAX_BYTES // 2**20} MB); dữ liệu YAML chỉ cần vài chục KB")
@@ -110,6 +112,7 @@ def _read_text(path: Path, problems: Problems) -> str | None:
     return text
 
 
+_TAB = "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"
 _SYNTAX_HINTS = (
     (
         "mapping values are not allowed",
@@ -124,6 +127,26 @@ _SYNTAX_HINTS = (
     ("found unexpected end of stream", "tệp kết thúc khi còn thiếu dấu ngoặc kép đóng"),
     ("found undefined alias", "dùng bí danh (*) chưa được định nghĩa"),
     ("exceeded maximum nesting depth", "dữ liệu lồng quá sâu"),
+    ("found a tab character", _TAB),
+    ("but found another document", "có dòng '---' hoặc '...' giữa tệp: mỗi tệp chỉ chứa một tài liệu YAML"),
+    (
+        "found unknown escape character",
+        "trong ngoặc kép có dấu \\ không hợp lệ (viết \\\\, hoặc dùng ngoặc đơn ')",
+    ),
+    ("found an indentation indicator equal to 0", "số chỉ thụt lề sau | hoặc > phải từ 1 đến 9"),
+    (
+        "block sequence entries are not allowed",
+        "dấu '-' của danh sách không đúng chỗ (thụt lề không thẳng hàng?)",
+    ),
+    (
+        "did not find expected comment or line break",
+        "có chữ thừa sau giá trị (văn bản có ký tự đặc biệt cần đặt trong ngoặc kép)",
+    ),
+    ("did not find expected node content", "thiếu giá trị ở chỗ này"),
+    (
+        "found undefined tag handle",
+        "có dấu '!' không đúng chỗ (văn bản bắt đầu bằng '!' cần đặt trong ngoặc kép)",
+    ),
 )
 
 
@@ -152,16 +175,17 @@ def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
 
 
 def _describe(exc: yaml.MarkedYAMLError, text: str, line: int | None) -> str:
-    """PyYAML's problem in Vietnamese where we know it; its English text otherwise."""
+    """PyYAML's (or libyaml's) problem in Vietnamese where we know it; its English words only
+    as a detail otherwise."""
     problem = (exc.problem or exc.context or "").strip()
     if problem.startswith("found character") and line is not None:
         if "\t" in text.splitlines()[line - 1]:
-            return "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"
+            return _TAB
         return "có ký tự không được đứng đầu giá trị (như @ hoặc `): hãy đặt văn bản trong ngoặc kép"
     for english, vietnamese in _SYNTAX_HINTS:
         if problem.startswith(english):
             return vietnamese
-    return f"không đọc được ({problem})" if problem else "không đọc được"
+    return f"không đọc được (chi tiết: {problem})" if problem else "không đọc được"
 
 
 class _RefusedError(Exception):
