@@ -16,7 +16,7 @@ import yaml
 
 from generator.domain.formatting import vn_number
 from generator.errors import Location, Problems, os_reason
-from generator.inputs.text import clean_text
+from generator.inputs.text import clean_text, removed_message
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Bounds on what one file may cost. A plan's YAML is tens of kilobytes, ten levels deep, with a
@@ -52,7 +52,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
     text = _read_text(path, problems)
     if text is None:
         return None
-    text = _strip_controls(text, path, problems)
+    text, line_break = _strip_controls(text, path, problems)
     try:
         loader = _Loader(text)
         try:
@@ -70,7 +70,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
         return None
     document = YamlDocument(path, None)
     try:
-        document.data = _Builder(document, problems).build(node, "")
+        document.data = _Builder(document, problems, line_break).build(node, "")
     except _RefusedError as refused:
         problems.add(_where_written(document, refused.key_path), refused.message)
         return None
@@ -150,20 +150,41 @@ _SYNTAX_HINTS = (
 )
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# Characters the YAML parser refuses. Zero-width spaces and BOMs it takes: ``clean_text`` deletes
+# those inside values, as it does for Excel and Word (one rule, docs/text-encodings.md §3).
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_LINE_BREAK = "\x0b"  # Word's manual line break: a new line in the value, as in Excel
 
 
-def _strip_controls(text: str, path: Path, problems: Problems) -> str:
-    """Characters YAML refuses (copied from Word: \x0b, \x0c, zero-width space) become spaces."""
-    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: \x0b splits there
-        if _CONTROLS.search(line):
-            problems.warn(Location(str(path), line=number), "đã bỏ ký tự điều khiển không in được")
-    return without_controls(text)
+def _strip_controls(text: str, path: Path, problems: Problems) -> tuple[str, str | None]:
+    """``text`` as the parser takes it, and the stand-in for Word's line breaks (None if none).
+
+    The characters the rule deletes are deleted here, with a notice at their line. A line break
+    cannot be written into YAML without changing its structure, so it travels through the parser
+    as a private-use character absent from the file and becomes a new line in the value; on a
+    line with nothing else (where a stand-in would be read as a value) it is deleted too.
+    """
+    stand_in = (
+        next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text) if _LINE_BREAK in text else None
+    )
+    lines = text.split("\n")  # not splitlines: \x0b splits there
+    for index, line in enumerate(lines):
+        refused = _REFUSED.findall(line)
+        if not refused:
+            continue
+        blank = not _REFUSED.sub("", line).strip()
+        deleted = [ch for ch in refused if blank or ch != _LINE_BREAK]
+        if deleted:
+            problems.warn(Location(str(path), line=index + 1), removed_message(deleted))
+        kept = "" if blank or stand_in is None else stand_in
+        lines[index] = _REFUSED.sub("", line.replace(_LINE_BREAK, kept))  # a stand-in is not refused
+    return "\n".join(lines), stand_in
 
 
 def without_controls(text: str) -> str:
-    """``text`` with the characters YAML refuses replaced by spaces, as the reader reads it."""
-    return _CONTROLS.sub(" ", text)
+    """``text`` as a YAML writer can keep it: the characters the parser refuses are deleted, and
+    Word's line break, which a rewritten value cannot hold, becomes a space."""
+    return _REFUSED.sub(lambda m: " " if m[0] == _LINE_BREAK else "", text)
 
 
 def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
@@ -204,9 +225,10 @@ class _Builder:
     cycles are counted, and past a bound the whole file is refused (``_RefusedError``).
     """
 
-    def __init__(self, document: YamlDocument, problems: Problems) -> None:
+    def __init__(self, document: YamlDocument, problems: Problems, line_break: str | None) -> None:
         self.document = document
         self.problems = problems
+        self.line_break = line_break  # what stands for Word's line breaks in this file
         self.constructor = yaml.SafeLoader("")
         self.built: set[int] = set()  # nodes built once: meeting one again is an alias
         self.open: list[int] = []  # the groups and lists being built, outermost first
@@ -263,5 +285,7 @@ class _Builder:
         except (ValueError, yaml.constructor.ConstructorError):
             value = node.value  # e.g. 2022-13-01: kept as text, the date reader reports it
         if isinstance(value, str):
+            if self.line_break is not None:
+                value = value.replace(self.line_break, _LINE_BREAK)
             value = clean_text(value, self.document.location(path), self.problems)
         return value
