@@ -48,7 +48,7 @@ def read_plan(
     closing = body.paragraphs(root.get("ket_luan"), "ke_hoach.ket_luan", required=False)
     appendix_title = fields.text(appendix, "tieu_de", "ke_hoach.phu_luc").upper()
     number = fields.text(root, "so", "ke_hoach", required=False)
-    groups = read_tasks(workbooks, group_titles(fields, appendix.get("nhom")), problems)
+    groups = read_tasks(workbooks, group_titles(fields, appendix.get("nhom")), problems, year=year)
     if unit is None or year is None or signer is None or groups is None or len(problems.errors) > before:
         return None
     return Plan(

@@ -50,7 +50,7 @@ def read_plan_word(
         problems.add(text.at(), "không có đề mục nào (dòng đánh số I., 1., a) hoặc kiểu Heading)")
     empty_sections(text, problems)
     header, titles = _sheets(books, text, problems)
-    groups = read_tasks(workbooks, titles, problems)
+    groups = read_tasks(workbooks, titles, problems, year=header[0] if header is not None else None)
     if unit is None or header is None or groups is None or len(problems.errors) > before:
         return None
     year, number, issue_date, issue_year, summary, appendix_title = header

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.domain.areas import DEFAULT_GROUPS
+from generator.domain.deadlines import DeadlineError, parse_cell
 from generator.domain.models import Task, TaskGroup
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
@@ -14,6 +15,7 @@ from generator.inputs.excel import Cell, Column, Workbook
 from generator.inputs.fields import Fields
 
 TASK_SHEET = "Nhiệm vụ"
+LEAP_YEAR = 2024
 TASK_COLUMNS = (
     Column(
         "nhom",
@@ -78,10 +80,15 @@ def find_sheet(workbooks: list[Path], title: str, problems: Problems) -> Workboo
 
 
 def read_tasks(
-    workbooks: list[Path], titles: dict[str, str], problems: Problems
+    workbooks: list[Path], titles: dict[str, str], problems: Problems, *, year: int | None
 ) -> tuple[TaskGroup, ...] | None:
     """Read, number and group the tasks under ``titles`` (numeral → group title); every defect
-    is recorded with its cell."""
+    is recorded with its cell.
+
+    Each deadline is read as the report will read it (``deadlines.parse_cell``) for the plan
+    ``year``, so a phrase the report could not use is an error in the plan, not months later.
+    ``year`` is None when the plan's year is itself wrong: the phrases are still checked.
+    """
     before = len(problems.errors)
     book = find_sheet(workbooks, TASK_SHEET, problems)
     if book is None:
@@ -91,7 +98,7 @@ def read_tasks(
         if sheet is None:
             return None
         reader = CellReader(book, problems)
-        rows = [_task_row(reader, row, titles) for row in sheet.rows]
+        rows = [_task_row(reader, row, titles, year) for row in sheet.rows]
     finally:
         book.close()
     groups = _group(rows, titles, Location(str(book.path), sheet=sheet.title), problems)
@@ -106,20 +113,32 @@ def group_titles(fields: Fields, value: Any) -> dict[str, str]:
     return {str(k).strip().upper(): str(v).strip() for k, v in data.items()}
 
 
-def _task_row(reader: CellReader, row: dict[str, Cell], titles: dict[str, str]) -> dict[str, Any]:
+def _task_row(
+    reader: CellReader, row: dict[str, Cell], titles: dict[str, str], year: int | None
+) -> dict[str, Any]:
     group = reader.choice(row["nhom"], titles, "nhóm")
     sub = row.get("dong_con")
+    values = {
+        key: reader.text(row[key], required=False) if key in row else ""
+        for key in ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi")
+    }
+    if values["thoi_gian"]:
+        _check_deadline(reader.problems, row["thoi_gian"], values["thoi_gian"], year)
     return {
         "group": group,
         "code": reader.text(row["ma"], required=False) if "ma" in row else "",
         "text": reader.text(row["nhiem_vu"]),
         "sub": bool(sub and not sub.blank),
         "cells": row,
-        "values": {
-            key: reader.text(row[key], required=False) if key in row else ""
-            for key in ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi")
-        },
+        "values": values,
     }
+
+
+def _check_deadline(problems: Problems, cell: Cell, text: str, year: int | None) -> None:
+    try:  # when the plan's year is itself wrong, a leap year: no phrase is refused for its 29/02
+        parse_cell(text, year if year is not None else LEAP_YEAR)
+    except DeadlineError as exc:
+        problems.add(cell.location, str(exc))
 
 
 def _group(
