@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.deadlines import DeadlineError, parse_cell
+from generator.domain.headings import roman_value
 from generator.domain.models import Task, TaskGroup
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
@@ -106,11 +107,20 @@ def read_tasks(
 
 
 def group_titles(fields: Fields, value: Any) -> dict[str, str]:
-    """The group titles of ``ke_hoach.phu_luc.nhom`` in YAML, or the default ones."""
-    if value is None:
-        return dict(DEFAULT_GROUPS)
-    data = fields.mapping(value, "ke_hoach.phu_luc.nhom") or {}
-    return {str(k).strip().upper(): str(v).strip() for k, v in data.items()}
+    """The groups a task may name, in numeral order: the default seven (I–VII) with the titles and
+    the extra numerals of ``ke_hoach.phu_luc.nhom`` in YAML, as the "Kế hoạch" sheet's "Tên nhóm …"
+    items do for Word and Excel."""
+    titles = dict(DEFAULT_GROUPS)
+    path = "ke_hoach.phu_luc.nhom"
+    for key, title in ((fields.mapping(value, path) or {}) if value is not None else {}).items():
+        numeral = str(key).strip().upper()
+        if roman_value(numeral) is None:
+            fields.problem(f"{path}.{key}", f'"{key}" không phải số La Mã của nhóm (I, II, … như ở cột Nhóm)')
+        elif not isinstance(title, str | int) or isinstance(title, bool) or not str(title).strip():
+            fields.problem(f"{path}.{key}", "cần tên nhóm (một đoạn văn bản)")
+        else:
+            titles[numeral] = str(title).strip()
+    return dict(sorted(titles.items(), key=lambda item: roman_value(item[0]) or 0))
 
 
 def _task_row(
@@ -162,10 +172,10 @@ def _group(
         if first_text is not task.location:
             problems.add(task.location, f"nhiệm vụ trùng lặp với ô {first_text.cell}")
         tasks.append(task)
-    for numeral, tasks in by_group.items():
-        if not tasks:
-            problems.add(where, f"nhóm {numeral} ({titles[numeral]}) không có nhiệm vụ nào")
-    return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items())
+    if not rows:  # rows there but all wrong have their own errors
+        problems.add(where, "phụ lục không có nhiệm vụ nào: cần ít nhất một dòng có Nhóm và Nhiệm vụ cụ thể")
+    # A group without tasks is left out; the others keep their numerals (README, "Nhóm").
+    return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items() if t)
 
 
 class _Numbering:
