@@ -89,12 +89,6 @@ def test_missing_progress_workbook(example: Path, tmp_path: Path) -> None:
     ]
 
 
-def test_progress_of_another_period_is_not_used(example: Path, tmp_path: Path) -> None:
-    result = run_cli("report", "--period", "Q3", "--year", "2022", example, "--out", tmp_path / "out")
-    assert result.exit_code == 1
-    assert f'Lỗi: {example}: không tìm thấy phần "bao_cao:" trong các tệp YAML đầu vào' in result.stderr
-
-
 def test_plan_of_another_year(example: Path, tmp_path: Path) -> None:
     for name in ("bao_cao_q1_2022.yaml", PROGRESS):
         (example / name).rename(example / name.replace("2022", "2023"))

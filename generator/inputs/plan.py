@@ -31,7 +31,8 @@ def read_plan(
     before = len(problems.errors)
     fields = Fields(document, problems)
     root = fields.mapping((document.data or {}).get("ke_hoach"), "ke_hoach")
-    if root is None:
+    if root is None:  # the task sheet is still read: one run, every problem
+        read_tasks(workbooks, group_titles(fields, None), problems, year=None)
         return None
     fields.check_keys(root, PLAN_KEYS, "ke_hoach")
     year = fields.integer(root, "nam", "ke_hoach", low=2000, high=2100)
