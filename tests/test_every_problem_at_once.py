@@ -117,3 +117,18 @@ def _first_bad_byte(path: Path) -> int | None:
     except UnicodeDecodeError as exc:
         return exc.start + 1
     return None
+
+
+def test_a_broken_plan_words_file_does_not_hide_the_sheets(tmp_path: Path) -> None:
+    """Before: "có trang Kế hoạch nhưng không tìm thấy lời văn" as well, and the tasks unread."""
+    folder = tmp_path / "du_lieu"
+    shutil.copytree(WORD_EXAMPLE, folder)
+    words = folder / "ke_hoach.docx"
+    words.write_bytes(b"PK\x03\x04 not a real Word file")
+    book = folder / "ke_hoach.xlsx"
+    set_cells(book, "Nhiệm vụ", {"G7": "Sớm nhất có thể"})
+    assert errors("plan", folder, "--out", tmp_path / "out") == [
+        f"{words}: tệp hỏng hoặc không phải tệp Word .docx: hãy mở bằng Word và lưu lại dạng .docx "
+        "(Tệp › Lưu thành › Tài liệu Word)",
+        f'{book}, trang "Nhiệm vụ", ô G7: {UNKNOWN}',
+    ]
