@@ -61,7 +61,7 @@ def test_an_imported_plan_notes_the_deadline_and_the_plan_refuses_it(tmp_path: P
 
     assert imported.exit_code == 0, imported.stderr
     assert (
-        f"Cảnh báo: {source}, bảng {number}, hàng {row}: {UNKNOWN} — cchc plan sẽ báo lỗi cho tới khi sửa ô G2 "
+        f"Cảnh báo: {source}, bảng {number}, hàng {row}: {UNKNOWN} — cchc plan, cchc rollover sẽ báo lỗi cho tới khi sửa ô G2 "
         "trang “Nhiệm vụ” của ke_hoach.xlsx"
     ) in imported.stderr.splitlines()
     assert openpyxl.load_workbook(folder / "ke_hoach.xlsx")["Nhiệm vụ"]["G2"].value == "Sớm nhất có thể"
@@ -85,3 +85,15 @@ def test_phrases_typed_on_one_line_are_split_at_import(tmp_path: Path) -> None:
         f"{cell.coordinate} trang “Nhiệm vụ” của ke_hoach.xlsx, hãy xem lại"
     )
     assert run_cli("plan", folder, "--out", tmp_path / "out").exit_code == 0
+
+
+def test_rollover_reads_last_years_plan_as_the_plan_does(example: Path, tmp_path: Path) -> None:
+    workbook = openpyxl.load_workbook(example / "nhiem_vu.xlsx")
+    workbook["Nhiệm vụ"]["G7"] = "Sớm nhất có thể"
+    workbook.save(example / "nhiem_vu.xlsx")
+    result = run_cli("rollover", example, "--year", "2023", "--out", tmp_path / "2023")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f'Lỗi: {example / "nhiem_vu.xlsx"}, trang "Nhiệm vụ", ô G7: {UNKNOWN}'
+    ]
+    assert not (tmp_path / "2023").exists()

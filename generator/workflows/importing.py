@@ -100,7 +100,7 @@ def _deadline_lines(line: str, year: int, where: Location, cell: Location, probl
     except DeadlineError as exc:
         pieces = split_phrases(line, year)
         if pieces is None:
-            problems.warn(where, f"{exc} — cchc plan sẽ báo lỗi cho tới khi sửa ô {cell.cell} trang "
+            problems.warn(where, f"{exc} — cchc plan, cchc rollover sẽ báo lỗi cho tới khi sửa ô {cell.cell} trang "
                           f"“{TASK_SHEET}” của {cell.file}")  # fmt: skip
             return [line]
         problems.warn(where, f"thời hạn “{line.strip()}” là {len(pieces)} thời hạn viết liền: đã tách mỗi thời hạn "
