@@ -140,6 +140,18 @@ def run(
     """Serve until Ctrl+C (or SIGTERM), then delete the server's files; ``say`` shows progress."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request on the console
     server = LocalServer(host, port, this_year=this_year, allow=allow)
+    try:
+        with _sigterm_as_interrupt():  # before the address is shown: a caller may stop it at once
+            _announce(server, host, open_browser, say)
+            server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+    say("Đã dừng trang cchc; các tệp tải lên và văn bản tạm đã được xóa.")
+
+
+def _announce(server: LocalServer, host: str, open_browser: bool, say: Callable[[str], None]) -> None:
     say(f"Trang cchc đang chạy tại {server.url} — nhấn Ctrl+C để dừng.")
     say("Chỉ mở được trang bằng đúng địa chỉ này (có mã riêng của lần chạy); đừng gửi nó cho người khác.")
     if not _is_loopback(host):
@@ -151,14 +163,6 @@ def run(
         opener = threading.Timer(0.3, webbrowser.open, (server.url,))
         opener.daemon = True  # a quick Ctrl+C must not wait for the browser
         opener.start()
-    try:
-        with _sigterm_as_interrupt():
-            server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
-    say("Đã dừng trang cchc; các tệp tải lên và văn bản tạm đã được xóa.")
 
 
 def _is_loopback(host: str) -> bool:
