@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -102,6 +103,54 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+# What the system says went wrong with a file, as a person reads it; the English ``strerror``
+# ("File exists", "Read-only file system") is shown only for a reason not listed here. By
+# name: Windows lacks some codes (EDQUOT, ETXTBSY…).
+_OS_REASON_NAMES = {
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "EEXIST": "đã có một tệp trùng tên ở đó",
+    "ENOTDIR": "một phần của đường dẫn là tệp, không phải thư mục",
+    "EISDIR": "đó là một thư mục, không phải tệp",
+    "EACCES": "không có quyền đọc hoặc ghi",
+    "EPERM": "không được phép",
+    "EROFS": "ổ đĩa hoặc thư mục chỉ cho đọc, không cho ghi",
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã dùng hết dung lượng được cấp trên ổ đĩa",
+    "ENAMETOOLONG": "tên tệp hoặc đường dẫn quá dài",
+    "EINVAL": "tên tệp hoặc đường dẫn không hợp lệ",
+    "EBUSY": "tệp đang được chương trình khác dùng",
+    "ETXTBSY": "tệp đang được chương trình khác dùng",
+    "EIO": "lỗi đọc, ghi của ổ đĩa",
+    "EMFILE": "đang mở quá nhiều tệp cùng lúc",
+    "ENFILE": "đang mở quá nhiều tệp cùng lúc",
+    "ELOOP": "đường dẫn có liên kết trỏ vòng",
+    "ENOTEMPTY": "thư mục không rỗng",
+    "EXDEV": "không chuyển được tệp sang ổ đĩa khác",
+    "ENODEV": "không có thiết bị này",
+    "ENXIO": "không có thiết bị này",
+    "EADDRINUSE": "cổng đã có chương trình khác dùng",
+    "EADDRNOTAVAIL": "máy này không có địa chỉ đó",
+    "ETIMEDOUT": "quá thời gian chờ",
+    "ECONNREFUSED": "bị từ chối kết nối",
+    "EHOSTUNREACH": "không tới được máy đó",
+    "ENETUNREACH": "không tới được mạng đó",
+}
+_OS_REASONS = {getattr(errno, name): text for name, text in _OS_REASON_NAMES.items() if hasattr(errno, name)}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file (or port) could not be used, in Vietnamese, for a message that quotes it.
+
+    A reason not listed keeps the system's own words as a detail ("lỗi hệ thống EFOO: …").
+    """
+    reason = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if reason is not None:
+        return reason
+    code = errno.errorcode.get(exc.errno, str(exc.errno)) if exc.errno is not None else ""
+    detail = exc.strerror or str(exc) or type(exc).__name__
+    return f"lỗi hệ thống {code}: {detail}" if code else f"lỗi hệ thống: {detail}"
 
 
 class GeneratorError(Exception):

@@ -30,7 +30,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.errors import OutputError
+from generator.errors import OutputError, os_reason
 from generator.scratch import pid_alive
 
 TEMPORARY = re.compile(r"\.cchc-[^/\\]*\.tmp")  # the names of write_atomic's temporary files
@@ -50,14 +50,14 @@ def write_atomic(target: Path, data: bytes, *, private: bool = False) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{folder}: không tạo được thư mục đầu ra ({exc.strerror})") from exc
+        raise OutputError(f"{folder}: không tạo được thư mục đầu ra ({os_reason(exc)})") from exc
     if target.is_dir():
         raise OutputError(f"{target}: đường dẫn đầu ra là một thư mục, không phải tệp")
     sweep(folder)
     try:
         handle, temp = _create_temporary(folder, 0o600 if private else 0o666)
     except OSError as exc:
-        raise OutputError(f"{folder}: không ghi được vào thư mục đầu ra ({exc.strerror})") from exc
+        raise OutputError(f"{folder}: không ghi được vào thư mục đầu ra ({os_reason(exc)})") from exc
     try:
         try:
             _write_all(handle, data)
@@ -72,7 +72,7 @@ def write_atomic(target: Path, data: bytes, *, private: bool = False) -> None:
         hint = (
             " (tệp đang mở trong Word? hãy đóng lại rồi chạy lại)" if isinstance(exc, PermissionError) else ""
         )
-        raise OutputError(f"{target}: không ghi được tệp ({exc.strerror}){hint}") from exc
+        raise OutputError(f"{target}: không ghi được tệp ({os_reason(exc)}){hint}") from exc
 
 
 def _write_all(handle: int, data: bytes) -> None:
@@ -129,7 +129,7 @@ def output_lock(folder: Path) -> Iterator[None]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{folder}: không tạo được thư mục đầu ra ({exc.strerror})") from exc
+        raise OutputError(f"{folder}: không tạo được thư mục đầu ra ({os_reason(exc)})") from exc
     lock = folder / LOCK_NAME
     mine = _take(lock)
     try:
@@ -156,7 +156,7 @@ def _take(lock: Path) -> bytes:
                 lock.unlink()
             continue
         except OSError as exc:
-            raise OutputError(f"{lock.parent}: không ghi được vào thư mục đầu ra ({exc.strerror})") from exc
+            raise OutputError(f"{lock.parent}: không ghi được vào thư mục đầu ra ({os_reason(exc)})") from exc
         with os.fdopen(handle, "wb") as stream:
             stream.write(mine)
         return mine

@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from generator.domain.deadlines import DeadlineError, final_due, parse_cell, parse_deadline, shift_deadline
+from generator.domain.deadlines import (
+    DeadlineError,
+    accepted_forms,
+    final_due,
+    parse_cell,
+    parse_deadline,
+    shift_deadline,
+    split_phrases,
+)
 from generator.domain.indicators import DONE, NOT_STARTED, ONGOING, OVERDUE, task_state
 from tests import seed
 
@@ -72,10 +80,34 @@ def test_unknown_phrase_is_an_error_not_a_guess(phrase: str) -> None:
     assert str(caught.value).startswith(f'không hiểu thời hạn "{phrase}"')
 
 
-@pytest.mark.parametrize("phrase", ["Trước ngày 31/02/2022", "Tháng 13/2022"])
-def test_impossible_dates_are_errors(phrase: str) -> None:
-    with pytest.raises(DeadlineError, match="không hợp lệ"):
+@pytest.mark.parametrize(
+    ("phrase", "reason"),
+    [
+        ("Trước ngày 31/02/2022", "tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)"),
+        ("Đến ngày 31/4/2022", "tháng 4 năm 2022 không có ngày 31 (chỉ có 30 ngày)"),
+        ("Tháng 13/2022", "không có tháng 13"),
+        ("Trước ngày 29/02 hàng năm", "tháng 2 năm 2022 không có ngày 29 (chỉ có 28 ngày)"),
+    ],
+)
+def test_impossible_dates_say_why(phrase: str, reason: str) -> None:
+    with pytest.raises(DeadlineError) as caught:
         parse_deadline(phrase, 2022)
+    assert str(caught.value) == f'thời hạn "{phrase}": {reason}'
+
+
+def test_an_unknown_phrase_lists_every_accepted_form_for_the_plan_year() -> None:
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline("Sớm nhất có thể", 2027)
+    assert str(caught.value) == (
+        'không hiểu thời hạn "Sớm nhất có thể"; cách ghi được nhận: Tháng 12/2027; Quý I/2027 (đến Quý '
+        "IV/2027); 6 tháng đầu năm 2027, 6 tháng cuối năm 2027; Năm 2027; Trước ngày 15/01/2027; Đến ngày "
+        "30/6/2027; Trước ngày 15/01 hàng năm; Thường xuyên, Hàng quý, Hàng tháng, Định kỳ; nhiều thời hạn "
+        "thì mỗi thời hạn một dòng"
+    )
+    for form in accepted_forms(2027).replace(" (đến ", "; ").replace(", ", "; ").split("; "):
+        phrase = form.rstrip(")")
+        if "thời hạn" not in phrase:  # every example given is one cchc reads
+            parse_deadline(phrase, 2027)
 
 
 def test_a_cell_with_two_products_is_due_at_its_last_deadline() -> None:
@@ -122,3 +154,18 @@ def test_overdue_at_the_window_end(entered: str, due: dt.date | None, state: str
 )
 def test_shift_by_one_year(phrase: str, shifted: str) -> None:
     assert shift_deadline(phrase, 1, 2022) == shifted
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("Quý I/2022 Năm 2022", ["Quý I/2022", "Năm 2022"]),
+        ("Trước ngày 15/01/2022  Thường xuyên", ["Trước ngày 15/01/2022", "Thường xuyên"]),
+        ("Tháng 3/2022 Tháng 6/2022 Năm 2022", ["Tháng 3/2022", "Tháng 6/2022", "Năm 2022"]),
+        ("Năm 2022", None),  # one phrase: nothing to split
+        ("Quý I/2022 và Năm 2022", None),  # a word between: not guessed
+        ("Sớm nhất có thể", None),
+    ],
+)
+def test_whole_phrases_typed_on_one_line_are_found(line: str, pieces: list[str] | None) -> None:
+    assert split_phrases(line, 2022) == pieces

@@ -135,6 +135,8 @@ def test_a_read_only_output_folder_keeps_the_earlier_document(
     monkeypatch.setattr(os, "open", read_only)
     result = run_cli("plan", example, "--out", out)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Lỗi: {out}: không ghi được vào thư mục đầu ra")
+    assert result.stderr == (  # the reason in Vietnamese, not "(Read-only file system)"
+        f"Lỗi: {out}: không ghi được vào thư mục đầu ra (ổ đĩa hoặc thư mục chỉ cho đọc, không cho ghi)\n"
+    )
     assert document.read_bytes() == before
     assert [p.name for p in out.iterdir()] == [document.name]

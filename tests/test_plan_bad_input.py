@@ -85,21 +85,6 @@ def test_signer_authority_needs_the_heads_title(example: Path, tmp_path: Path) -
     ]
 
 
-def test_empty_appendix_group(example: Path, tmp_path: Path) -> None:
-    book_path = example / "nhiem_vu.xlsx"
-    book = openpyxl.load_workbook(book_path)
-    sheet = book["Nhiệm vụ"]
-    for row in range(2, sheet.max_row + 1):
-        if sheet[f"A{row}"].value == "V":
-            sheet[f"A{row}"] = "IV"
-    book.save(book_path)
-    code, lines = plan(example, tmp_path / "out")
-    assert code == 1
-    assert lines == [
-        f'Lỗi: {book_path}, trang "Nhiệm vụ": nhóm V (Cải cách tài chính công) không có nhiệm vụ nào'
-    ]
-
-
 def test_duplicate_task(example: Path, tmp_path: Path) -> None:
     edit_task(example, 8, "C", "Xây dựng Kế hoạch kiểm soát TTHC")  # the same text as C7
     code, lines = plan(example, tmp_path / "out")

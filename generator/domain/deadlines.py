@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
+
+from generator.domain.dates import date_problem
 
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 RECURRING = ("thường xuyên", "hàng quý", "hằng quý", "hàng tháng", "hằng tháng", "hàng năm",
@@ -25,7 +28,7 @@ _SPACE = r"\s+"
 _YEAR = r"(?P<year>\d{4})"
 _DATE = r"(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*" + _YEAR
 _EVERY_YEAR = r"(?:hàng|hằng)\s+năm"
-EXAMPLES = "Tháng 12/2021; Quý I/2022; 6 tháng đầu năm 2022; Năm 2022; Trước ngày 15/01/2022; Thường xuyên"
+_MAX_SPLIT_WORDS = 24  # a cell line longer than a few phrases is not split (the search grows fast)
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,27 @@ def parse_deadline(text: str, plan_year: int, *, before_is_day_before: bool = Tr
             continue
         try:
             return Deadline(text, kind, due(match, plan_year, before_is_day_before))
-        except (ValueError, KeyError) as exc:
-            raise DeadlineError(f'thời hạn "{text.strip()}" có ngày, tháng không hợp lệ') from exc
-    raise DeadlineError(f'không hiểu thời hạn "{text.strip()}" (ví dụ cách ghi: {EXAMPLES})')
+        except (ValueError, KeyError, OverflowError) as exc:
+            raise DeadlineError(f'thời hạn "{text.strip()}": {_impossible(match, plan_year)}') from exc
+    raise DeadlineError(
+        f'không hiểu thời hạn "{text.strip()}"; cách ghi được nhận: {accepted_forms(plan_year)}'
+    )
+
+
+def accepted_forms(year: int) -> str:
+    """Every kind of phrase cchc reads, written for ``year`` (docs/deadlines.md §1)."""
+    return (
+        f"Tháng 12/{year}; Quý I/{year} (đến Quý IV/{year}); 6 tháng đầu năm {year}, 6 tháng cuối năm "
+        f"{year}; Năm {year}; Trước ngày 15/01/{year}; Đến ngày 30/6/{year}; Trước ngày 15/01 hàng năm; "
+        "Thường xuyên, Hàng quý, Hàng tháng, Định kỳ; nhiều thời hạn thì mỗi thời hạn một dòng"
+    )
+
+
+def _impossible(match: re.Match[str], plan_year: int) -> str:
+    """Why the date a phrase names does not exist ("tháng 2 năm 2027 không có ngày 31 …")."""
+    parts = match.groupdict()
+    day, month, year = parts.get("day") or "1", parts.get("month") or "1", parts.get("year") or str(plan_year)
+    return date_problem(f"{day}/{month}/{year}")
 
 
 def parse_cell(text: str, plan_year: int, *, before_is_day_before: bool = True) -> list[Deadline]:
@@ -99,6 +120,30 @@ def parse_cell(text: str, plan_year: int, *, before_is_day_before: bool = True) 
         for line in text.splitlines()
         if line.strip()
     ]
+
+
+def split_phrases(line: str, plan_year: int) -> list[str] | None:
+    """ "Quý I/2022 Năm 2022" → ["Quý I/2022", "Năm 2022"]: a line that is several whole phrases
+    typed without a line break between them; None when it is not (nothing is guessed)."""
+    words = line.split()
+
+    @functools.cache
+    def pieces(start: int) -> list[str] | None:
+        if start == len(words):
+            return []
+        for end in range(len(words), start, -1):
+            phrase = " ".join(words[start:end])
+            try:
+                parse_deadline(phrase, plan_year)
+            except DeadlineError:
+                continue
+            rest = pieces(end)
+            if rest is not None:
+                return [phrase, *rest]
+        return None
+
+    found = pieces(0) if len(words) <= _MAX_SPLIT_WORDS else None
+    return found if found is not None and len(found) > 1 else None
 
 
 def final_due(deadlines: list[Deadline]) -> dt.date | None:

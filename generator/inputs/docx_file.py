@@ -19,7 +19,7 @@ from typing import Any
 
 from generator import cache
 from generator.domain.nd30_patterns import NATIONAL_TITLES
-from generator.errors import Location, Problems
+from generator.errors import Location, Problems, os_reason
 from generator.ooxml.places import Block
 
 MAX_FILE_BYTES = 50 * 2**20
@@ -49,7 +49,7 @@ def refusal(path: Path) -> str | None:
     except FileNotFoundError:
         return "không tìm thấy tệp"
     except OSError as exc:
-        return f"không đọc được tệp ({exc.strerror})"
+        return f"không đọc được tệp ({os_reason(exc)})"
     if size > MAX_FILE_BYTES:
         return f"tệp quá lớn ({size / 2**20:.0f} MB; tối đa {MAX_FILE_BYTES // 2**20} MB)"
     if head == _OLE_MAGIC:

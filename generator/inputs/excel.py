@@ -18,7 +18,7 @@ from typing import Any
 
 from generator import cache
 from generator.domain.text import normalise_header
-from generator.errors import Location, Problem, Problems
+from generator.errors import Location, Problem, Problems, os_reason
 from generator.inputs import spreadsheet
 from generator.inputs.headers import has_value, locate_header
 from generator.inputs.text import clean_text
@@ -119,7 +119,7 @@ class Workbook:
             self.problems.add(where, "không tìm thấy tệp")
             return
         except OSError as exc:
-            self.problems.add(where, f"không đọc được tệp ({exc.strerror})")
+            self.problems.add(where, f"không đọc được tệp ({os_reason(exc)})")
             return
         # the readers are known by their files, not imported: the cache exists to avoid that
         shaping = (cache.library("python_calamine"), cache.library("openpyxl"),

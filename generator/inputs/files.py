@@ -35,6 +35,7 @@ YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
 ROLE_SHEETS = ("Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Báo cáo", "Tiến độ")
 # The sheet (or Word file) that gives each YAML part's role in a Word and Excel folder.
 ROLE_SOURCES = {"don_vi": "Đơn vị", "ke_hoach": "Kế hoạch", "bao_cao": "Báo cáo"}
+_ROLE_SUFFIXES = (".yaml", ".yml", *WORKBOOK_SUFFIXES, ".docx")  # what a folder is read for
 IMPORT_HINT = "dùng cchc import {name} --out <thư mục> để lấy dữ liệu từ văn bản này"
 
 
@@ -47,6 +48,9 @@ class InputSet:
     words: dict[str, WordFile] = field(default_factory=dict)  # "ke_hoach", "bao_cao"
     sheets: dict[str, Path] = field(default_factory=dict)  # a ROLE_SHEETS title → its workbook
     unreadable: bool = False  # a path was missing or a file could not be read
+    unreadable_words: bool = False  # a Word file could not be read (it may have held the words)
+    named: list[Path] = field(default_factory=list)  # files in folders named for the period asked
+    elsewhere: list[Path] = field(default_factory=list)  # … and named for another one, passed over
 
     def part(self, role: str, problems: Problems, where: str) -> YamlDocument | None:
         """The YAML document holding ``role``; a problem naming ``where`` when there is none.
@@ -78,6 +82,8 @@ class _Found:
     yamls: list[Path] = field(default_factory=list)
     books: list[Path] = field(default_factory=list)
     docs: list[tuple[Path, bool]] = field(default_factory=list)  # (path, named explicitly)
+    named: list[Path] = field(default_factory=list)
+    elsewhere: list[Path] = field(default_factory=list)
 
 
 def expand(paths: Sequence[Path], problems: Problems, period: tuple[str, int] | None = None) -> _Found:
@@ -90,11 +96,12 @@ def expand(paths: Sequence[Path], problems: Problems, period: tuple[str, int] | 
     found = _Found()
     for path in paths:
         if path.is_dir():
-            listed = sorted(
-                p for p in path.iterdir()
-                if p.is_file() and not p.name.startswith((".", "~$"))
-                and period_of(p) in (None, period)
-            )  # fmt: skip
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+            listed = [p for p in files if period_of(p) in (None, period)]
+            found.named += [p for p in listed if period is not None and period_of(p) == period]
+            found.elsewhere += [
+                p for p in files if period_of(p) not in (None, period) and p.suffix.lower() in _ROLE_SUFFIXES
+            ]
             found.yamls.extend(p for p in listed if p.suffix.lower() in (".yaml", ".yml"))
             found.books.extend(p for p in listed if p.suffix.lower() in WORKBOOK_SUFFIXES)
             found.docs.extend((p, False) for p in listed if p.suffix.lower() == ".docx")
@@ -115,7 +122,7 @@ def collect(paths: Sequence[Path], problems: Problems, period: tuple[str, int] |
     """Read every input far enough to know its role; assign each role to its one source."""
     before = len(problems.errors)
     found = expand(paths, problems, period)
-    inputs = InputSet(workbooks=found.books)
+    inputs = InputSet(workbooks=found.books, named=found.named, elsewhere=found.elsewhere)
     for path in found.yamls:
         document = yaml_memo.load(path, problems)
         if document is None:
@@ -174,6 +181,7 @@ def _assign_words(inputs: InputSet, path: Path, explicit: bool, problems: Proble
         return
     words = load_words(path, problems)
     if words is None:
+        inputs.unreadable_words = True
         return
     role = "bao_cao" if is_report_words(words.blocks) else "ke_hoach"
     if role in inputs.words:

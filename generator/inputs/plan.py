@@ -31,7 +31,8 @@ def read_plan(
     before = len(problems.errors)
     fields = Fields(document, problems)
     root = fields.mapping((document.data or {}).get("ke_hoach"), "ke_hoach")
-    if root is None:
+    if root is None:  # the task sheet is still read: one run, every problem
+        read_tasks(workbooks, group_titles(fields, None), problems, year=None)
         return None
     fields.check_keys(root, PLAN_KEYS, "ke_hoach")
     year = fields.integer(root, "nam", "ke_hoach", low=2000, high=2100)
@@ -48,7 +49,7 @@ def read_plan(
     closing = body.paragraphs(root.get("ket_luan"), "ke_hoach.ket_luan", required=False)
     appendix_title = fields.text(appendix, "tieu_de", "ke_hoach.phu_luc").upper()
     number = fields.text(root, "so", "ke_hoach", required=False)
-    groups = read_tasks(workbooks, group_titles(fields, appendix.get("nhom")), problems)
+    groups = read_tasks(workbooks, group_titles(fields, appendix.get("nhom")), problems, year=year)
     if unit is None or year is None or signer is None or groups is None or len(problems.errors) > before:
         return None
     return Plan(

@@ -36,22 +36,25 @@ PLAN_ITEMS = (
 
 
 def read_plan_word(
-    words: WordFile, books: tuple[Path | None, Path | None], unit: Unit | None, workbooks: list[Path],
+    words: WordFile | None, books: tuple[Path | None, Path | None], unit: Unit | None, workbooks: list[Path],
     problems: Problems,
 ) -> Plan | None:  # fmt: skip
     """Validate the plan's Word words and sheets; None when anything is wrong.
 
     ``books`` are the workbooks holding the "Kế hoạch" and the "Chỉ tiêu" sheets (the second
-    may be None: a plan without measured targets).
+    may be None: a plan without measured targets). ``words`` is None when the Word file could
+    not be read (its error is already noted): the sheets and the tasks are still checked, the
+    targets not (they name sentences of the words).
     """
     before = len(problems.errors)
-    text = read_words(words.path, words.blocks, problems)
-    if not text.sections:
+    text = read_words(words.path, words.blocks, problems) if words is not None else None
+    if text is not None and not text.sections:
         problems.add(text.at(), "không có đề mục nào (dòng đánh số I., 1., a) hoặc kiểu Heading)")
-    empty_sections(text, problems)
+    if text is not None:
+        empty_sections(text, problems)
     header, titles = _sheets(books, text, problems)
-    groups = read_tasks(workbooks, titles, problems)
-    if unit is None or header is None or groups is None or len(problems.errors) > before:
+    groups = read_tasks(workbooks, titles, problems, year=header[0] if header is not None else None)
+    if unit is None or text is None or header is None or groups is None or len(problems.errors) > before:
         return None
     year, number, issue_date, issue_year, summary, appendix_title = header
     return Plan(
@@ -75,7 +78,7 @@ _Header = tuple[int, str, dt.date | None, int | None, str, str]
 
 
 def _sheets(
-    books: tuple[Path | None, Path | None], text: WordText, problems: Problems
+    books: tuple[Path | None, Path | None], text: WordText | None, problems: Problems
 ) -> tuple[_Header | None, dict[str, str]]:
     """The "Kế hoạch" sheet's header and group titles; the "Chỉ tiêu" targets attached to ``text``.
 
@@ -87,9 +90,9 @@ def _sheets(
         if form is not None:
             header = _header(form)
             titles = {n: form.text(f"nhom_{n}") or title for n, title in DEFAULT_GROUPS.items()}
-        if books[1] == books[0]:
+        if books[1] == books[0] and text is not None:
             attach_targets(book, text, problems)
-    if books[1] != books[0]:
+    if books[1] != books[0] and text is not None:
         with opened(books[1], problems) as book:
             attach_targets(book, text, problems)
     return header, titles

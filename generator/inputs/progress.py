@@ -51,8 +51,14 @@ FIGURES_COLUMNS = (
 _TOTAL_ROWS = {"tổng", "tổng cộng", "cộng", "tổng số"}
 
 
-def read_progress(workbooks: list[Path], plan: Plan, period: Period, problems: Problems) -> Progress | None:
-    """Read and check the three sheets; None when any of them is unusable."""
+def read_progress(
+    workbooks: list[Path], plan: Plan | None, period: Period | None, problems: Problems
+) -> Progress | None:
+    """Read and check the three sheets; None when any of them is unusable.
+
+    ``plan`` and ``period`` are None when the plan or the unit profile could not be read: every
+    cell is still checked, but not against the plan's tasks or the period's cut-off date.
+    """
     book = find_sheet(workbooks, PROGRESS_SHEET, problems)
     if book is None:
         return None
@@ -86,18 +92,18 @@ def _sheet(book: Workbook, title: str, columns: tuple[Column, ...]) -> Sheet | N
 
 
 def _tasks(
-    book: Workbook, reader: CellReader, plan: Plan, period: Period, problems: Problems
+    book: Workbook, reader: CellReader, plan: Plan | None, period: Period | None, problems: Problems
 ) -> dict[str, TaskProgress] | None:
     sheet = _sheet(book, PROGRESS_SHEET, PROGRESS_COLUMNS)
     if sheet is None:
         return None
-    known = {task.code.casefold(): task.code for task in plan.tasks}
+    known = {task.code.casefold(): task.code for task in plan.tasks} if plan is not None else None
     found: dict[str, TaskProgress] = {}
     for row in sheet.rows:
         entry = _task_row(reader, row, period)
         if entry is None:
             continue
-        code = known.get(entry.code.casefold())
+        code = entry.code if known is None else known.get(entry.code.casefold())
         if code is None:
             problems.add(entry.location, f'mã nhiệm vụ "{entry.code}" không có trong phụ lục kế hoạch')
         elif code in found:
@@ -107,7 +113,7 @@ def _tasks(
             )
         else:
             found[code] = TaskProgress(code, entry.state, entry.completed, entry.result, entry.location)
-    missing = [code for code in known.values() if code not in found]
+    missing = [code for code in (known or {}).values() if code not in found]
     if missing:
         problems.add(
             Location(str(book.path), sheet=sheet.title),
@@ -116,11 +122,11 @@ def _tasks(
     return found
 
 
-def _task_row(reader: CellReader, row: dict[str, Cell], period: Period) -> TaskProgress | None:
+def _task_row(reader: CellReader, row: dict[str, Cell], period: Period | None) -> TaskProgress | None:
     code = reader.text(row["ma"])
     state = reader.choice(row["trang_thai"], STATE_CHOICES, "trạng thái")
     completed = reader.date(row["ngay"], required=False) if "ngay" in row else None
-    if completed is not None and completed > period.end:
+    if completed is not None and period is not None and completed > period.end:
         reader.problems.add(
             row["ngay"].location,
             f"ngày hoàn thành {completed:%d/%m/%Y} sau ngày chốt số liệu {period.end:%d/%m/%Y}",

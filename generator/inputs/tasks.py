@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.domain.areas import DEFAULT_GROUPS
+from generator.domain.deadlines import DeadlineError, parse_cell
+from generator.domain.headings import roman_value
 from generator.domain.models import Task, TaskGroup
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
@@ -14,6 +16,7 @@ from generator.inputs.excel import Cell, Column, Workbook
 from generator.inputs.fields import Fields
 
 TASK_SHEET = "Nhiệm vụ"
+LEAP_YEAR = 2024
 TASK_COLUMNS = (
     Column(
         "nhom",
@@ -78,10 +81,15 @@ def find_sheet(workbooks: list[Path], title: str, problems: Problems) -> Workboo
 
 
 def read_tasks(
-    workbooks: list[Path], titles: dict[str, str], problems: Problems
+    workbooks: list[Path], titles: dict[str, str], problems: Problems, *, year: int | None
 ) -> tuple[TaskGroup, ...] | None:
     """Read, number and group the tasks under ``titles`` (numeral → group title); every defect
-    is recorded with its cell."""
+    is recorded with its cell.
+
+    Each deadline is read as the report will read it (``deadlines.parse_cell``) for the plan
+    ``year``, so a phrase the report could not use is an error in the plan, not months later.
+    ``year`` is None when the plan's year is itself wrong: the phrases are still checked.
+    """
     before = len(problems.errors)
     book = find_sheet(workbooks, TASK_SHEET, problems)
     if book is None:
@@ -91,7 +99,7 @@ def read_tasks(
         if sheet is None:
             return None
         reader = CellReader(book, problems)
-        rows = [_task_row(reader, row, titles) for row in sheet.rows]
+        rows = [_task_row(reader, row, titles, year) for row in sheet.rows]
     finally:
         book.close()
     groups = _group(rows, titles, Location(str(book.path), sheet=sheet.title), problems)
@@ -99,27 +107,48 @@ def read_tasks(
 
 
 def group_titles(fields: Fields, value: Any) -> dict[str, str]:
-    """The group titles of ``ke_hoach.phu_luc.nhom`` in YAML, or the default ones."""
-    if value is None:
-        return dict(DEFAULT_GROUPS)
-    data = fields.mapping(value, "ke_hoach.phu_luc.nhom") or {}
-    return {str(k).strip().upper(): str(v).strip() for k, v in data.items()}
+    """The groups a task may name, in numeral order: the default seven (I–VII) with the titles and
+    the extra numerals of ``ke_hoach.phu_luc.nhom`` in YAML, as the "Kế hoạch" sheet's "Tên nhóm …"
+    items do for Word and Excel."""
+    titles = dict(DEFAULT_GROUPS)
+    path = "ke_hoach.phu_luc.nhom"
+    for key, title in ((fields.mapping(value, path) or {}) if value is not None else {}).items():
+        numeral = str(key).strip().upper()
+        if roman_value(numeral) is None:
+            fields.problem(f"{path}.{key}", f'"{key}" không phải số La Mã của nhóm (I, II, … như ở cột Nhóm)')
+        elif not isinstance(title, str | int) or isinstance(title, bool) or not str(title).strip():
+            fields.problem(f"{path}.{key}", "cần tên nhóm (một đoạn văn bản)")
+        else:
+            titles[numeral] = str(title).strip()
+    return dict(sorted(titles.items(), key=lambda item: roman_value(item[0]) or 0))
 
 
-def _task_row(reader: CellReader, row: dict[str, Cell], titles: dict[str, str]) -> dict[str, Any]:
+def _task_row(
+    reader: CellReader, row: dict[str, Cell], titles: dict[str, str], year: int | None
+) -> dict[str, Any]:
     group = reader.choice(row["nhom"], titles, "nhóm")
     sub = row.get("dong_con")
+    values = {
+        key: reader.text(row[key], required=False) if key in row else ""
+        for key in ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi")
+    }
+    if values["thoi_gian"]:
+        _check_deadline(reader.problems, row["thoi_gian"], values["thoi_gian"], year)
     return {
         "group": group,
         "code": reader.text(row["ma"], required=False) if "ma" in row else "",
         "text": reader.text(row["nhiem_vu"]),
         "sub": bool(sub and not sub.blank),
         "cells": row,
-        "values": {
-            key: reader.text(row[key], required=False) if key in row else ""
-            for key in ("san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi")
-        },
+        "values": values,
     }
+
+
+def _check_deadline(problems: Problems, cell: Cell, text: str, year: int | None) -> None:
+    try:  # when the plan's year is itself wrong, a leap year: no phrase is refused for its 29/02
+        parse_cell(text, year if year is not None else LEAP_YEAR)
+    except DeadlineError as exc:
+        problems.add(cell.location, str(exc))
 
 
 def _group(
@@ -143,10 +172,10 @@ def _group(
         if first_text is not task.location:
             problems.add(task.location, f"nhiệm vụ trùng lặp với ô {first_text.cell}")
         tasks.append(task)
-    for numeral, tasks in by_group.items():
-        if not tasks:
-            problems.add(where, f"nhóm {numeral} ({titles[numeral]}) không có nhiệm vụ nào")
-    return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items())
+    if not rows:  # rows there but all wrong have their own errors
+        problems.add(where, "phụ lục không có nhiệm vụ nào: cần ít nhất một dòng có Nhóm và Nhiệm vụ cụ thể")
+    # A group without tasks is left out; the others keep their numerals (README, "Nhóm").
+    return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items() if t)
 
 
 class _Numbering:

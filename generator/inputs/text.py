@@ -1,7 +1,10 @@
 """Text as it enters cchc: Unicode NFC, no characters that XML forbids, no invisible junk.
 
-Every string read from YAML or Excel passes through ``clean_text`` at the loader boundary,
-so nothing later has to worry about decomposed letters or copy-paste control characters.
+Every string read from YAML, Excel or a Word file's words passes through ``clean_text`` at the
+loader boundary, so nothing later has to worry about decomposed letters or copy-paste control
+characters: one rule for all three. A zero-width space or a control character is deleted (with
+a notice saying so); Word's manual line break (U+000B) and the Unicode line separators become a
+new line, as they read in Word.
 
 What is changed and why: docs/text-encodings.md §3.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from generator.domain.legacy_encoding import LEGACY_MARKERS, UNSURE, detect_legacy, to_unicode
 from generator.errors import Location, Problems
@@ -22,6 +26,7 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ufffe\uffff\u200b\u200c\u20
 # Anything the steps below could change or report; plain text (most cells) skips them all.
 _SUSPICIOUS = re.compile(f"[\r\x0b\u2028\u2029{_FORBIDDEN.pattern[1:-1]}{re.escape(LEGACY_MARKERS)}]")
 _NAMES = {
+    "\x0b": "ngắt dòng",
     "\x0c": "ngắt trang",
     "\u200b": "khoảng trắng không độ rộng",
     "\ufeff": "dấu BOM",
@@ -43,6 +48,12 @@ def legacy_message(encoding: str) -> str:
     )
 
 
+def removed_message(characters: Iterable[str]) -> str:
+    """The notice for invisible characters deleted from a text, naming them."""
+    names = ", ".join(_NAMES.get(ch, f"U+{ord(ch):04X}") for ch in sorted(set(characters)))
+    return f"đã bỏ ký tự điều khiển không in được ({names})"
+
+
 def clean_text(value: str, location: Location, problems: Problems) -> str:
     """Return ``value`` normalised for a document, noting each change at ``location``."""
     if not _SUSPICIOUS.search(value):
@@ -53,8 +64,7 @@ def clean_text(value: str, location: Location, problems: Problems) -> str:
     found = sorted(set(_FORBIDDEN.findall(text)))
     if found:
         text = _FORBIDDEN.sub("", text)
-        names = ", ".join(_NAMES.get(ch, f"U+{ord(ch):04X}") for ch in found)
-        problems.warn(location, f"đã bỏ ký tự điều khiển không in được ({names})")
+        problems.warn(location, removed_message(found))
     encoding = detect_legacy(text)
     if encoding is not None:
         converted = to_unicode(text, encoding) if encoding != UNSURE else None

@@ -72,7 +72,7 @@ def read_unit_sheet(book: Workbook, problems: Problems) -> Unit | None:
         recipients=tuple(clean_recipient(item) for item in form.lines("noi_nhan")),
         archive=archive_line(form.text("luu")),
         slug=ascii_slug(slug) if slug else unit_slug(name_lines),
-        window_rules=_windows(form, problems),
+        window_rules=window_rules(form, problems),
         before_is_day_before=BEFORE_CHOICES.get((before_rule or "").casefold(), True),
     )
     return unit if len(problems.errors) == before else None
@@ -89,7 +89,8 @@ def _signer(form: Form, problems: Problems) -> Signer:
     return Signer(authority, lines, form.text("ho_ten"))
 
 
-def _windows(form: Form, problems: Problems) -> dict[str, tuple[str, str]]:
+def window_rules(form: Form, problems: Problems) -> dict[str, tuple[str, str]]:
+    """The "Kỳ chốt số liệu riêng" item: the province's own cut-off windows by period code."""
     rules: dict[str, tuple[str, str]] = {}
     for line in form.lines("ky_bao_cao"):
         match = _WINDOW.match(" ".join(line.split()))

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.domain.headings import Marker, split_marker
 from generator.domain.models import Paragraph, Section, Target
 from generator.domain.nd30_patterns import fold
 from generator.errors import Location, Problems
+from generator.inputs.text import clean_text
 from generator.ooxml.places import Block, snippet
 
 MAX_DEPTH = 3  # I. / 1. / a): the levels ND 30 gives a kế hoạch or báo cáo
@@ -81,8 +82,12 @@ class WordText:
 
 
 def read_words(path: Path, blocks: Sequence[Block], problems: Problems) -> WordText:
-    """Build the outline of ``blocks`` (the body of ``path``); tables are kept as paragraphs."""
-    kept = [b for b in blocks if b.text.strip() and not GUIDANCE.match(fold(b.full_text))]
+    """Build the outline of ``blocks`` (the body of ``path``); tables are kept as paragraphs.
+
+    Each block's text is cleaned as Excel and YAML text is (``text.clean_text``).
+    """
+    cleaned = [_cleaned(path, b, problems) for b in blocks if b.text.strip()]
+    kept = [b for b in cleaned if b.text.strip() and not GUIDANCE.match(fold(b.full_text))]
     start = _closing_start(kept)
     builder = _Builder(WordText(path), problems, styled=any(b.heading_level for b in kept))
     for block in kept[:start]:
@@ -90,6 +95,16 @@ def read_words(path: Path, blocks: Sequence[Block], problems: Problems) -> WordT
     builder.stack.clear()  # the closing belongs to no heading
     builder.text.closing = [builder.paragraph(block) for block in kept[start:]]
     return builder.text
+
+
+def _cleaned(path: Path, block: Block, problems: Problems) -> Block:
+    """``block`` with its text cleaned; each notice quotes the cleaned words."""
+    noted = Problems()
+    text = clean_text(block.text, Location(str(path)), noted)
+    where = Location(str(path), paragraph=block.paragraph, table=block.table, row=block.row,
+                     excerpt=snippet(text) if block.paragraph is not None else None)  # fmt: skip
+    problems.items += [replace(problem, location=where) for problem in noted.items]
+    return block if text == block.text else replace(block, text=text)
 
 
 def empty_sections(text: WordText, problems: Problems) -> None:

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from generator.domain.formatting import vn_number
-from generator.errors import Location, Problems
-from generator.inputs.text import clean_text
+from generator.errors import Location, Problems, os_reason
+from generator.inputs.text import clean_text, removed_message
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser where installed
 _STR = "tag:yaml.org,2002:str"
@@ -53,7 +53,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
     text = _read_text(path, problems)
     if text is None:
         return None
-    text = _strip_controls(text, path, problems)
+    text, line_break = _strip_controls(text, path, problems)
     try:
         loader = _Loader(text)
         try:
@@ -65,11 +65,13 @@ def load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
         problems.add(Location(str(path), line=line), f"YAML sai cú pháp: {_describe(exc, text, line)}")
         return None
     except yaml.YAMLError as exc:
-        problems.add(Location(str(path)), f"YAML sai cú pháp: {exc}")
+        problems.add(
+            Location(str(path)), f"YAML sai cú pháp: không đọc được (chi tiết: {' '.join(str(exc).split())})"
+        )
         return None
     document = YamlDocument(path, None)
     try:
-        document.data = _Builder(document, problems).build(node, "")
+        document.data = _Builder(document, problems, line_break).build(node, "")
     except _RefusedError as refused:
         problems.add(_where_written(document, refused.key_path), refused.message)
         return None
@@ -95,7 +97,7 @@ def _read_text(path: Path, problems: Problems) -> str | None:
         problems.add(where, "không tìm thấy tệp")
         return None
     except OSError as exc:
-        problems.add(where, f"không đọc được tệp ({exc.strerror})")
+        problems.add(where, f"không đọc được tệp ({os_reason(exc)})")
         return None
     if len(raw) > MAX_BYTES:
         problems.add(where, f"tệp quá lớn (hơn {MAX_BYTES // 2**20} MB); dữ liệu YAML chỉ cần vài chục KB")
@@ -111,6 +113,7 @@ def _read_text(path: Path, problems: Problems) -> str | None:
     return text
 
 
+_TAB = "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"
 _SYNTAX_HINTS = (
     (
         "mapping values are not allowed",
@@ -125,25 +128,66 @@ _SYNTAX_HINTS = (
     ("found unexpected end of stream", "tệp kết thúc khi còn thiếu dấu ngoặc kép đóng"),
     ("found undefined alias", "dùng bí danh (*) chưa được định nghĩa"),
     ("exceeded maximum nesting depth", "dữ liệu lồng quá sâu"),
+    ("found a tab character", _TAB),
+    ("but found another document", "có dòng '---' hoặc '...' giữa tệp: mỗi tệp chỉ chứa một tài liệu YAML"),
+    (
+        "found unknown escape character",
+        "trong ngoặc kép có dấu \\ không hợp lệ (viết \\\\, hoặc dùng ngoặc đơn ')",
+    ),
+    ("found an indentation indicator equal to 0", "số chỉ thụt lề sau | hoặc > phải từ 1 đến 9"),
+    (
+        "block sequence entries are not allowed",
+        "dấu '-' của danh sách không đúng chỗ (thụt lề không thẳng hàng?)",
+    ),
+    (
+        "did not find expected comment or line break",
+        "có chữ thừa sau giá trị (văn bản có ký tự đặc biệt cần đặt trong ngoặc kép)",
+    ),
+    ("did not find expected node content", "thiếu giá trị ở chỗ này"),
+    (
+        "found undefined tag handle",
+        "có dấu '!' không đúng chỗ (văn bản bắt đầu bằng '!' cần đặt trong ngoặc kép)",
+    ),
 )
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# Characters the YAML parser refuses. Zero-width spaces and BOMs it takes: ``clean_text`` deletes
+# those inside values, as it does for Excel and Word (one rule, docs/text-encodings.md §3).
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_LINE_BREAK = "\x0b"  # Word's manual line break: a new line in the value, as in Excel
 
 
-def _strip_controls(text: str, path: Path, problems: Problems) -> str:
-    """Characters YAML refuses (copied from Word: \x0b, \x0c, zero-width space) become spaces."""
-    if not _CONTROLS.search(text):
-        return text
-    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: \x0b splits there
-        if _CONTROLS.search(line):
-            problems.warn(Location(str(path), line=number), "đã bỏ ký tự điều khiển không in được")
-    return without_controls(text)
+def _strip_controls(text: str, path: Path, problems: Problems) -> tuple[str, str | None]:
+    """``text`` as the parser takes it, and the stand-in for Word's line breaks (None if none).
+
+    The characters the rule deletes are deleted here, with a notice at their line. A line break
+    cannot be written into YAML without changing its structure, so it travels through the parser
+    as a private-use character absent from the file and becomes a new line in the value; on a
+    line with nothing else (where a stand-in would be read as a value) it is deleted too.
+    """
+    if not _REFUSED.search(text):  # nearly every file: nothing to do
+        return text, None
+    stand_in = (
+        next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text) if _LINE_BREAK in text else None
+    )
+    lines = text.split("\n")  # not splitlines: \x0b splits there
+    for index, line in enumerate(lines):
+        refused = _REFUSED.findall(line)
+        if not refused:
+            continue
+        blank = not _REFUSED.sub("", line).strip()
+        deleted = [ch for ch in refused if blank or ch != _LINE_BREAK]
+        if deleted:
+            problems.warn(Location(str(path), line=index + 1), removed_message(deleted))
+        kept = "" if blank or stand_in is None else stand_in
+        lines[index] = _REFUSED.sub("", line.replace(_LINE_BREAK, kept))  # a stand-in is not refused
+    return "\n".join(lines), stand_in
 
 
 def without_controls(text: str) -> str:
-    """``text`` with the characters YAML refuses replaced by spaces, as the reader reads it."""
-    return _CONTROLS.sub(" ", text)
+    """``text`` as a YAML writer can keep it: the characters the parser refuses are deleted, and
+    Word's line break, which a rewritten value cannot hold, becomes a space."""
+    return _REFUSED.sub(lambda m: " " if m[0] == _LINE_BREAK else "", text)
 
 
 def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
@@ -155,16 +199,17 @@ def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
 
 
 def _describe(exc: yaml.MarkedYAMLError, text: str, line: int | None) -> str:
-    """PyYAML's problem in Vietnamese where we know it; its English text otherwise."""
+    """PyYAML's (or libyaml's) problem in Vietnamese where we know it; its English words only
+    as a detail otherwise."""
     problem = (exc.problem or exc.context or "").strip()
     if problem.startswith("found character") and line is not None:
         if "\t" in text.splitlines()[line - 1]:
-            return "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"
+            return _TAB
         return "có ký tự không được đứng đầu giá trị (như @ hoặc `): hãy đặt văn bản trong ngoặc kép"
     for english, vietnamese in _SYNTAX_HINTS:
         if problem.startswith(english):
             return vietnamese
-    return f"không đọc được ({problem})" if problem else "không đọc được"
+    return f"không đọc được (chi tiết: {problem})" if problem else "không đọc được"
 
 
 class _RefusedError(Exception):
@@ -183,9 +228,10 @@ class _Builder:
     cycles are counted, and past a bound the whole file is refused (``_RefusedError``).
     """
 
-    def __init__(self, document: YamlDocument, problems: Problems) -> None:
+    def __init__(self, document: YamlDocument, problems: Problems, line_break: str | None) -> None:
         self.document = document
         self.problems = problems
+        self.line_break = line_break  # what stands for Word's line breaks in this file
         self.constructor = yaml.SafeLoader("")
         self.built: set[int] = set()  # nodes built once: meeting one again is an alias
         self.open: list[int] = []  # the groups and lists being built, outermost first
@@ -245,5 +291,7 @@ class _Builder:
             except (ValueError, yaml.constructor.ConstructorError):
                 value = node.value  # e.g. 2022-13-01: kept as text, the date reader reports it
         if isinstance(value, str):
+            if self.line_break is not None:
+                value = value.replace(self.line_break, _LINE_BREAK)
             value = clean_text(value, self.document.location(path), self.problems)
         return value

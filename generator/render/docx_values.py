@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.errors import os_reason
 from generator.render.package_edits import PackageEdits
 
 _PICTURE = '</w:t></w:r><w:r><w:drawing>{}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
@@ -110,7 +111,9 @@ def _load(descriptor: Any, current: Session) -> Any:
         try:
             current.pictures[key] = Image.from_file(descriptor)
         except OSError as exc:
-            raise ValueRefusedError(f"InlineImage: không mở được ảnh {descriptor} ({exc.strerror})") from exc
+            raise ValueRefusedError(
+                f"InlineImage: không mở được ảnh {descriptor} ({os_reason(exc)})"
+            ) from exc
         except UnrecognizedImageError as exc:
             raise ValueRefusedError(f"InlineImage: {descriptor} không phải ảnh Word đọc được") from exc
     return current.pictures[key]

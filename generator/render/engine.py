@@ -35,7 +35,7 @@ from xml.parsers import expat
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from generator.errors import RenderError
+from generator.errors import RenderError, os_reason
 from generator.ooxml.package import Entry, assemble
 from generator.render import core_properties, limits, listing
 from generator.render.core_properties import Properties
@@ -174,7 +174,7 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError as exc:
         raise RenderError(f"{path}: không tìm thấy tệp mẫu") from exc
     except OSError as exc:
-        raise RenderError(f"{path}: không đọc được tệp mẫu ({exc.strerror})") from exc
+        raise RenderError(f"{path}: không đọc được tệp mẫu ({os_reason(exc)})") from exc
 
 
 def _undefined_name(exc: jinja2.UndefinedError) -> str:

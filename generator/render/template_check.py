@@ -20,7 +20,7 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from generator.errors import RenderError
+from generator.errors import RenderError, os_reason
 from generator.render import variables
 from generator.render.context_names import ITEM, with_prefixes
 from generator.render.environment import COUNTED, make_environment
@@ -44,7 +44,7 @@ def check_template(path: Path, names: Iterable[str], data_label: str) -> list[Fi
         data = path.read_bytes()
         archive = zipfile.ZipFile(BytesIO(data))
     except OSError as exc:
-        return [Finding(str(path), f"không đọc được tệp mẫu ({exc.strerror})")]
+        return [Finding(str(path), f"không đọc được tệp mẫu ({os_reason(exc)})")]
     except zipfile.BadZipFile:
         return [Finding(str(path), "không phải tệp Word .docx hợp lệ")]
     known = with_prefixes(names)

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import FrameType
 
 from generator import scratch
-from generator.errors import GeneratorError, OutputError
+from generator.errors import GeneratorError, OutputError, os_reason
 from generator.web.app import MAX_UPLOAD, create_app
 from generator.web.guard import HOSTS, TOKEN_PARAMETER
 from generator.web.store import Store
@@ -96,7 +96,7 @@ class LocalServer:
         try:  # bound here, not by Werkzeug, which prints in English and exits when the port is taken
             listening = socket.create_server((host, port), family=family)
         except OSError as exc:
-            raise OutputError(f"không mở được cổng {port} trên {host}: {exc.strerror or exc}") from exc
+            raise OutputError(f"không mở được cổng {port} trên {host}: {os_reason(exc)}") from exc
         self.store = Store(scratch.make("serve"))  # after deleting what a killed server left
         self.token = secrets.token_urlsafe(24)
         app = create_app(

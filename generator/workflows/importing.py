@@ -13,12 +13,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.domain.deadlines import DeadlineError, parse_cell, split_phrases
 from generator.domain.models import Paragraph
 from generator.errors import GeneratorError, Location, Problem, Problems
 from generator.files import write_atomic
 from generator.inputs.docx_file import SAVE_AS_DOCX, refusal
 from generator.inputs.plan_document import ImportedPlan, open_outline, read_plan_document
 from generator.inputs.report_document import ReportProgress, read_report_progress
+from generator.inputs.tasks import LEAP_YEAR, TASK_COLUMNS, TASK_SHEET
 from generator.workflows.folder import UNPLACED_SHEET, PlanFolder, check_free, target_rows, write_plan_folder
 
 CONVERTIBLE = (".doc", ".odt", ".rtf", ".docm", ".dotx", ".dot")
@@ -67,8 +69,44 @@ def _write_plan(imported: ImportedPlan, out: Path, overwrite: bool, problems: Pr
             f"có {len(targets)} chỉ tiêu dạng phần trăm; chọn Chỉ số cho những chỉ tiêu muốn báo cáo tự tính "
             "và so sánh (để trống nếu không đo được)",
         )
+    _check_deadlines(imported, out / "ke_hoach.xlsx", problems)
     files = write_plan_folder(folder, out, overwrite=overwrite)
     return Imported(files, problems.warnings, len(paragraphs), len(folder.tasks), len(targets))
+
+
+def _check_deadlines(imported: ImportedPlan, book: Path, problems: Problems) -> None:
+    """Each deadline as ``cchc plan`` will read it, noted at its place in the source with the cell of
+    the written "Nhiệm vụ" sheet (rows in the appendix's order, under the header).
+
+    A line that is several whole phrases typed without a break ("Quý I/2022 Năm 2022") is split
+    into lines. Anything else unreadable is only noted: an old plan holds what was signed ("Sớm
+    nhất có thể"), the workbook is where the person corrects it, and refusing the import would
+    leave nothing to correct.
+    """
+    year = imported.plan.get("nam")
+    year = year if isinstance(year, int) else LEAP_YEAR
+    column = next(index for index, c in enumerate(TASK_COLUMNS, start=1) if c.key == "thoi_gian")
+    for number, row in enumerate(imported.appendix.tasks, start=2):
+        cell = Location(book.name, sheet=TASK_SHEET, row=number, column=column)
+        lines = []
+        for line in str(row.get("thoi_gian", "")).splitlines():
+            lines += _deadline_lines(line, year, row["noi"], cell, problems)
+        row["thoi_gian"] = "\n".join(lines)
+
+
+def _deadline_lines(line: str, year: int, where: Location, cell: Location, problems: Problems) -> list[str]:
+    try:
+        parse_cell(line, year)
+    except DeadlineError as exc:
+        pieces = split_phrases(line, year)
+        if pieces is None:
+            problems.warn(where, f"{exc} — cchc plan, cchc rollover sẽ báo lỗi cho tới khi sửa ô {cell.cell} trang "
+                          f"“{TASK_SHEET}” của {cell.file}")  # fmt: skip
+            return [line]
+        problems.warn(where, f"thời hạn “{line.strip()}” là {len(pieces)} thời hạn viết liền: đã tách mỗi thời hạn "
+                      f"một dòng ở ô {cell.cell} trang “{TASK_SHEET}” của {cell.file}, hãy xem lại")  # fmt: skip
+        return pieces
+    return [line]
 
 
 def _write_progress(progress: ReportProgress, out: Path, overwrite: bool, problems: Problems) -> Imported:

@@ -12,12 +12,20 @@ from pathlib import Path
 
 from generator.domain.figures import compute
 from generator.domain.kinds import DocumentKind
-from generator.domain.models import Plan, Report, Unit
-from generator.domain.periods import make_period
+from generator.domain.models import Plan, Progress, Report, ReportText, Unit
+from generator.domain.periods import Period, make_period
 from generator.errors import GeneratorError, Problems
 from generator.inputs.files import InputSet, collect
 from generator.inputs.progress import read_progress
-from generator.inputs.sources import plan_year_place, read_plan_from, read_report_from, read_unit_from
+from generator.inputs.report_text import ReportHeader
+from generator.inputs.sources import (
+    plan_year_place,
+    read_plan_from,
+    read_report_from,
+    read_unit_from,
+    read_windows_from,
+    report_gap,
+)
 from generator.render.bundled import template
 from generator.render.engine import Properties
 from generator.render.plan_context import plan_context
@@ -61,23 +69,33 @@ def make_plan(
 
 
 def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems) -> Report | None:
-    """Read and validate a report's inputs: profile, plan, progress workbook and its words."""
+    """Read and validate a report's inputs: profile, plan, progress workbook and its words.
+
+    Every input is read even when another failed (a broken profile or plan, a plan of another
+    year): the progress sheets are then checked on their own, so one run lists every problem.
+    """
     inputs = collect(paths, problems, period=(code, year))
     where = ", ".join(str(p) for p in paths)
     unit = load_unit(inputs, problems, where)
     plan = read_plan_from(inputs, unit, problems, where)
-    words = read_report_from(inputs, unit, problems, where)
-    if unit is None or plan is None:
-        return None
-    if plan.year != year:
+    gap = report_gap(inputs, (code, year), problems, where)
+    words = None if gap.words else read_report_from(inputs, unit, problems, where)
+    if plan is not None and plan.year != year:
         problems.add(
             plan_year_place(inputs, where), f"kế hoạch là của năm {plan.year}, không phải năm báo cáo {year}"
         )
+        plan = None  # its tasks are not this year's: the progress sheet is checked on its own
+    rules = unit.window_rules if unit is not None else read_windows_from(inputs)
+    period = make_period(code, year, rules) if rules is not None else None
+    progress = None if gap.progress else read_progress(inputs.workbooks, plan, period, problems)
+    if unit is None or plan is None or period is None or words is None or progress is None or problems.errors:
         return None
-    period = make_period(code, year, unit.window_rules)
-    progress = read_progress(inputs.workbooks, plan, period, problems)
-    if words is None or progress is None or problems.errors:
-        return None
+    return _report(unit, plan, period, progress, words)
+
+
+def _report(
+    unit: Unit, plan: Plan, period: Period, progress: Progress, words: tuple[ReportHeader, ReportText]
+) -> Report:
     header, text = words
     return Report(
         plan=plan,
@@ -86,7 +104,7 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
         text=text,
         number=header.number,
         issue_date=header.issue_date,
-        issue_year=header.issue_year or year,
+        issue_year=header.issue_year or period.year,
         plan_number=plan.number if header.plan_number is None else header.plan_number,
         plan_date=header.plan_date or plan.issue_date,
         addressees=header.addressees,
