@@ -35,16 +35,17 @@ def read_activities(book: Workbook, reader: CellReader, problems: Problems) -> d
     if sheet is None:
         return None
     counts: dict[str, int] = {}
-    cells: dict[str, Cell] = {}
+    cells: dict[str, Cell] = {}  # code → its count's cell
+    seen: dict[str, Cell] = {}  # code → the cell naming it first
     for row in sheet.rows:
         code = reader.choice(row["ma"], tuple(ACTIVITIES), "mã số liệu")
         if code is None or row["so_luong"].blank:
             continue
-        if code in cells:
-            problems.add(
-                row["ma"].location, f'mã "{code}" bị nhập hai lần (lần đầu ở ô {cells[code].location.cell})'
-            )
+        if code in seen:
+            first = seen[code].location.cell
+            problems.add(row["ma"].location, f'mã "{code}" bị nhập hai lần (lần đầu ở ô {first})')
             continue
+        seen[code] = row["ma"]
         count = reader.count(row["so_luong"])
         if count is not None:
             counts[code], cells[code] = count, row["so_luong"]
