@@ -115,8 +115,6 @@ def report_document() -> str:
     )
     tasks = blocks.data_table(REPORT_TASKS, blocks.grouped_rows(REPORT_TASKS, "phu_luc_1.nhom", "nhiem_vu"))
     counts = blocks.totals_table(STATE_COUNTS, "for t in phu_luc_1.tong_hop", "phu_luc_1.tong")
-    tthc = blocks.form_table(BIEU_06, bieu_06_header("Lĩnh vực, công việc giải quyết theo cấp"),
-                             "for t in phu_luc_2.linh_vuc", "phu_luc_2.tong")  # fmt: skip
     body = (
         blocks.header_block()
         + blocks.title_block("BÁO CÁO")
@@ -132,17 +130,26 @@ def report_document() -> str:
         + counts
         + paragraph()
         + blocks.section_break(landscape=True, restart=True)
-        + blocks.appendix_heading("II", "phu_luc_2", period=True)
+        + tthc_appendix()
+        + blocks.section_end(landscape=True, restart=True)
+    )
+    return _DOC_OPEN + body + _DOC_CLOSE
+
+
+def tthc_appendix() -> str:
+    """Phụ lục II: Biểu 06/VPCP/KSTT, then (when the workbook gives them) the optional figures."""
+    form = blocks.form_table(BIEU_06, bieu_06_header("Lĩnh vực, công việc giải quyết theo cấp"),
+                             "for t in phu_luc_2.linh_vuc", "phu_luc_2.tong")  # fmt: skip
+    return (
+        blocks.appendix_heading("II", "phu_luc_2", period=True)
         + blocks.form_unit_line("Biểu số 06/VPCP/KSTT", "Đơn vị tính: Số hồ sơ TTHC")
-        + tthc
+        + form
         + tag_paragraph("{%p if phu_luc_2.them %}")
         + paragraph("Hồ sơ trực tuyến, thanh toán trực tuyến và thư xin lỗi", "PhuLucTieuDe")
         + blocks.data_table(TTHC_EXTRAS, blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"))
         + tag_paragraph("{%p endif %}")
         + paragraph()
-        + blocks.section_end(landscape=True, restart=True)
     )
-    return _DOC_OPEN + body + _DOC_CLOSE
 
 
 def package(document_xml: str, title: str) -> bytes:
