@@ -17,9 +17,13 @@ from generator.workflows.documents import document_name
 from tests.conftest import EXAMPLE, run_cli
 
 
+# The units of these tests keep a plan and a quý I report: the example's năm report left out.
+QUARTER_ONLY = shutil.ignore_patterns("*_nam_2022.*")
+
+
 def unit(folder: Path, name: str, *, break_it: bool = False) -> Path:
     target = folder / name
-    shutil.copytree(EXAMPLE, target)
+    shutil.copytree(EXAMPLE, target, ignore=QUARTER_ONLY)
     profile = target / "don_vi.yaml"
     text = profile.read_text(encoding="utf-8").replace(
         "- XÃ LỘC THỦY", f"- XÃ {name.upper().replace('_', ' ')}"

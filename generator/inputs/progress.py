@@ -25,8 +25,8 @@ PROGRESS_COLUMNS = (
     Column("ma", "Mã", aliases=("Mã nhiệm vụ",), width=9, note="Mã nhiệm vụ trong phụ lục kế hoạch (I.1, II.3…)"),
     Column("nhiem_vu", "Nhiệm vụ", required=False, width=50, note="Chỉ để đối chiếu; cchc lấy tên từ kế hoạch"),
     Column("trang_thai", "Trạng thái", width=18, choices=STATE_CHOICES,
-           note="Hoàn thành / Đang thực hiện / Chưa thực hiện (quá hạn do cchc tự tính)"),
-    Column("ngay", "Ngày hoàn thành", required=False, width=16, note="dd/mm/yyyy, khi đã hoàn thành"),
+           note="Hoàn thành / Đang thực hiện / Chưa thực hiện (quá hạn, hoàn thành quá hạn do cchc tự tính)"),
+    Column("ngay", "Ngày hoàn thành", required=False, width=16, note="dd/mm/yyyy, khi đã hoàn thành (cchc so với thời hạn)"),
     Column("ket_qua", "Kết quả", required=False, width=45, note="Sản phẩm, văn bản đã ban hành…"),
 )  # fmt: skip
 FIGURES_COLUMNS = (
