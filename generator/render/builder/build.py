@@ -145,6 +145,7 @@ def tthc_appendix() -> str:
         + blocks.form_unit_line("Biểu số 06/VPCP/KSTT", "Đơn vị tính: Số hồ sơ TTHC")
         + form
         + tag_paragraph("{%p if phu_luc_2.them %}")
+        + paragraph()
         + paragraph("Hồ sơ trực tuyến, thanh toán trực tuyến và thư xin lỗi", "PhuLucTieuDe")
         + blocks.data_table(TTHC_EXTRAS, blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"))
         + tag_paragraph("{%p endif %}")
