@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/cchc plan inputs/loc_thuy --out outputs/
 	$(BIN)/cchc report --period Q1 --year 2022 inputs/loc_thuy --out outputs/
+	$(BIN)/cchc report --period NAM --year 2022 inputs/loc_thuy --out outputs/
 
 test: lint typecheck unit
 

@@ -92,8 +92,8 @@ REJECTED = [
      "số lượng không được âm (-2)"),
     ("fractional-count", "report", set_cell(PROGRESS, "TTHC", "E4", "6,5"), f'{PROGRESS}, trang "TTHC", ô E4',
      'cần một số nguyên, không phải "6,5"'),
-    ("resolved-over-received", "report", set_cell(PROGRESS, "TTHC", "F3", 500), f'{PROGRESS}, trang "TTHC", ô G3',
-     "số hồ sơ đã giải quyết (570) lớn hơn số tiếp nhận và kỳ trước chuyển sang (205)"),
+    ("resolved-over-received", "report", set_cell(PROGRESS, "TTHC", "F3", 500), f'{PROGRESS}, trang "TTHC", ô H3',
+     "tổng số hồ sơ nhận giải quyết (205) phải bằng đã giải quyết (570) + đang giải quyết (0) = 570"),
     ("percent-over-100", "report", set_cell(PROGRESS, "Số liệu", "E17", "101%"), f'{PROGRESS}, trang "Số liệu", ô E17',
      "tỷ lệ phải từ 0% đến 100% (101%)"),
     ("unknown-deadline", "report", set_cell(TASKS, "Nhiệm vụ", "G9", "Khi nào xong"), f'{TASKS}, trang "Nhiệm vụ", ô G9',
@@ -101,7 +101,7 @@ REJECTED = [
     ("unknown-authority", "plan", replace_in(PROFILE, "quyen_han: TM ", "quyen_han: ABC "),
      f"{PROFILE}:15 (don_vi.nguoi_ky.quyen_han)", 'quyền hạn ký "ABC" không hợp lệ (cần một trong: TM, KT, TL, TUQ, Q)'),
     ("unknown-metric", "plan", replace_in(PLAN, "chi_so: ty_le_iso", "chi_so: ty_le_khong_co"),
-     f"{PLAN}:212 (ke_hoach.noi_dung[2].noi_dung[6].noi_dung[1].noi_dung[5].chi_tieu[1].chi_so)",
+     f"{PLAN}:233 (ke_hoach.noi_dung[2].noi_dung[6].noi_dung[1].noi_dung[5].chi_tieu[1].chi_so)",
      'chỉ số "ty_le_khong_co" không hợp lệ (cần một trong: ty_le_dung_han, '),
 ]  # fmt: skip
 

@@ -50,7 +50,7 @@ def test_init_yaml_writes_ready_to_fill_files(tmp_path: Path) -> None:
     assert sheet["G1"].comment is not None
     assert "Hướng dẫn" in tasks.sheetnames
     progress = openpyxl.load_workbook(folder / "tien_do.xlsx")
-    assert progress.sheetnames == ["Tiến độ", "TTHC", "Số liệu", "Hướng dẫn", "Danh mục"]
+    assert progress.sheetnames == ["Tiến độ", "TTHC", "Số liệu", "Kết quả CCHC", "Hướng dẫn", "Danh mục"]
     states = progress["Tiến độ"].data_validations.dataValidation[0]
     assert states.formula1 == '"Hoàn thành,Đang thực hiện,Chưa thực hiện"'
 
@@ -110,7 +110,7 @@ def test_filled_yaml_folder_makes_a_plan_and_a_report(tmp_path: Path) -> None:
     progress = openpyxl.load_workbook(folder / "tien_do.xlsx")
     fill_sheet(progress, "Tiến độ", [(f"{g}.1", None, "Hoàn thành", dt.datetime(2027, 3, 1), "Xong")
                                      for g in ("I", "II", "III", "IV", "V", "VI", "VII")])  # fmt: skip
-    fill_sheet(progress, "TTHC", [("Hộ tịch", 10, 4, 0, 2, 8, 0, 0)])
+    fill_sheet(progress, "TTHC", [("Hộ tịch", 4, 6, 0, 2, 8, 0, 0, 0)])
     progress.save(folder / "tien_do.xlsx")
 
     report = run_cli("report", "--period", "Q1", "--year", "2027", folder, "--out", tmp_path / "out")
@@ -155,7 +155,15 @@ def test_init_writes_word_and_excel(tmp_path: Path) -> None:
     assert book["Danh mục"]["A2"].value == "ty_le_dung_han"
     assert book["Danh mục"]["B2"].value == "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn"
     progress = openpyxl.load_workbook(folder / "tien_do.xlsx")
-    assert progress.sheetnames == ["Báo cáo", "Tiến độ", "TTHC", "Số liệu", "Hướng dẫn", "Danh mục"]
+    assert progress.sheetnames == [
+        "Báo cáo",
+        "Tiến độ",
+        "TTHC",
+        "Số liệu",
+        "Kết quả CCHC",
+        "Hướng dẫn",
+        "Danh mục",
+    ]
 
 
 def test_unfilled_word_folder_names_every_place_to_fill(tmp_path: Path) -> None:
@@ -233,7 +241,7 @@ def test_filled_word_folder_makes_a_plan_and_a_report(tmp_path: Path) -> None:
     fill_form(progress, "Báo cáo", {"Kính gửi": "UBND tỉnh Thanh Hóa", "Ngày ban hành": "20/03/2027"})
     fill_sheet(progress, "Tiến độ", [(f"{g}.1", None, "Hoàn thành", dt.datetime(2027, 3, 1), "Xong")
                                      for g in ("I", "II", "III", "IV", "V", "VI", "VII")])  # fmt: skip
-    fill_sheet(progress, "TTHC", [("Hộ tịch", 10, 4, 0, 2, 8, 0, 0)])
+    fill_sheet(progress, "TTHC", [("Hộ tịch", 4, 6, 0, 2, 8, 0, 0, 0)])
     progress.save(folder / "tien_do.xlsx")
 
     report = run_cli("report", "--period", "Q1", "--year", "2027", folder, "--out", tmp_path / "out")

@@ -127,9 +127,12 @@ def report_pages(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
     documents = []
     for lines in range(VARIANTS):
         extra = tuple(Paragraph(f"- Nhiệm vụ kỳ tới thứ {n + 1};") for n in range(lines))
-        text = dataclasses.replace(report.text, outlook=(*report.text.outlook, *extra))
+        body = tuple(
+            Section(s.title, (*s.content, *extra)) if s.title.startswith("PHƯƠNG HƯỚNG") else s
+            for s in report.body
+        )
         target = folder / f"bao_cao_{lines:02d}.docx"
-        context = report_context(dataclasses.replace(report, text=text), figures)
+        context = report_context(dataclasses.replace(report, body=body), figures)
         write_atomic(target, prepared.render(context))
         documents.append(target)
     return [pages(path) for path in pdf.convert(documents, folder / "pdf")]

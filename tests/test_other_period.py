@@ -14,10 +14,18 @@ import pytest
 from tests.conftest import EXAMPLE, WORD_EXAMPLE, run_cli
 
 
-def only_quarter_three(example: Path, tmp_path: Path) -> Path:
-    """The example folder with its quý I files renamed for quý III."""
+def quarter_one_only(example: Path, tmp_path: Path) -> Path:
+    """A copy of the example without its năm report's files: the folder holds one period."""
     folder = tmp_path / "du_lieu"
     shutil.copytree(example, folder)
+    for path in folder.glob("*_nam_2022.*"):
+        path.unlink()
+    return folder
+
+
+def only_quarter_three(example: Path, tmp_path: Path) -> Path:
+    """The example folder with its quý I files renamed for quý III."""
+    folder = quarter_one_only(example, tmp_path)
     for path in folder.glob("*_q1_2022.*"):
         path.rename(path.with_name(path.name.replace("_q1_2022", "_q3_2022")))
     return folder
@@ -56,8 +64,7 @@ def test_another_year_is_named_with_its_year(tmp_path: Path) -> None:
 
 def test_only_the_missing_file_is_named(tmp_path: Path) -> None:
     """The progress workbook is there for quý I; only the words are quý III's."""
-    folder = tmp_path / "du_lieu"
-    shutil.copytree(WORD_EXAMPLE, folder)
+    folder = quarter_one_only(WORD_EXAMPLE, tmp_path)
     (folder / "bao_cao_q1_2022.docx").rename(folder / "bao_cao_q3_2022.docx")
     assert report_errors(folder, tmp_path, "--period", "Q1", "--year", "2022") == [
         f"Lỗi: {folder}: không có lời văn báo cáo của kỳ Q1/2022: thư mục có tệp của kỳ khác: kỳ Q3/2022 "
@@ -66,8 +73,7 @@ def test_only_the_missing_file_is_named(tmp_path: Path) -> None:
 
 
 def test_a_folder_with_files_of_this_period_is_not_said_to_hold_only_others(tmp_path: Path) -> None:
-    folder = tmp_path / "du_lieu"
-    shutil.copytree(WORD_EXAMPLE, folder)
+    folder = quarter_one_only(WORD_EXAMPLE, tmp_path)
     (folder / "bao_cao_q1_2022.docx").rename(folder / "bao_cao_6t_2022.docx")
     shutil.copy(folder / "tien_do_q1_2022.xlsx", folder / "tien_do_6t_2022.xlsx")
     assert report_errors(folder, tmp_path, "--period", "Q1", "--year", "2022") == [

@@ -35,8 +35,8 @@ def where(folder: Path, sheet: str, cell: str, name: str = PROGRESS) -> str:
         ("TTHC", {"B2": "một trăm"}, ('B2', 'cần một số nguyên, không phải "một trăm"')),
         ("TTHC", {"B2": "-5"}, ("B2", "số lượng không được âm (-5)")),
         ("TTHC", {"B2": 12.5}, ("B2", 'cần một số nguyên, không phải "12.5"')),
-        ("TTHC", {"B4": 10}, ("G4", "số hồ sơ đã giải quyết (25) lớn hơn số tiếp nhận và kỳ trước chuyển sang (13)")),
-        ("TTHC", {"C3": 300}, ("C3", "số hồ sơ trực tuyến (300) lớn hơn số tiếp nhận (205)")),
+        ("TTHC", {"C4": 10}, ("H4", "tổng số hồ sơ nhận giải quyết (17) phải bằng đã giải quyết (25) + đang giải quyết (4) = 29")),
+        ("TTHC", {"J3": 300}, ("J3", "số hồ sơ trực tuyến toàn trình (300) lớn hơn số hồ sơ trực tuyến (38)")),
         ("Số liệu", {"E9": "120%"}, ("E9", "tỷ lệ phải từ 0% đến 100% (120%)")),
         ("Số liệu", {"C3": 5}, ("C3", "số đạt (5) lớn hơn tổng số (4)")),
         ("Tiến độ", {"A2": "I.9"}, ("A2", 'mã nhiệm vụ "I.9" không có trong phụ lục kế hoạch')),
@@ -44,7 +44,7 @@ def where(folder: Path, sheet: str, cell: str, name: str = PROGRESS) -> str:
         ("Tiến độ", {"D5": "20/03/2022"}, ("D5", "ngày hoàn thành 20/03/2022 sau ngày chốt số liệu 14/03/2022")),
         ("Tiến độ", {"D5": "31/02/2022"}, ("D5", 'ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)')),
     ],
-    ids=["text-count", "negative", "fraction", "resolved-over-received", "online-over-received", "percent-over-100",
+    ids=["text-count", "negative", "fraction", "received-not-balanced", "full-online-over-online", "percent-over-100",
          "achieved-over-total", "unknown-task", "unknown-state", "after-cut-off", "impossible-date"],
 )  # fmt: skip
 def test_bad_cell(
@@ -81,7 +81,8 @@ def test_unknown_deadline_phrase_names_the_plan_cell(example: Path, tmp_path: Pa
 
 
 def test_missing_progress_workbook(example: Path, tmp_path: Path) -> None:
-    (example / PROGRESS).unlink()
+    for path in [example / PROGRESS, *example.glob("*_nam_2022.*")]:  # no progress workbook of any period
+        path.unlink()
     code, lines = report(example, tmp_path / "out")
     assert code == 1
     assert lines == [

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -75,22 +77,54 @@ def test_outline(document: Document) -> None:
 
 
 def test_task_counts_sentence(document: Document) -> None:
-    # 30 tasks: done I.3 II.1 II.6 IV.1 IV.4 VII.1 VII.2 VII.4; overdue II.2 and VII.3 (Tháng
-    # 12/2021, unfinished); not started I.1.1 III.1 III.3 V.2 V.3; the other 15 ongoing.
+    # 30 task rows: done on time I.3 II.1 II.6 IV.1 IV.4 VII.4; done late VII.1 (due Tháng 12/2021,
+    # done 07/01/2022) and VII.2 (done 10/01/2022); overdue II.2 and VII.3 (Tháng 12/2021,
+    # unfinished); not started I.1.1 III.1 III.3 V.2 V.3; the other 15 ongoing. Due in the window
+    # 15/12/2021–14/3/2022: I.3 (Trước ngày 15/01/2022), II.1, II.2, VII.1–VII.4 (Tháng 12/2021)
+    # and IV.1 (Quý IV/2021) = 8, of which I.3, II.1, IV.1, VII.4 were done by their due date.
     assert (
         "Kế hoạch cải cách hành chính năm 2022 có 30 nhiệm vụ; đến ngày 14/3/2022 đã hoàn thành 8 nhiệm vụ "
-        "(26,7%), đang thực hiện 15, chưa thực hiện 5, quá hạn 2 (chi tiết tại Phụ lục I)."
+        "(26,7%), trong đó 2 nhiệm vụ hoàn thành quá hạn; đang thực hiện 15, chưa thực hiện 5, quá hạn 2. "
+        "Có 8 nhiệm vụ đến hạn trong kỳ, trong đó 4 nhiệm vụ hoàn thành đúng hạn (chi tiết tại Phụ lục I)."
     ) in paragraphs(document)
 
 
-def test_tthc_sentence(document: Document) -> None:
-    # received 118+205+26+32+3 = 384; online 64+38+4+11+0 = 117 (30,5%); resolved 379 =
-    # 121 early + 256 on time + 2 late; on time (121+256)/379 = 99,47% → 99,5%; pending 11.
+def test_tthc_sentences(document: Document) -> None:
+    # online 64+38+4+11+0 = 117, in person 54+167+22+21+3 = 267, carried 2+0+3+1+0 = 6: received
+    # 390; resolved 379 = 121 early + 256 on time + 2 late; on time (121+256)/379 = 99,47% → 99,5%;
+    # pending 390 − 379 = 11 = 9 in time + 2 late. Online 117/384 = 30,47% → 30,5%; toàn trình
+    # 40+30+0+6 = 76, một phần 24+8+4+5 = 41; paid online 20+25+2 = 47; apology letters 2.
+    texts = paragraphs(document)
     assert (
-        "Trong kỳ, tiếp nhận 384 hồ sơ thủ tục hành chính (trực tuyến 117 hồ sơ, đạt 30,5%); đã giải quyết "
-        "379 hồ sơ, trong đó trước hạn 121, đúng hạn 256, trễ hạn 2; tỷ lệ giải quyết đúng hạn 99,5%; "
-        "đang giải quyết 11 hồ sơ (chi tiết tại Phụ lục II)."
-    ) in paragraphs(document)
+        "Trong kỳ, tổng số hồ sơ thủ tục hành chính nhận giải quyết là 390 hồ sơ (trực tuyến 117, trực tiếp "
+        "và qua dịch vụ bưu chính công ích 267, từ kỳ trước chuyển sang 6); đã giải quyết 379 hồ sơ (trước hạn "
+        "121, đúng hạn 256, quá hạn 2), tỷ lệ giải quyết đúng hạn 99,5%; đang giải quyết 11 hồ sơ (trong hạn 9, "
+        "quá hạn 2)."
+    ) in texts
+    assert (
+        "Tỷ lệ hồ sơ tiếp nhận trực tuyến 30,5% (toàn trình 76, một phần 41); 47 hồ sơ thanh toán phí, lệ phí "
+        "trực tuyến; 2 hồ sơ quá hạn đã có thư xin lỗi (chi tiết tại Phụ lục II)."
+    ) in texts
+    assert not any("trễ hạn" in text for text in texts if text.startswith(("Trong kỳ", "Tỷ lệ")))
+
+
+def test_activity_sentences_follow_the_units_words(document: Document) -> None:
+    """The "Kết quả CCHC" counts as sentences, after the unit's own words of each section."""
+    texts = paragraphs(document)
+    leadership = texts.index("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH")
+    assert texts[leadership + 3] == (
+        "Trong kỳ, UBND xã ban hành 4 văn bản chỉ đạo, điều hành công tác cải cách hành chính; kiểm tra công tác "
+        "cải cách hành chính tại 2 cơ quan, đơn vị, bộ phận; qua kiểm tra phát hiện 3 tồn tại, hạn chế; đã khắc "
+        "phục 2 tồn tại, hạn chế sau kiểm tra; tổ chức 5 hoạt động tuyên truyền về cải cách hành chính."
+    )
+    assert texts[leadership + 4].startswith("Kế hoạch cải cách hành chính năm 2022 có 30 nhiệm vụ")
+    institutions = texts.index("1. Cải cách thể chế")
+    assert texts[institutions + 1].startswith("UBND xã đã hoàn thành rà soát")  # the unit's words first
+    assert texts[institutions + 2] == (
+        "Trong kỳ, UBND xã ban hành 1 văn bản quy phạm pháp luật; rà soát 4 văn bản quy phạm pháp luật."
+    )
+    finance = texts.index("5. Cải cách tài chính công")
+    assert texts[finance + 2] == "6. Xây dựng và phát triển chính quyền điện tử, chính quyền số"  # no counts
 
 
 def test_targets_table(document: Document) -> None:
@@ -99,7 +133,7 @@ def test_targets_table(document: Document) -> None:
     assert "Đất đai: 23/25" in on_time[2]
     assert "Đất đai: 92%" in on_time[3]
     assert on_time[4:] == ["trên 98%", "Không đạt"]
-    assert rows["Tỷ lệ hồ sơ TTHC giải quyết trễ hạn"][2:] == [
+    assert rows["Tỷ lệ hồ sơ TTHC giải quyết quá hạn"][2:] == [
         "Đất đai: 2/25\nKhiếu nại, tố cáo: 0/2",
         "Đất đai: 8%\nKhiếu nại, tố cáo: 0%",
         "dưới 5%",
@@ -111,15 +145,29 @@ def test_targets_table(document: Document) -> None:
         "tối thiểu 50%",
         "Đạt",
     ]
-    assert rows["Mức độ hài lòng về giải quyết TTHC"][2:] == ["khảo sát", "97,5%", "tối thiểu 95%", "Đạt"]
-    online = [
-        r for r in table_rows(tables(document)[1])[1:] if r[1] == "Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến"
+    # online filing is measured once: the plan's second level (60%, area 6) is not measured
+    assert rows["Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến"][2:] == [
+        "117/384",
+        "30,5%",
+        "tối thiểu 50%",
+        "Không đạt",
     ]
-    assert [r[2:] for r in online] == [
-        ["117/384", "30,5%", "tối thiểu 50%", "Không đạt"],
-        ["117/384", "30,5%", "tối thiểu 60%", "Không đạt"],
-    ]
-    assert len(rows) + 1 == 25  # every chỉ tiêu of the plan; the online rate is measured twice
+    assert len(rows) + 1 == 25  # every measured chỉ tiêu of the plan, and the header
+
+
+@pytest.mark.parametrize(
+    ("name", "figure", "result", "level"),
+    [
+        ("Tỷ lệ giải ngân vốn đầu tư công", "2/8", "25%", "tối thiểu 100%"),
+        ("Tỷ lệ CBCC hoàn thành tốt nhiệm vụ trở lên", "19/20", "95%", "tối thiểu 100%"),
+        ("Mức độ hài lòng về giải quyết TTHC", "khảo sát", "97,5%", "tối thiểu 95%"),
+    ],
+)
+def test_year_targets_show_the_figure_so_far_but_are_not_judged(
+    document: Document, name: str, figure: str, result: str, level: str
+) -> None:
+    rows = {r[1]: r for r in table_rows(tables(document)[1])[1:]}
+    assert rows[name][2:] == [figure, result, level, "Chưa đến kỳ đánh giá"]
 
 
 def test_appendix_one_task_states(document: Document) -> None:
@@ -140,25 +188,99 @@ def test_appendix_one_task_states(document: Document) -> None:
     assert states["Ban hành quy chế quản lý, sử dụng tài sản công"] == ("Chưa thực hiện", "")
 
 
+def test_appendix_one_task_states_done_late(document: Document) -> None:
+    rows = table_rows(tables(document)[3])
+    states = {r[1]: (r[3], r[4], r[6]) for r in rows[1:] if len(r) == 7}
+    assert states["Xây dựng, ban hành Kế hoạch cải cách hành chính hàng năm 2022"] == (
+        "Tháng 12/2021", "Hoàn thành quá hạn", "07/01/2022",
+    )  # fmt: skip
+    assert states["Xây dựng Kế hoạch kiểm soát TTHC"] == (
+        "Tháng 12/2021", "Hoàn thành", "28/12/2021",
+    )  # fmt: skip
+
+
 def test_appendix_one_counts(document: Document) -> None:
     rows = table_rows(tables(document)[4])
-    assert rows[-1] == ["", "Tổng cộng", "30", "8", "15", "5", "2"]
-    assert rows[2] == ["II", "Cải cách thủ tục hành chính", "6", "2", "3", "0", "1"]
+    assert rows[0] == [
+        "NHÓM", "NỘI DUNG", "TỔNG SỐ", "HOÀN THÀNH", "HOÀN THÀNH QUÁ HẠN", "ĐANG THỰC HIỆN", "CHƯA THỰC HIỆN",
+        "QUÁ HẠN",
+    ]  # fmt: skip
+    assert rows[-1] == ["", "Tổng cộng", "30", "6", "2", "15", "5", "2"]
+    assert rows[2] == ["II", "Cải cách thủ tục hành chính", "6", "2", "0", "3", "0", "1"]
+    assert rows[7] == ["VII", "Công tác chỉ đạo, điều hành", "5", "1", "2", "1", "0", "1"]
 
 
-def test_appendix_two_tthc(document: Document) -> None:
+def test_appendix_two_is_form_06(document: Document) -> None:
+    """Biểu 06/VPCP/KSTT: three header rows merged as the form has them, repeated on each page."""
+    table = tables(document)[5]
+    rows = table_rows(table)
+    assert rows[0] == [
+        "STT", "Lĩnh vực, công việc giải quyết theo cấp", "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết",
+        "Số lượng hồ sơ đang giải quyết",
+    ]  # fmt: skip
+    assert rows[1][2:] == ["Tổng số", "Trong đó", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số",
+                           "Trong hạn", "Quá hạn"]  # fmt: skip
+    assert rows[2][3:6] == ["Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước"]
+    assert len(table.columns) == 13
+    first, second, third = (r._tr for r in table.rows[:3])
+    assert [span(c) for c in first.tc_lst] == [1, 1, 4, 4, 3]
+    assert [span(c) for c in second.tc_lst] == [1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1]
+    assert [merge(c) for c in first.tc_lst[:2]] == ["restart", "restart"]
+    assert [merge(c) for c in second.tc_lst] == ["continue", "continue", "restart", None, *["restart"] * 7]
+    assert [merge(c) for c in third.tc_lst] == [*["continue"] * 3, None, None, None, *["continue"] * 7]
+    assert all(
+        r.trPr is not None and r.trPr.find(qn("w:tblHeader")) is not None for r in (first, second, third)
+    )
+    assert table.rows[3]._tr.trPr is None or table.rows[3]._tr.trPr.find(qn("w:tblHeader")) is None
+
+
+def span(tc: Any) -> int:
+    found = tc.tcPr.find(qn("w:gridSpan"))
+    return 1 if found is None else int(found.get(qn("w:val")))
+
+
+def merge(tc: Any) -> str | None:
+    found = tc.tcPr.find(qn("w:vMerge"))
+    return None if found is None else found.get(qn("w:val"))
+
+
+def test_appendix_two_rows_and_totals(document: Document) -> None:
+    # Đất đai: online 4 + in person 22 + carried 3 = 29 received; resolved 6 + 17 + 2 = 25; pending
+    # 29 − 25 = 4 = 2 in time + 2 late. Totals: see test_tthc_sentences.
     rows = table_rows(tables(document)[5])
-    assert rows[3] == ["3", "Đất đai", "26", "4", "3", "25", "6", "17", "2", "4", "92%", "15,4%"]
-    assert rows[-1] == ["", "Tổng cộng", "384", "117", "6", "379", "121", "256", "2", "11", "99,5%", "30,5%"]
+    assert rows[5] == ["3", "Đất đai", "29", "4", "22", "3", "25", "6", "17", "2", "4", "2", "2"]
+    assert rows[-1] == ["", "Tổng cộng", "390", "117", "267", "6", "379", "121", "256", "2", "11", "9", "2"]
+    assert len(rows) == 3 + 5 + 1
     assert run_format(tables(document)[5].rows[-1].cells[1].paragraphs[0]).bold
+
+
+def test_appendix_two_optional_figures(document: Document) -> None:
+    rows = table_rows(tables(document)[6])
+    assert rows == [
+        ["STT", "Nội dung", "Số hồ sơ", "Tỷ lệ"],
+        ["1", "Hồ sơ trực tuyến toàn trình", "76", "65% số hồ sơ trực tuyến"],
+        ["2", "Hồ sơ trực tuyến một phần", "41", "35% số hồ sơ trực tuyến"],
+        ["3", "Hồ sơ thanh toán phí, lệ phí trực tuyến", "47", "12,1% tổng số hồ sơ nhận giải quyết"],
+        [
+            "4",
+            "Hồ sơ quá hạn đã có thư xin lỗi",
+            "2",
+            "50% số hồ sơ quá hạn",
+        ],  # 2 of 2 resolved + 2 pending late
+    ]
 
 
 def test_appendix_headings(document: Document) -> None:
     texts = paragraphs(document)
     assert "PHỤ LỤC I" in texts
     assert "PHỤ LỤC II" in texts
-    assert "TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH QUÝ I NĂM 2022" in texts
-    assert "(Kèm theo Báo cáo số /BC-UBND ngày 15 tháng 3 năm 2022 của UBND xã)" in texts
+    title = texts.index("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC")
+    assert texts[title - 1] == "PHỤ LỤC II"
+    assert texts[title + 1 : title + 4] == [
+        "(Từ ngày 15/12/2021 đến ngày 14/3/2022)",
+        "(Kèm theo Báo cáo số /BC-UBND ngày 15 tháng 3 năm 2022 của UBND xã)",
+        "Biểu số 06/VPCP/KSTT Đơn vị tính: Số hồ sơ TTHC",
+    ]
     assert [s.orientation for s in document.sections][1:] == [1, 1]
 
 

@@ -20,19 +20,24 @@ def test_the_word_example() -> None:
     assert not found.yaml
     assert found.missing == []
     assert [(p.label, p.words, p.progress) for p in found.periods] == [
-        ("quý I/2022", "bao_cao_q1_2022.docx", "tien_do_q1_2022.xlsx")
+        ("quý I/2022", "bao_cao_q1_2022.docx", "tien_do_q1_2022.xlsx"),
+        ("năm 2022", "bao_cao_nam_2022.docx", "tien_do_nam_2022.xlsx"),
     ]
-    assert found.progress_books == [("tien_do_q1_2022.xlsx", ("Q1", 2022))]
+    assert found.progress_books == [
+        ("tien_do_q1_2022.xlsx", ("Q1", 2022)),
+        ("tien_do_nam_2022.xlsx", ("NAM", 2022)),
+    ]
     assert found.roles["ke_hoach.xlsx"] == ["hồ sơ đơn vị", "thông tin kế hoạch", "chỉ tiêu", "nhiệm vụ"]
     assert found.problems == []
-    assert found.default_period(2030) == ("Q1", 2022)
+    assert found.default_period(2030) == ("NAM", 2022)  # the latest period with both files
 
 
 def test_the_yaml_example_offers_only_progress_workbooks() -> None:
     found = survey(EXAMPLE)
     assert found.yaml
     assert found.roles["nhiem_vu.xlsx"] == ["nhiệm vụ"]
-    assert [name for name, _ in found.progress_books] == ["tien_do_q1_2022.xlsx"]  # not nhiem_vu.xlsx
+    names = [name for name, _ in found.progress_books]
+    assert names == ["tien_do_q1_2022.xlsx", "tien_do_nam_2022.xlsx"]  # not nhiem_vu.xlsx
 
 
 def test_a_missing_unit_profile_names_the_sheet_that_gives_it(tmp_path: Path) -> None:

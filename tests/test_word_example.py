@@ -27,7 +27,13 @@ def parts(path: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize(
-    "command", [("plan",), ("report", "--period", "Q1", "--year", "2022")], ids=["plan", "report"]
+    "command",
+    [
+        ("plan",),
+        ("report", "--period", "Q1", "--year", "2022"),
+        ("report", "--period", "NAM", "--year", "2022"),
+    ],
+    ids=["plan", "report-q1", "report-nam"],
 )
 def test_word_example_makes_the_same_document_as_the_yaml_example(
     tmp_path: Path, command: tuple[str, ...]
@@ -46,7 +52,10 @@ def test_word_example_makes_the_same_document_as_the_yaml_example(
 
 def test_word_example_holds_no_yaml() -> None:
     names = sorted(p.name for p in WORD_EXAMPLE.iterdir())
-    assert names == ["bao_cao_q1_2022.docx", "ke_hoach.docx", "ke_hoach.xlsx", "tien_do_q1_2022.xlsx"]
+    assert names == [
+        "bao_cao_nam_2022.docx", "bao_cao_q1_2022.docx", "ke_hoach.docx", "ke_hoach.xlsx", "tien_do_nam_2022.xlsx",
+        "tien_do_q1_2022.xlsx",
+    ]  # fmt: skip
     words = docx.Document(str(WORD_EXAMPLE / "ke_hoach.docx"))
     headings = [
         p.text for p in words.paragraphs if p.style is not None and p.style.name.startswith("Heading")
@@ -82,5 +91,6 @@ def test_batch_finds_units_kept_in_word_and_excel(tmp_path: Path) -> None:
         shutil.copytree(WORD_EXAMPLE, tmp_path / "cac_xa" / unit)
     result = run_cli("batch", tmp_path / "cac_xa", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "Tổng kết: đã ghi 4 văn bản, lỗi 0." in result.output
+    assert "Tổng kết: đã ghi 6 văn bản, lỗi 0." in result.output  # a plan and two reports each
     assert (tmp_path / "out" / "tong_hop_cchc_q1_2022.docx").is_file()
+    assert (tmp_path / "out" / "tong_hop_cchc_nam_2022.docx").is_file()

@@ -171,13 +171,39 @@ def test_unknown_and_repeated_form_rows(folder: Path, tmp_path: Path) -> None:
     ]
 
 
+def without_markers(words: Path) -> None:
+    """The words file as cchc wrote it before outlines had markers: the default parts only."""
+    document = docx.Document(str(words))
+    for paragraph in document.paragraphs:
+        if (
+            paragraph.text.startswith(("[Số liệu", "[Bảng"))
+            or "Kết quả thực hiện các chỉ tiêu" in paragraph.text
+        ):
+            body = paragraph._p.getparent()
+            assert body is not None
+            body.remove(paragraph._p)
+    document.save(str(words))
+
+
+def test_report_words_without_markers_keep_the_default_outline(folder: Path, tmp_path: Path) -> None:
+    """An older words file (no marker) reads as before: the same document as with its markers."""
+    run_cli("report", "--period", "Q1", "--year", "2022", folder, "--out", tmp_path / "marked")
+    without_markers(folder / "bao_cao_q1_2022.docx")
+    result = run_cli("report", "--period", "Q1", "--year", "2022", folder, "--out", tmp_path / "plain")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    (marked,), (plain,) = (tmp_path / "marked").glob("*.docx"), (tmp_path / "plain").glob("*.docx")
+    assert marked.read_bytes() == plain.read_bytes()
+
+
 def test_report_words_in_word_are_checked_against_the_outline(folder: Path, tmp_path: Path) -> None:
     words = folder / "bao_cao_q1_2022.docx"
+    without_markers(words)
     document = docx.Document(str(words))
     paragraphs = document.paragraphs
     strengths = next(i for i, p in enumerate(paragraphs) if p.text == "1. Ưu điểm")
     paragraphs[strengths].insert_paragraph_before("Đoạn viết ngay dưới mục III.")
-    heading = next(p for p in paragraphs if p.text == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI")
+    heading = next(p for p in paragraphs if p.text == "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM [KỲ TỚI]")
     heading.runs[0].text = "IV. NHỮNG VIỆC KHÁC"
     document.save(str(words))
     lines = errors("report", "--period", "Q1", "--year", "2022", folder, "--out", tmp_path / "out")
@@ -193,7 +219,8 @@ def test_report_words_in_word_are_checked_against_the_outline(folder: Path, tmp_
 
 
 def test_a_report_sheet_without_its_words(folder: Path, tmp_path: Path) -> None:
-    (folder / "bao_cao_q1_2022.docx").unlink()
+    for path in [folder / "bao_cao_q1_2022.docx", *folder.glob("*_nam_2022.*")]:  # no words of any period
+        path.unlink()
     lines = errors("report", "--period", "Q1", "--year", "2022", folder, "--out", tmp_path / "out")
     assert lines == [
         f'Lỗi: {folder / "tien_do_q1_2022.xlsx"}: có trang "Báo cáo" nhưng không tìm thấy lời văn báo cáo '

@@ -1,8 +1,11 @@
 """The areas of CCHC work: the six of Nghị quyết 76/NQ-CP, and the seven task groups I–VII of a
 commune plan's appendix (the six plus "chỉ đạo, điều hành"). Source: docs/report-outline.md.
+Also the level a commune reports to, which changed on 01/7/2025.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 # Key used by data (``ket_qua.the_che``), and the area's name in a report heading.
 AREAS = (
@@ -24,3 +27,14 @@ DEFAULT_GROUPS = {
     "VI": "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
     "VII": "Công tác chỉ đạo, điều hành",
 }
+
+# From 01/7/2025 a commune reports to the province (docs/local-government-2025.md §1, §3): for a
+# year any part of which falls after that day, `cchc init` names the province and Sở Nội vụ.
+TWO_LEVEL_START = dt.date(2025, 7, 1)
+PROVINCE_SUPERIOR = "UBND tỉnh"
+PROVINCE_RECIPIENTS = ("UBND tỉnh (b/c)", "Sở Nội vụ (b/c)")
+
+
+def reports_to_province(year: int) -> bool:
+    """True when a unit's reports of ``year`` go (at least partly) to UBND tỉnh / Sở Nội vụ."""
+    return dt.date(year, 12, 31) >= TWO_LEVEL_START

@@ -4,8 +4,8 @@ What staff now count by hand: each task's state at the cut-off date (with "quá 
 its deadline), counts per state, TTHC totals and rates, and each plan target measured and
 judged "Đạt" / "Không đạt".
 
-The rules: docs/targets-and-indicators.md §3 (judging), §4 (task states), §6 (what is
-divided by what); the TTHC rates: docs/tthc-form-06.md §4.
+The rules: docs/targets-and-indicators.md §2 (when a target is judged), §3 (judging), §4
+(task states), §6 (what is divided by what); the TTHC rates: docs/tthc-form-06.md §4.
 """
 
 from __future__ import annotations
@@ -16,7 +16,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.domain.deadlines import DeadlineError, final_due, parse_cell
-from generator.domain.indicators import DONE, METRICS, STATES, rate, task_state, verdict
+from generator.domain.indicators import (
+    DONE,
+    FAIL,
+    FINISHED,
+    METRICS,
+    PASS,
+    STATES,
+    YEAR,
+    evaluation_of,
+    rate,
+    task_state,
+    verdict,
+)
 from generator.domain.models import FieldStats, Report, Target, Task, TaskProgress
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
@@ -44,7 +56,8 @@ class Measure:
 class TargetLine:
     target: Target
     measures: tuple[Measure, ...]  # empty when the figure is missing
-    verdict: str | None  # Đạt, Không đạt; None without data
+    verdict: str | None  # Đạt, Không đạt; None without data or before the target's period is over
+    due: bool = True  # False: a year target in an interim report, shown but not judged
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,8 @@ class ReportFigures:
     fields: tuple[FieldStats, ...]
     total_field: FieldStats
     targets: tuple[TargetLine, ...]
+    fell_due: int = 0  # task rows whose due date lies in the period's window
+    done_on_time: int = 0  # of those, the ones finished by their due date
 
 
 def compute(report: Report, problems: Problems, *, before_is_day_before: bool = True) -> ReportFigures:
@@ -68,19 +83,27 @@ def compute(report: Report, problems: Problems, *, before_is_day_before: bool = 
         total_counts.update(counter)
     fields = report.progress.fields
     targets = tuple(_measure_target(t, total_counts, report, problems) for t in report.plan.targets)
-    return ReportFigures(tasks, counts, total_counts, fields, total_of(fields), targets)
+    window = report.period
+    due = [line for line in tasks if line.due is not None and window.start <= line.due <= window.end]
+    on_time = sum(1 for line in due if line.state == DONE)
+    return ReportFigures(tasks, counts, total_counts, fields, total_of(fields), targets, len(due), on_time)
 
 
 def total_of(fields: tuple[FieldStats, ...], name: str = "Tổng cộng") -> FieldStats:
-    """The totals row of the TTHC table."""
+    """The totals row of the TTHC table; an optional figure only when every row has it."""
     where = fields[0].location if fields else Location("")
 
     def total(attribute: str) -> int:
         return sum(getattr(f, attribute) for f in fields)
 
+    def optional(attribute: str) -> int | None:
+        values = [getattr(f, attribute) for f in fields]
+        return None if not values or None in values else sum(values)
+
     return FieldStats(
-        name, total("received"), total("online"), total("carried"), total("early"),
-        total("on_time"), total("late"), total("pending"), where,
+        name, total("online"), total("direct"), total("carried"), total("early"), total("on_time"),
+        total("late"), optional("pending_in_time"), optional("pending_late"), where,
+        *(optional(a) for a in ("online_full", "online_partial", "paid_online", "late_apology")),
     )  # fmt: skip
 
 
@@ -107,7 +130,11 @@ def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) 
         elif not deadlines:
             due = parent_due  # a sub-row without its own deadline shares its task's
         progress = report.progress.tasks[task.code]
-        lines.append(TaskLine(task, progress, due, task_state(progress.state, due, report.period.end)))
+        if progress.state == DONE and progress.completed is None and due is not None:
+            problems.warn(progress.location, f"nhiệm vụ {task.code} đã hoàn thành nhưng chưa ghi ngày hoàn thành: "
+                          "không biết có đúng hạn không (báo cáo ghi là hoàn thành đúng hạn)")  # fmt: skip
+        state = task_state(progress.state, due, report.period.end, progress.completed)
+        lines.append(TaskLine(task, progress, due, state))
     return tuple(lines)
 
 
@@ -116,22 +143,29 @@ def _measure_target(target: Target, counts: Counter[str], report: Report, proble
     if source == "tthc":
         measures = _tthc_measures(target, report.progress.fields)
     elif source == "nhiem_vu":
-        done = counts[DONE]
+        done = sum(counts[s] for s in FINISHED)
         total = sum(counts[s] for s in STATES)
         measures = (Measure("", done, total, rate(done, total)),)
     else:
         figure = report.progress.figures.get(target.metric)
         if figure is None:
             problems.warn(target.location, f'chưa có số liệu chỉ số "{target.metric}" (trang "Số liệu")')
-            return TargetLine(target, (), None)
+            return TargetLine(target, (), None, due=judged_in(target, report))
         if figure.total is not None and figure.achieved is not None:
             measures = (Measure("", figure.achieved, figure.total, rate(figure.achieved, figure.total)),)
         else:
             measures = (Measure("", None, None, (figure.percent or Decimal(0)) / 100),)
+    if not judged_in(target, report):
+        return TargetLine(target, measures, None, due=False)
     judged = [verdict(m.ratio, target.comparison, target.value) for m in measures]
     known = [j for j in judged if j is not None]
-    overall = None if not known else ("Đạt" if all(j == "Đạt" for j in known) else "Không đạt")
+    overall = None if not known else (PASS if all(j == PASS for j in known) else FAIL)
     return TargetLine(target, measures, overall)
+
+
+def judged_in(target: Target, report: Report) -> bool:
+    """A year target is judged only in the year report; others in every report (§2)."""
+    return evaluation_of(target) != YEAR or report.period.code == "NAM"
 
 
 def _tthc_measures(target: Target, fields: tuple[FieldStats, ...]) -> tuple[Measure, ...]:

@@ -49,8 +49,11 @@ def document_number(number: str | int | None) -> str:
     return f"{int(text):02d}" if text.isdecimal() and len(text) <= 9 else text  # "²" and long as typed
 
 
-def vn_number(value: int | Decimal | float, places: int = 0) -> str:
-    """1234567.891 → "1.234.567,891" with ``places`` decimals, rounded half-up."""
+def vn_number(value: int | Decimal | float | None, places: int = 0) -> str:
+    """1234567.891 → "1.234.567,891" with ``places`` decimals, rounded half-up; None (a figure
+    the data does not give) → ""."""
+    if value is None:
+        return ""
     quantum = Decimal(1).scaleb(-places)
     rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{places}f}"

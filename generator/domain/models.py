@@ -11,6 +11,8 @@ from generator.errors import Location
 
 AUTHORITIES = ("TM", "KT", "TL", "TUQ", "Q")
 COMPARISONS = (">=", ">", "<=", "<", "=")
+NOT_DUE = "Chưa đến kỳ đánh giá"  # docs/targets-and-indicators.md §2
+DEADLINE_DAY = 20  # docs/reporting-periods.md §5
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Unit:
     slug: str  # ASCII name for file names: "xa_loc_thuy"
     window_rules: dict[str, tuple[str, str]] = field(default_factory=dict)
     before_is_day_before: bool = True  # "Trước ngày 15/01": due 14/01 (or 15/01 when False)
+    not_due: str = NOT_DUE  # the verdict of a target whose period is not over (a province's wording)
+    deadline_day: int = DEADLINE_DAY  # a report is sent by this day of its window's last month
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,12 @@ class Target:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of prose; in a report's outline, ``slot`` names the computed block cchc
+    writes in its place (``domain.outline``) and ``text`` is then only its marker."""
+
     text: str
     targets: tuple[Target, ...] = ()
+    slot: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,21 +148,46 @@ class TaskProgress:
 
 @dataclass(frozen=True)
 class FieldStats:
-    """TTHC records of one lĩnh vực in the period (sheet "TTHC")."""
+    """TTHC files of one lĩnh vực in the period, as Biểu 06/VPCP/KSTT counts them (sheet "TTHC").
+
+    The form's columns and the identities between them: docs/tthc-form-06.md §2–§3. "Từ kỳ
+    trước" is inside the received total, so pending = received total − resolved.
+    """
 
     field: str
-    received: int
-    online: int
-    carried: int  # kỳ trước chuyển sang
-    early: int
-    on_time: int
-    late: int
-    pending: int
+    online: int  # (4) received online in the period
+    direct: int  # (5) received in person or by post in the period
+    carried: int  # (6) từ kỳ trước: still pending at the end of the period before
+    early: int  # (8) trước hạn
+    on_time: int  # (9) đúng hạn
+    late: int  # (10) quá hạn
+    pending_in_time: int | None  # (12); None when the workbook does not split pending files
+    pending_late: int | None  # (13)
     location: Location
+    online_full: int | None = None  # trực tuyến toàn trình (Nghị định 42/2022); None: not counted
+    online_partial: int | None = None  # trực tuyến một phần
+    paid_online: int | None = None  # fees paid online
+    late_apology: int | None = None  # late files whose applicant received an apology letter
+
+    @property
+    def received(self) -> int:
+        """Files received in the period, online included: (4) + (5)."""
+        return self.online + self.direct
+
+    @property
+    def received_total(self) -> int:
+        """The form's "Tổng số" received (3): the period's files and those carried over."""
+        return self.received + self.carried
 
     @property
     def resolved(self) -> int:
+        """(7) = (8) + (9) + (10)."""
         return self.early + self.on_time + self.late
+
+    @property
+    def pending(self) -> int:
+        """(11) = (3) − (7), which the input checks against the workbook's own figures."""
+        return self.received_total - self.resolved
 
 
 @dataclass(frozen=True)
@@ -173,6 +206,7 @@ class Progress:
     tasks: dict[str, TaskProgress]
     fields: tuple[FieldStats, ...]
     figures: dict[str, Figure]
+    activities: dict[str, int] = field(default_factory=dict)  # sheet "Kết quả CCHC": code → count
 
 
 @dataclass(frozen=True)
@@ -190,12 +224,17 @@ class ReportText:
 
 @dataclass(frozen=True)
 class Report:
-    """A periodic Báo cáo CCHC: the plan it reports on, the period, the figures and the words."""
+    """A periodic Báo cáo CCHC: the plan it reports on, the period, the figures and the words.
+
+    ``body`` is the report's outline (level-1 sections) with the unit's words and the slots
+    where computed blocks go; ``closing`` the "Trên đây là …" paragraph, if the unit wrote one.
+    """
 
     plan: Plan
     period: Period
     progress: Progress
-    text: ReportText
+    body: tuple[Section, ...]
+    closing: tuple[Paragraph, ...]
     number: str
     issue_date: dt.date | None
     issue_year: int

@@ -105,6 +105,17 @@ class Period:
     def has_outlook(self) -> bool:
         return PERIODS[self.code].with_outlook
 
+    @property
+    def from_year_start(self) -> bool:
+        """6 tháng, 9 tháng, năm: the window runs from the start of the year (lũy kế từ đầu năm)."""
+        kind = PERIODS[self.code]
+        return kind.months == kind.last_month and kind.months > 3
+
+    def deadline(self, day: int) -> dt.date:
+        """The last day to send the report: ``day`` of the month its window ends in (the last
+        day of that month when it is shorter)."""
+        return self.end + relativedelta(day=day)
+
 
 def default_window(code: str, year: int) -> tuple[dt.date, dt.date]:
     """ND 09 Điều 12: from the 15th of the month before the period to the 14th of its last month."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.domain.models import AUTHORITIES, Signer, Unit
+from generator.domain.models import AUTHORITIES, DEADLINE_DAY, NOT_DUE, Signer, Unit
 from generator.domain.periods import PERIODS, parse_day_month
 from generator.domain.text import ascii_slug
 from generator.errors import Problems
@@ -14,7 +14,7 @@ from generator.inputs.yaml_file import YamlDocument
 
 PROFILE_KEYS = (
     "ten", "co_quan_chu_quan", "viet_tat", "ten_goi_tat", "dia_danh", "cap_tren", "ma",
-    "nguoi_ky", "noi_nhan", "luu", "ky_bao_cao", "han_truoc_ngay",
+    "nguoi_ky", "noi_nhan", "luu", "ky_bao_cao", "han_truoc_ngay", "han_gui_bao_cao", "chua_den_ky",
 )  # fmt: skip
 BEFORE_RULES = {"ngay_truoc": True, "chinh_ngay": False}
 SIGNER_KEYS = ("quyen_han", "tap_the", "chuc_vu", "chuc_vu_cap_truong", "ho_ten")
@@ -47,8 +47,17 @@ def read_unit(document: YamlDocument, problems: Problems) -> Unit | None:
             fields.choice(root, "han_truoc_ngay", "don_vi", BEFORE_RULES, "cách tính hạn") or "ngay_truoc",
             True,
         ),
+        not_due=fields.text(root, "chua_den_ky", "don_vi", required=False) or NOT_DUE,
+        deadline_day=_deadline_day(fields, root),
     )
     return unit if signer is not None else None
+
+
+def _deadline_day(fields: Fields, root: dict[str, Any]) -> int:
+    """The day of the window's last month a report is due by (docs/reporting-periods.md §5)."""
+    if root.get("han_gui_bao_cao") in (None, ""):
+        return DEADLINE_DAY
+    return fields.integer(root, "han_gui_bao_cao", "don_vi", low=1, high=31) or DEADLINE_DAY
 
 
 def unit_slug(name_lines: tuple[str, ...]) -> str:

@@ -1,10 +1,8 @@
 """The progress workbook (sheets "Tiến độ", "TTHC", "Số liệu") → ``Progress``, checked.
 
-Every figure is checked where it was typed: counts are whole and not negative, resolved
-records never exceed those received, rates stay within 100%, and the task list matches
-the plan's (a task missing on either side is reported).
-
-The TTHC sheet against the official form (Biểu 06/VPCP/KSTT): docs/tthc-form-06.md §7.
+Every figure is checked where it was typed: counts are whole and not negative, the TTHC
+figures satisfy the identities of Biểu 06 (``inputs.tthc``), rates stay within 100%, and
+the task list matches the plan's (a task missing on either side is reported).
 """
 
 from __future__ import annotations
@@ -12,34 +10,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.domain.indicators import ENTERED_STATES, METRICS
-from generator.domain.models import FieldStats, Figure, Plan, Progress, TaskProgress
+from generator.domain.models import Figure, Plan, Progress, TaskProgress
 from generator.domain.periods import Period
-from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
+from generator.inputs.activities import read_activities
 from generator.inputs.cells import CellReader
 from generator.inputs.excel import Cell, Column, Sheet, Workbook
 from generator.inputs.tasks import find_sheet
+from generator.inputs.tthc import read_fields
 
-PROGRESS_SHEET, TTHC_SHEET, FIGURES_SHEET = "Tiến độ", "TTHC", "Số liệu"
+PROGRESS_SHEET, FIGURES_SHEET = "Tiến độ", "Số liệu"
 STATE_CHOICES = tuple(s.capitalize() for s in ENTERED_STATES)
 PROGRESS_COLUMNS = (
     Column("ma", "Mã", aliases=("Mã nhiệm vụ",), width=9, note="Mã nhiệm vụ trong phụ lục kế hoạch (I.1, II.3…)"),
     Column("nhiem_vu", "Nhiệm vụ", required=False, width=50, note="Chỉ để đối chiếu; cchc lấy tên từ kế hoạch"),
     Column("trang_thai", "Trạng thái", width=18, choices=STATE_CHOICES,
-           note="Hoàn thành / Đang thực hiện / Chưa thực hiện (quá hạn do cchc tự tính)"),
-    Column("ngay", "Ngày hoàn thành", required=False, width=16, note="dd/mm/yyyy, khi đã hoàn thành"),
+           note="Hoàn thành / Đang thực hiện / Chưa thực hiện (quá hạn, hoàn thành quá hạn do cchc tự tính)"),
+    Column("ngay", "Ngày hoàn thành", required=False, width=16, note="dd/mm/yyyy, khi đã hoàn thành (cchc so với thời hạn)"),
     Column("ket_qua", "Kết quả", required=False, width=45, note="Sản phẩm, văn bản đã ban hành…"),
-)  # fmt: skip
-TTHC_COLUMNS = (
-    Column("linh_vuc", "Lĩnh vực", width=30),
-    Column("tiep_nhan", "Tiếp nhận", aliases=("Số hồ sơ tiếp nhận", "Tiếp nhận mới"), width=12,
-           note="Số hồ sơ tiếp nhận trong kỳ (kể cả trực tuyến)"),
-    Column("truc_tuyen", "Trực tuyến", aliases=("Tiếp nhận trực tuyến",), width=12),
-    Column("ky_truoc", "Kỳ trước chuyển sang", required=False, width=14),
-    Column("truoc_han", "Trước hạn", aliases=("Giải quyết trước hạn",), width=12),
-    Column("dung_han", "Đúng hạn", aliases=("Giải quyết đúng hạn",), width=12),
-    Column("tre_han", "Trễ hạn", aliases=("Giải quyết trễ hạn", "Quá hạn"), width=12),
-    Column("dang_giai_quyet", "Đang giải quyết", required=False, aliases=("Chưa giải quyết",), width=14),
 )  # fmt: skip
 FIGURES_COLUMNS = (
     Column("chi_so", "Mã chỉ số", width=30, choices=tuple(METRICS), note="Mã chỉ số như trong kế hoạch (chi_so)"),
@@ -48,13 +36,12 @@ FIGURES_COLUMNS = (
     Column("tong_so", "Tổng số", required=False, width=12, note="Mẫu số: tổng số"),
     Column("ty_le", "Tỷ lệ (%)", required=False, width=12, note="Chỉ ghi khi không có số đạt/tổng số (ví dụ khảo sát)"),
 )  # fmt: skip
-_TOTAL_ROWS = {"tổng", "tổng cộng", "cộng", "tổng số"}
 
 
 def read_progress(
     workbooks: list[Path], plan: Plan | None, period: Period | None, problems: Problems
 ) -> Progress | None:
-    """Read and check the three sheets; None when any of them is unusable.
+    """Read and check the sheets (and "Kết quả CCHC" when present); None when any is unusable.
 
     ``plan`` and ``period`` are None when the plan or the unit profile could not be read: every
     cell is still checked, but not against the plan's tasks or the period's cut-off date.
@@ -65,13 +52,14 @@ def read_progress(
     try:
         reader = CellReader(book, problems)
         tasks = _tasks(book, reader, plan, period, problems)
-        fields = _fields(book, reader, problems)
+        fields = read_fields(book, reader, problems)
         figures = _figures(book, reader, problems)
+        activities = read_activities(book, reader, problems)
     finally:
         book.close()
-    if tasks is None or fields is None or figures is None:
+    if tasks is None or fields is None or figures is None or activities is None:
         return None
-    return Progress(tasks, fields, figures)
+    return Progress(tasks, fields, figures, activities)
 
 
 def read_task_states(
@@ -135,53 +123,6 @@ def _task_row(reader: CellReader, row: dict[str, Cell], period: Period | None) -
     if not code or state is None:
         return None
     return TaskProgress(code, state.lower(), completed, result, row["ma"].location)
-
-
-def _fields(book: Workbook, reader: CellReader, problems: Problems) -> tuple[FieldStats, ...] | None:
-    sheet = _sheet(book, TTHC_SHEET, TTHC_COLUMNS)
-    if sheet is None:
-        return None
-    stats = []
-    for row in sheet.rows:
-        name = reader.text(row["linh_vuc"])
-        if normalise_header(name) in _TOTAL_ROWS:
-            continue  # staff's own totals row: cchc computes the totals itself
-        counts = {key: reader.count(row[key], required=key not in ("ky_truoc", "dang_giai_quyet"))
-                  for key in (c.key for c in TTHC_COLUMNS[1:]) if key in row}  # fmt: skip
-        if not name or any(value is None for value in counts.values()):
-            continue
-        field = FieldStats(
-            field=name,
-            received=counts["tiep_nhan"] or 0,
-            online=counts["truc_tuyen"] or 0,
-            carried=counts.get("ky_truoc") or 0,
-            early=counts["truoc_han"] or 0,
-            on_time=counts["dung_han"] or 0,
-            late=counts["tre_han"] or 0,
-            pending=counts.get("dang_giai_quyet") or 0,
-            location=row["linh_vuc"].location,
-        )
-        if _consistent(field, row, problems):
-            stats.append(field)
-    return tuple(stats)
-
-
-def _consistent(field: FieldStats, row: dict[str, Cell], problems: Problems) -> bool:
-    ok = True
-    available = field.received + field.carried
-    if field.resolved > available:
-        problems.add(
-            row["tre_han"].location,
-            f"số hồ sơ đã giải quyết ({field.resolved}) lớn hơn số tiếp nhận và kỳ trước chuyển sang ({available})",
-        )
-        ok = False
-    if field.online > field.received:
-        problems.add(
-            row["truc_tuyen"].location,
-            f"số hồ sơ trực tuyến ({field.online}) lớn hơn số tiếp nhận ({field.received})",
-        )
-        ok = False
-    return ok
 
 
 def _figures(book: Workbook, reader: CellReader, problems: Problems) -> dict[str, Figure] | None:

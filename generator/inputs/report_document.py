@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.domain.indicators import ENTERED_STATES, OVERDUE
+from generator.domain.indicators import DONE, DONE_LATE, ENTERED_STATES, OVERDUE
 from generator.domain.periods import PERIOD_KINDS
 from generator.errors import GeneratorError, Location, Problems
 from generator.inputs.appendix_table import AppendixRows, read_appendix
@@ -99,6 +99,8 @@ def _state(row: dict[str, Any], problems: Problems) -> str:
     where: Location = row["noi"]
     if text.casefold() in ENTERED_STATES:
         return text[:1].upper() + text[1:].lower()
+    if text.casefold() == DONE_LATE:  # computed from the completion date, which the row keeps
+        return DONE.capitalize()
     if text.casefold() == OVERDUE:
         problems.warn(where, "“Quá hạn” do cchc tính (chưa hoàn thành mà đã quá hạn), không cho biết nhiệm vụ "
                       "đang hay chưa thực hiện: đã ghi “Đang thực hiện”, hãy chọn lại nếu cần")  # fmt: skip

@@ -8,7 +8,8 @@ from typing import Any
 
 from generator.domain.areas import AREAS
 from generator.domain.models import Paragraph, ReportText, Section, Signer, Unit
-from generator.errors import Problems
+from generator.domain.outline import default_outline
+from generator.errors import Location, Problems
 from generator.inputs.body import BodyReader
 from generator.inputs.fields import Fields
 from generator.inputs.profile import read_recipients, read_signer
@@ -30,12 +31,29 @@ class ReportHeader:
     plan_date: dt.date | None
     signer: Signer | None
     recipients: tuple[str, ...] | None  # None: the unit's
+    issue_date_at: Location | None = None  # where the issue date is written
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """The report's outline with the unit's words and slots, and its closing paragraph."""
+
+    body: tuple[Section, ...]
+    closing: tuple[Paragraph, ...]
+
+    @classmethod
+    def of(cls, text: ReportText) -> ReportWords:
+        """Words kept under the fixed parts (YAML, older Word files): the default outline."""
+        return cls(default_outline(text), text.closing)
 
 
 def read_report_text(
     document: YamlDocument, unit: Unit | None, problems: Problems
-) -> tuple[ReportHeader, ReportText] | None:
-    """Validate ``bao_cao:``; None when it has errors (they are in ``problems``)."""
+) -> tuple[ReportHeader, ReportWords] | None:
+    """Validate ``bao_cao:``; None when it has errors (they are in ``problems``).
+
+    The YAML keys are the parts of the default outline (docs/report-outline.md §4).
+    """
     before = len(problems.errors)
     fields = Fields(document, problems)
     root = fields.mapping((document.data or {}).get("bao_cao"), "bao_cao")
@@ -55,7 +73,7 @@ def read_report_text(
         proposals=_optional(body, root.get("kien_nghi"), "bao_cao.kien_nghi"),
         closing=body.paragraphs(root.get("ket_luan"), "bao_cao.ket_luan", required=False),
     )
-    return (header, text) if len(problems.errors) == before else None
+    return (header, ReportWords.of(text)) if len(problems.errors) == before else None
 
 
 def _optional(body: BodyReader, value: Any, path: str) -> tuple[Section | Paragraph, ...]:
@@ -78,4 +96,5 @@ def _header(fields: Fields, root: dict[str, Any], unit: Unit | None) -> ReportHe
         plan_date=fields.date(plan, "ngay_ban_hanh", "bao_cao.ke_hoach") if plan else None,
         signer=signer if signer is not None else (unit.signer if unit else None),
         recipients=read_recipients(fields, root, "bao_cao") if "noi_nhan" in root else None,
+        issue_date_at=fields.at("bao_cao.ngay_ban_hanh"),
     )

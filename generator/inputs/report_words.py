@@ -1,6 +1,7 @@
 """The report's own words from Word (bao_cao_<kỳ>_<năm>.docx), under the outline's headings.
 
-The file follows the periodic report's outline (docs/report-outline.md §4): I. Công tác chỉ
+A file with marker paragraphs ("[Số liệu: TTHC]" …) is its own outline: see
+``inputs.report_outline``. A file without follows the default outline (docs/report-outline.md §4): I. Công tác chỉ
 đạo, điều hành; II. Kết quả thực hiện, with 1–6 the six areas; III. Đánh giá chung (1. Ưu
 điểm, 2. Tồn tại, hạn chế); IV. Phương hướng; V. Đề xuất, kiến nghị; a closing "Trên đây …"
 is optional. Headings are recognised by their words, not their numbers, so "II. KẾT QUẢ …"
@@ -19,7 +20,8 @@ from generator.errors import Problems
 from generator.inputs.docx_file import WordFile
 from generator.inputs.excel import Workbook
 from generator.inputs.labelled import Form, Item, read_form
-from generator.inputs.report_text import ReportHeader
+from generator.inputs.report_outline import has_markers, read_outline
+from generator.inputs.report_text import ReportHeader, ReportWords
 from generator.inputs.words import WordParagraph, WordSection, WordText, empty_sections, read_words
 from generator.ooxml.places import Block
 
@@ -59,30 +61,44 @@ def _part(title: str, parts: Sequence[tuple[str, tuple[str, ...], str]]) -> str 
 
 
 def is_report_words(blocks: Sequence[Block]) -> bool:
-    """True when the file's level-1 headings are those of the report outline (three or more)."""
+    """True when the file places computed blocks (a marker paragraph), or when its level-1
+    headings are those of the default report outline (three or more)."""
     text = read_words(Path(), blocks, Problems())
-    return len({_part(s.title, PARTS) for s in text.sections} - {None}) >= 3
+    return has_markers(text) or len({_part(s.title, PARTS) for s in text.sections} - {None}) >= 3
 
 
 def read_report_words(
     words: WordFile, book: Workbook | None, unit: Unit | None, problems: Problems
-) -> tuple[ReportHeader, ReportText] | None:
-    """The report's words and header; None when they have errors (they are in ``problems``)."""
+) -> tuple[ReportHeader, ReportWords] | None:
+    """The report's words and header; None when they have errors (they are in ``problems``).
+
+    A file with markers is its own outline (``inputs.report_outline``); one without keeps the
+    default outline's parts, recognised by their words.
+    """
     before = len(problems.errors)
     form = read_form(book, REPORT_SHEET, REPORT_ITEMS, problems) if book is not None else None
     header = _header(form, unit)
     text = read_words(words.path, words.blocks, problems)
-    empty_sections(text, problems)
     for paragraph in text.opening:
         problems.add(paragraph.location, "đoạn trước mục I: cchc tự viết đoạn mở đầu của báo cáo; "
                      "hãy xóa đoạn này hoặc chuyển vào mục I")  # fmt: skip
+    if has_markers(text):
+        outline = read_outline(text, problems)
+        return (header, outline) if len(problems.errors) == before else None
+    empty_sections(text, problems)
+    result = _default_parts(text, problems)
+    return (header, ReportWords.of(result)) if len(problems.errors) == before else None
+
+
+def _default_parts(text: WordText, problems: Problems) -> ReportText:
+    """The parts of the default outline, found by their headings' words."""
     parts = _parts(text, problems)
     areas = _children(parts.get("areas"), AREA_WORDS, problems)
     assessment = _children(parts.get("assessment"), {key: words for key, words, _ in ASSESSMENT}, problems)
     for key, _, heading in PARTS:
         if key not in parts and key != "proposals":
             problems.add(text.at(), f"thiếu mục “{heading}”")
-    result = ReportText(
+    return ReportText(
         leadership=_content(parts.get("leadership")),
         areas=areas,
         strengths=assessment["strengths"],
@@ -91,7 +107,6 @@ def read_report_words(
         proposals=_content(parts.get("proposals")) or (Paragraph("Không có."),),
         closing=tuple(p.freeze() for p in text.closing),
     )
-    return (header, result) if len(problems.errors) == before else None
 
 
 def _parts(text: WordText, problems: Problems) -> dict[str, WordSection]:
@@ -149,4 +164,5 @@ def _header(form: Form | None, unit: Unit | None) -> ReportHeader:
         plan_date=form.reader.date(form.cell("ke_hoach_ngay"), required=False),
         signer=signer,
         recipients=None,
+        issue_date_at=form.cell("ngay_ban_hanh").location,
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.domain.areas import DEFAULT_GROUPS
-from generator.domain.models import Plan, ReportText, Unit
+from generator.domain.models import Plan, Unit
 from generator.domain.periods import chronological
 from generator.errors import Location, Problems
 from generator.inputs.excel import Workbook
@@ -23,9 +23,9 @@ from generator.inputs.plan import read_plan
 from generator.inputs.plan_word import PLAN_SHEET, read_plan_word
 from generator.inputs.profile import read_unit, read_window_rules
 from generator.inputs.progress import PROGRESS_SHEET
-from generator.inputs.report_text import ReportHeader, read_report_text
+from generator.inputs.report_text import ReportHeader, ReportWords, read_report_text
 from generator.inputs.report_words import REPORT_SHEET, read_report_words
-from generator.inputs.targets import TARGET_SHEET
+from generator.inputs.targets import TARGET_SHEET, check_duplicates
 from generator.inputs.tasks import TASK_SHEET, read_tasks
 from generator.inputs.unit_sheet import UNIT_ITEMS, UNIT_SHEET, read_unit_sheet, window_rules
 
@@ -68,7 +68,15 @@ def read_windows_from(inputs: InputSet) -> dict[str, tuple[str, str]] | None:
 
 
 def read_plan_from(inputs: InputSet, unit: Unit | None, problems: Problems, where: str) -> Plan | None:
-    """The plan: ``ke_hoach:`` in YAML, or its Word words with the "Kế hoạch" sheet."""
+    """The plan: ``ke_hoach:`` in YAML, or its Word words with the "Kế hoạch" sheet; its targets
+    checked against each other (one indicator, two levels)."""
+    plan = _read_plan(inputs, unit, problems, where)
+    if plan is not None:
+        check_duplicates(plan.targets, problems)
+    return plan
+
+
+def _read_plan(inputs: InputSet, unit: Unit | None, problems: Problems, where: str) -> Plan | None:
     if "ke_hoach" in inputs.parts:
         return read_plan(inputs.parts["ke_hoach"], unit, inputs.workbooks, problems)
     words, sheet = inputs.words.get("ke_hoach"), inputs.sheets.get(PLAN_SHEET)
@@ -98,7 +106,7 @@ def plan_year_place(inputs: InputSet, where: str) -> Location:
 
 def read_report_from(
     inputs: InputSet, unit: Unit | None, problems: Problems, where: str
-) -> tuple[ReportHeader, ReportText] | None:
+) -> tuple[ReportHeader, ReportWords] | None:
     """The report's words and header: ``bao_cao:`` in YAML, or its Word file (and "Báo cáo" sheet)."""
     if "bao_cao" in inputs.parts:
         return read_report_text(inputs.parts["bao_cao"], unit, problems)

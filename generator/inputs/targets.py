@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.domain.indicators import METRICS
+from generator.domain.indicators import METRICS, YEAR, evaluation_of, wording
 from generator.domain.models import COMPARISONS, Target
 from generator.domain.nd30_patterns import fold
 from generator.domain.target_text import recognise
@@ -123,3 +123,33 @@ def _cell_text(row: dict[str, Cell], key: str, reader: CellReader) -> str:
 def _fields(text: str) -> tuple[str, ...]:
     parts = text.splitlines() if "\n" in text else text.split(";")
     return tuple(p.strip() for p in parts if p.strip())
+
+
+def check_duplicates(targets: tuple[Target, ...], problems: Problems) -> None:
+    """One indicator with two targets (docs/targets-and-indicators.md §1): an error when both
+    have the same scope — the same lĩnh vực and the same evaluation period, so one of the two
+    levels must be wrong — and a warning when the scopes differ, both places named."""
+    first: dict[str, list[Target]] = {}
+    for target in targets:
+        for earlier in first.get(target.metric, []):
+            same = _scope(earlier) == _scope(target)
+            both = f"{wording(earlier)} ({_scope_text(earlier)}) ở {earlier.location}"
+            if same:
+                problems.add(target.location, f'chỉ số "{target.metric}" đã có chỉ tiêu {both}; ở đây lại là '
+                             f"{wording(target)} cùng phạm vi: giữ một dòng, hoặc ghi Lĩnh vực hay Kỳ đánh giá "
+                             "khác nhau nếu là hai chỉ tiêu khác nhau")  # fmt: skip
+            else:
+                problems.warn(target.location, f'chỉ số "{target.metric}" có hai chỉ tiêu: {both} và '
+                              f"{wording(target)} ({_scope_text(target)}) ở đây; báo cáo đánh giá riêng từng "
+                              "chỉ tiêu")  # fmt: skip
+        first.setdefault(target.metric, []).append(target)
+
+
+def _scope(target: Target) -> tuple[frozenset[str], str]:
+    return frozenset(fold(f).casefold() for f in target.per_field), evaluation_of(target)
+
+
+def _scope_text(target: Target) -> str:
+    fields = "từng lĩnh vực" if "*" in target.per_field else ", ".join(target.per_field) or "toàn đơn vị"
+    period = "đánh giá cả năm" if evaluation_of(target) == YEAR else "đánh giá mỗi kỳ"
+    return f"{fields}, {period}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from generator.domain.models import AUTHORITIES, Signer, Unit
+from generator.domain.models import AUTHORITIES, DEADLINE_DAY, NOT_DUE, Signer, Unit
 from generator.domain.periods import PERIODS, parse_day_month
 from generator.domain.text import ascii_slug
 from generator.errors import Problems
@@ -22,13 +22,13 @@ UNIT_ITEMS = (
     Item("ten", "Tên cơ quan ban hành", True, ("Tên cơ quan",),
          note="Mỗi dòng in ra một dòng (xuống dòng trong ô: Alt+Enter), ví dụ ỦY BAN NHÂN DÂN ⏎ XÃ LỘC THỦY"),
     Item("co_quan_chu_quan", "Cơ quan chủ quản",
-         note="Dòng trên tên cơ quan, không in đậm (ví dụ UBND HUYỆN …); để trống nếu không ghi"),
+         note="Dòng trên tên cơ quan, không in đậm (ví dụ UBND TỈNH …); để trống nếu không ghi"),
     Item("viet_tat", "Chữ viết tắt trong ký hiệu", True, ("Viết tắt",),
          note="UBND → ký hiệu KH-UBND, BC-UBND"),
     Item("ten_goi_tat", "Tên gọi tắt trong văn bản", True, ("Tên gọi tắt",),
          note='Cách văn bản gọi đơn vị: "UBND xã" (… của UBND xã)'),
     Item("dia_danh", "Địa danh", True, note="Ở dòng ngày tháng: Lộc Thủy, ngày … tháng … năm …"),
-    Item("cap_tren", "Cơ quan cấp trên", note="Cơ quan nhận báo cáo: UBND huyện … hoặc, từ 7/2025, UBND tỉnh …"),
+    Item("cap_tren", "Cơ quan cấp trên", note="Cơ quan nhận báo cáo (cấp trên trực tiếp), ví dụ UBND tỉnh …"),
     Item("ma", "Tên ngắn đặt tên tệp", note="Chữ không dấu; để trống: lấy từ tên cơ quan (xa_loc_thuy)"),
     Item("quyen_han", "Quyền hạn ký", choices=AUTHORITIES,
          note="TM, KT, TL, TUQ, Q (chọn trong danh sách); để trống khi người đứng đầu ký"),
@@ -43,6 +43,10 @@ UNIT_ITEMS = (
          note="“Trước ngày 15/01” là hạn 14/01 (ngày trước đó, mặc định) hay chính ngày 15/01"),
     Item("ky_bao_cao", "Kỳ chốt số liệu riêng", aliases=("Kỳ báo cáo riêng",),
          note="Chỉ khi tỉnh quy định khác Nghị định 09/2019: mỗi dòng một kỳ, ví dụ Q1: 20/12 - 19/03"),
+    Item("han_gui_bao_cao", "Hạn gửi báo cáo (ngày)", aliases=("Hạn gửi báo cáo",),
+         note="Ngày trong tháng cuối của kỳ; để trống: ngày 20 (Bộ Nội vụ). Tỉnh quy định sớm hơn thì ghi, ví dụ 18"),
+    Item("chua_den_ky", "Chỉ tiêu chưa đến kỳ đánh giá ghi là",
+         note="Cột Đánh giá của chỉ tiêu năm trong báo cáo quý, 6 tháng; để trống: Chưa đến kỳ đánh giá"),
 )  # fmt: skip
 _WINDOW = re.compile(
     r"^(?P<code>\w+)\s*:\s*(?P<start>\d{1,2}/\d{1,2})\s*(?:-|–|đến)\s*(?P<end>\d{1,2}/\d{1,2})$"
@@ -74,6 +78,8 @@ def read_unit_sheet(book: Workbook, problems: Problems) -> Unit | None:
         slug=ascii_slug(slug) if slug else unit_slug(name_lines),
         window_rules=window_rules(form, problems),
         before_is_day_before=BEFORE_CHOICES.get((before_rule or "").casefold(), True),
+        not_due=form.text("chua_den_ky") or NOT_DUE,
+        deadline_day=_deadline_day(form),
     )
     return unit if len(problems.errors) == before else None
 
@@ -104,3 +110,15 @@ def window_rules(form: Form, problems: Problems) -> dict[str, tuple[str, str]]:
         else:
             rules[code] = (match["start"], match["end"])
     return rules
+
+
+def _deadline_day(form: Form) -> int:
+    cell = form.cell("han_gui_bao_cao")
+    if cell.blank:
+        return DEADLINE_DAY
+    day = form.reader.count(cell)
+    if day is not None and not 1 <= day <= 31:
+        form.reader.problems.add(
+            cell.location, f"hạn gửi báo cáo là một ngày trong tháng (1–31), không phải {day}"
+        )
+    return day if day is not None and 1 <= day <= 31 else DEADLINE_DAY

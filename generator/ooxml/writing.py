@@ -65,11 +65,19 @@ def page_number_field(style: str) -> str:
     )
 
 
-def cell(content: str, width: int, *, span: int = 1, valign: str | None = None) -> str:
-    """A table cell; a cell must end with a paragraph, so empty content gets one."""
+def cell(
+    content: str, width: int, *, span: int = 1, valign: str | None = None, vmerge: str | None = None
+) -> str:
+    """A table cell; a cell must end with a paragraph, so empty content gets one.
+
+    ``span`` merges grid columns; ``vmerge`` "restart" starts a cell merged with the ones below
+    it, "continue" is such a cell below (Word keeps its content empty).
+    """
     props = f'<w:tcW w:w={attr(width)} w:type="dxa"/>'
     if span > 1:
         props += f"<w:gridSpan w:val={attr(span)}/>"
+    if vmerge:
+        props += f"<w:vMerge w:val={attr(vmerge)}/>"
     if valign:
         props += f"<w:vAlign w:val={attr(valign)}/>"
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content or paragraph()}</w:tc>"

@@ -1,5 +1,8 @@
 """One row per unit for the consolidated tables (TTHC figures and task-state counts, totals).
 
+The TTHC table is Biểu 06/VPCP/KSTT with one row per unit (docs/tthc-form-06.md §2: "grouped
+by level when several levels report together"); the rows are the same as Phụ lục II's.
+
 Only each unit's small summary (``UnitSummary``) is kept while a batch runs, never its
 document, so memory stays flat as units are added.
 """
@@ -10,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from generator.domain.figures import ReportFigures, on_time_ratio, online_ratio, total_of
-from generator.domain.indicators import DONE, NOT_STARTED, ONGOING, OVERDUE, STATES
+from generator.domain.figures import ReportFigures, total_of
 from generator.domain.models import FieldStats, Unit
 from generator.domain.periods import make_period
 from generator.render.plan_context import appendix_line
+from generator.render.report_tables import count_row, field_row
 
 
 @dataclass(frozen=True)
@@ -46,22 +49,6 @@ def display_name(unit: Unit) -> str:
     return (noun.capitalize() + " " + proper).strip() if noun else proper
 
 
-def tthc_row(number: str, stats: FieldStats) -> dict[str, Any]:
-    return {
-        "stt": number, "ten": stats.field, "tiep_nhan": stats.received, "truc_tuyen": stats.online,
-        "ky_truoc": stats.carried, "da_giai_quyet": stats.resolved, "truoc_han": stats.early,
-        "dung_han": stats.on_time, "tre_han": stats.late, "dang_giai_quyet": stats.pending,
-        "ty_le_dung_han": on_time_ratio(stats), "ty_le_truc_tuyen": online_ratio(stats),
-    }  # fmt: skip
-
-
-def task_row(number: str, name: str, counts: Counter[str]) -> dict[str, Any]:
-    return {
-        "stt": number, "ten": name, "tong": sum(counts[s] for s in STATES), "hoan_thanh": counts[DONE],
-        "dang_thuc_hien": counts[ONGOING], "chua_thuc_hien": counts[NOT_STARTED], "qua_han": counts[OVERDUE],
-    }  # fmt: skip
-
-
 def consolidated_context(
     summaries: list[UnitSummary], code: str, year: int, reference: str
 ) -> dict[str, Any]:
@@ -75,9 +62,15 @@ def consolidated_context(
             "tieu_de": f"TỔNG HỢP KẾT QUẢ CẢI CÁCH HÀNH CHÍNH {period.name.upper()} CỦA CÁC ĐƠN VỊ",
             "kem_theo": reference,
         },
-        "tthc": [tthc_row(str(i), s.tthc) for i, s in enumerate(summaries, start=1)],
-        "tong_tthc": tthc_row("", total_of(tuple(s.tthc for s in summaries))),
-        "nhiem_vu": [task_row(str(i), s.name, s.counts) for i, s in enumerate(summaries, start=1)],
-        "tong_nhiem_vu": task_row("", "Tổng cộng", total_counts),
+        "tthc": [field_row(str(i), s.tthc) for i, s in enumerate(summaries, start=1)],
+        "tong_tthc": field_row("", total_of(tuple(s.tthc for s in summaries))),
+        "nhiem_vu": [_task_row(str(i), s.name, s.counts) for i, s in enumerate(summaries, start=1)],
+        "tong_nhiem_vu": _task_row("", "Tổng cộng", total_counts),
         "duong_ke": {"phu_luc": appendix_line()},
     }
+
+
+def _task_row(number: str, name: str, counts: Counter[str]) -> dict[str, Any]:
+    row = count_row("", name, counts)
+    del row["so"]
+    return {"stt": number, **row}

@@ -16,10 +16,13 @@ _COMMON = (
     "nguoi_ky.ho_ten", "noi_nhan[]", "luu", "duong_ke.co_quan", "duong_ke.trich_yeu",
     "duong_ke.phu_luc", "than[].kieu", "than[].so", "than[].tieu_de", "than[].noi_dung",
 )  # fmt: skip
-_COUNTS = ("so", "ten", "tong", "hoan_thanh", "dang_thuc_hien", "chua_thuc_hien", "qua_han")
+_COUNTS = (
+    "so", "ten", "tong", "hoan_thanh", "hoan_thanh_qua_han", "dang_thuc_hien", "chua_thuc_hien", "qua_han",
+)  # fmt: skip
 _FIELDS = (
-    "stt", "ten", "tiep_nhan", "truc_tuyen", "ky_truoc", "da_giai_quyet", "truoc_han", "dung_han",
-    "tre_han", "dang_giai_quyet", "ty_le_dung_han", "ty_le_truc_tuyen",
+    "stt", "ten", "tong_nhan", "truc_tuyen", "truc_tiep", "ky_truoc", "da_giai_quyet", "truoc_han", "dung_han",
+    "qua_han", "dang_giai_quyet", "dang_trong_han", "dang_qua_han", "toan_trinh", "mot_phan", "thanh_toan",
+    "thu_xin_loi", "tiep_nhan", "tre_han", "ty_le_dung_han", "ty_le_truc_tuyen",
 )  # fmt: skip
 PLAN = (
     *_COMMON, "nam", "phu_luc.tieu_de", "phu_luc.kem_theo", "phu_luc.nhom[].so", "phu_luc.nhom[].ten",
@@ -28,13 +31,14 @@ PLAN = (
 )  # fmt: skip
 REPORT = (
     *_COMMON, "kinh_gui", "ky_bao_cao.ten", "ky_bao_cao.tu_ngay", "ky_bao_cao.den_ngay",
-    *(f"than_tiep[].{key}" for key in ("kieu", "so", "tieu_de", "noi_dung")),
+    *(f"than_tiep[].{key}" for key in ("kieu", "so", "tieu_de", "noi_dung")), "bang_chi_tieu",
     *(f"chi_tieu[].{key}" for key in ("stt", "ten", "so_lieu", "ket_qua", "muc_tieu", "danh_gia")),
     "phu_luc_1.tieu_de", "phu_luc_1.kem_theo", "phu_luc_1.nhom[].so", "phu_luc_1.nhom[].ten",
     *(f"phu_luc_1.nhom[].nhiem_vu[].{key}" for key in (
         "stt", "nhiem_vu", "chu_tri", "thoi_han", "trang_thai", "ket_qua", "ngay_hoan_thanh")),
     *(f"phu_luc_1.tong_hop[].{key}" for key in _COUNTS), *(f"phu_luc_1.tong.{key}" for key in _COUNTS),
-    "phu_luc_2.tieu_de", "phu_luc_2.kem_theo",
+    "phu_luc_2.tieu_de", "phu_luc_2.thoi_gian", "phu_luc_2.kem_theo",
+    *(f"phu_luc_2.them[].{key}" for key in ("stt", "ten", "so_ho_so", "ty_le")),
     *(f"phu_luc_2.linh_vuc[].{key}" for key in _FIELDS), *(f"phu_luc_2.tong.{key}" for key in _FIELDS),
 )  # fmt: skip
 

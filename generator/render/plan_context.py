@@ -70,13 +70,14 @@ def body_items(
 ) -> list[dict[str, Any]]:
     """Flatten headings and paragraphs into the ``than`` list, numbering headings by depth.
 
-    ``start`` is the first heading's number (a body split around a table continues at III).
+    ``start`` is the first heading's number. A slot of a report's outline (a paragraph with
+    ``slot``) becomes ``{"cho": slot}``, for the report's context to replace.
     """
     items: list[dict[str, Any]] = []
     number = start - 1
     for item in content:
         if isinstance(item, Paragraph):
-            items.append({"kieu": "doan", "noi_dung": item.text})
+            items.append({"cho": item.slot} if item.slot else {"kieu": "doan", "noi_dung": item.text})
             continue
         number += 1
         items.append({"kieu": _KINDS[min(depth, 2)], "so": number, "tieu_de": item.title})

@@ -1,23 +1,24 @@
 """A report and its computed figures → the context of ``templates/bao_cao_quy.docx``.
 
-The outline follows docs/report-outline.md §4: I. chỉ đạo, điều hành; II. results by area
-(and the plan's targets measured); III. đánh giá chung; IV. phương hướng; V. kiến nghị. The
-narrative comes from the user; every figure and sentence with a figure is computed here.
+The body is the report's outline (``Report.body``: the default of docs/report-outline.md §4,
+or the province's own): the unit's words as written, each slot replaced by the block cchc
+computes (``render.report_sentences``), the body split around the targets table where the
+"[Bảng: chỉ tiêu]" slot stands. Phụ lục I lists the tasks by state; Phụ lục II is Biểu
+06/VPCP/KSTT (docs/tthc-form-06.md).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
-from generator.domain.areas import AREAS
-from generator.domain.figures import Measure, ReportFigures, TargetLine, on_time_ratio, online_ratio
+from generator.domain.figures import Measure, ReportFigures, TargetLine
 from generator.domain.formatting import document_number, short_date, vn_number, vn_percent
-from generator.domain.indicators import DONE, NOT_STARTED, ONGOING, OVERDUE, STATES, rate
-from generator.domain.models import FieldStats, Paragraph, Report, Section
+from generator.domain.indicators import wording
+from generator.domain.models import Paragraph, Report, Section
+from generator.domain.outline import fill_heading
 from generator.render.plan_context import appendix_reference, body_items, common_context
-
-_WORDING = {">=": "tối thiểu {}", ">": "trên {}", "<=": "tối đa {}", "<": "dưới {}", "=": "{}"}
+from generator.render.report_sentences import slot_sentences
+from generator.render.report_tables import count_row, extra_rows, field_row
 
 
 def report_summary(report: Report) -> str:
@@ -46,16 +47,50 @@ def report_context(report: Report, figures: ReportFigures) -> dict[str, Any]:
     period = report.period
     context["kinh_gui"] = _addressees(report.addressees)
     context["ky_bao_cao"] = {"ten": period.name, "tu_ngay": period.start, "den_ngay": period.end}
-    first, rest = _outline(report, figures)
-    context["than"] = [{"kieu": "doan", "noi_dung": _opening(report)}, *body_items(first)]
-    context["than_tiep"] = body_items(rest, start=3)
-    context["chi_tieu"] = [_target_row(i, line) for i, line in enumerate(figures.targets, start=1)]
+    before, after = _body(report, figures)
+    context["than"], context["than_tiep"], context["bang_chi_tieu"] = before or [], after, before is not None
+    context["chi_tieu"] = [
+        _target_row(i, line, unit.not_due) for i, line in enumerate(figures.targets, start=1)
+    ]
     reference = appendix_reference(
         "Báo cáo", report.number, context["ky_hieu"], report.issue_date, report.issue_year, unit.short_name
     )
     context["phu_luc_1"] = _task_appendix(report, figures, reference)
     context["phu_luc_2"] = _tthc_appendix(report, figures, reference)
     return context
+
+
+def _body(report: Report, figures: ReportFigures) -> tuple[list[dict[str, Any]] | None, list[dict[str, Any]]]:
+    """The body's items before and after the targets table (None before: the outline has none)."""
+    closing = report.closing or (
+        Paragraph(f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {report.period.name} "
+                  f"của {report.plan.unit.short_name}./."),
+    )  # fmt: skip
+    content = _resolve(report.body, report, figures)
+    items = [{"kieu": "doan", "noi_dung": _opening(report)}, *body_items(content), *body_items(closing)]
+    table = next((i for i, item in enumerate(items) if item.get("cho") == "chi_tieu"), None)
+    if table is None:
+        return None, items
+    return items[:table], items[table + 1 :]
+
+
+def _resolve(
+    content: tuple[Section | Paragraph, ...], report: Report, figures: ReportFigures
+) -> tuple[Section | Paragraph, ...]:
+    """The outline with its period words filled in and each slot replaced by its sentences."""
+    period = report.period
+    resolved: list[Section | Paragraph] = []
+    for item in content:
+        if isinstance(item, Section):
+            title = fill_heading(item.title, period.name, period.next_name)
+            resolved.append(Section(title, _resolve(item.content, report, figures)))
+        elif item.slot:
+            resolved.extend(Paragraph(text) for text in slot_sentences(item.slot, report, figures))
+            if item.slot == "chi_tieu":
+                resolved.append(item)  # where the table goes
+        else:
+            resolved.append(item)
+    return tuple(resolved)
 
 
 def _addressees(names: tuple[str, ...]) -> str:
@@ -79,66 +114,16 @@ def _opening(report: Report) -> str:
     )
 
 
-def _outline(report: Report, figures: ReportFigures) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
-    text, period = report.text, report.period
-    areas = []
-    for key, title in AREAS:
-        extra = (Paragraph(_tthc_sentence(figures.total_field)),) if key == "thu_tuc_hanh_chinh" else ()
-        areas.append(Section(title, (*text.areas[key], *extra)))
-    measured = "Kết quả đo các chỉ tiêu của Kế hoạch đến ngày chốt số liệu như sau:"
-    areas.append(Section("Kết quả thực hiện các chỉ tiêu của Kế hoạch", (Paragraph(measured),)))
-    first = (
-        Section("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
-                (*text.leadership, Paragraph(_task_sentence(report, figures.total_counts)))),
-        Section("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", tuple(areas)),
-    )  # fmt: skip
-    closing = text.closing or (
-        Paragraph(f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {period.name} "
-                  f"của {report.plan.unit.short_name}./."),
-    )  # fmt: skip
-    rest = (
-        Section("ĐÁNH GIÁ CHUNG", (Section("Ưu điểm", text.strengths),
-                                   Section("Tồn tại, hạn chế và nguyên nhân", text.weaknesses))),
-        Section(f"PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM {period.next_name.upper()}", text.outlook),
-        Section("ĐỀ XUẤT, KIẾN NGHỊ", (*text.proposals, *closing)),
-    )  # fmt: skip
-    return first, rest
-
-
-def _task_sentence(report: Report, counts: Counter[str]) -> str:
-    total = sum(counts[s] for s in STATES)
-    done = counts[DONE]
-    share = vn_percent(rate(done, total))
-    return (
-        f"Kế hoạch cải cách hành chính năm {report.plan.year} có {total} nhiệm vụ; đến ngày "
-        f"{short_date(report.period.end)} đã hoàn thành {done} nhiệm vụ ({share}), đang thực hiện "
-        f"{counts[ONGOING]}, chưa thực hiện {counts[NOT_STARTED]}, quá hạn {counts[OVERDUE]} "
-        "(chi tiết tại Phụ lục I)."
-    )
-
-
-def _tthc_sentence(total: FieldStats) -> str:
-    return (
-        f"Trong kỳ, tiếp nhận {vn_number(total.received)} hồ sơ thủ tục hành chính (trực tuyến "
-        f"{vn_number(total.online)} hồ sơ, đạt {vn_percent(online_ratio(total))}); đã giải quyết "
-        f"{vn_number(total.resolved)} hồ sơ, trong đó trước hạn {vn_number(total.early)}, đúng hạn "
-        f"{vn_number(total.on_time)}, trễ hạn {vn_number(total.late)}; tỷ lệ giải quyết đúng hạn "
-        f"{vn_percent(on_time_ratio(total))}; đang giải quyết {vn_number(total.pending)} hồ sơ "
-        "(chi tiết tại Phụ lục II)."
-    )
-
-
-def _target_row(number: int, line: TargetLine) -> dict[str, str]:
+def _target_row(number: int, line: TargetLine, not_due: str) -> dict[str, str]:
     target = line.target
-    wording = _WORDING[target.comparison].format(vn_percent(target.value / 100))
     scope = " (từng lĩnh vực)" if "*" in target.per_field else ""
     return {
         "stt": str(number),
         "ten": target.label + scope,
         "so_lieu": "\n".join(_count_text(m) for m in line.measures) or "chưa có số liệu",
         "ket_qua": "\n".join(_labelled(m, vn_percent(m.ratio)) for m in line.measures) or "—",
-        "muc_tieu": wording,
-        "danh_gia": line.verdict or "—",
+        "muc_tieu": wording(target),
+        "danh_gia": (line.verdict or "—") if line.due else not_due,
     }
 
 
@@ -172,49 +157,24 @@ def _task_appendix(report: Report, figures: ReportFigures, reference: str) -> di
                 for line in lines
             ],
         })  # fmt: skip
-    summary = [_count_row(g.numeral, g.title, figures.counts[g.numeral]) for g in report.plan.groups]
+    summary = [count_row(g.numeral, g.title, figures.counts[g.numeral]) for g in report.plan.groups]
     return {
         "tieu_de": f"TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {report.period.name.upper()}",
         "kem_theo": reference,
         "nhom": groups,
         "tong_hop": summary,
-        "tong": _count_row("", "Tổng cộng", figures.total_counts),
-    }
-
-
-def _count_row(numeral: str, title: str, counts: Counter[str]) -> dict[str, Any]:
-    return {
-        "so": numeral,
-        "ten": title,
-        "tong": sum(counts[s] for s in STATES),
-        "hoan_thanh": counts[DONE],
-        "dang_thuc_hien": counts[ONGOING],
-        "chua_thuc_hien": counts[NOT_STARTED],
-        "qua_han": counts[OVERDUE],
+        "tong": count_row("", "Tổng cộng", figures.total_counts),
     }
 
 
 def _tthc_appendix(report: Report, figures: ReportFigures, reference: str) -> dict[str, Any]:
+    """Phụ lục II: Biểu 06/VPCP/KSTT over the report's data window, then the optional figures."""
+    period = report.period
     return {
-        "tieu_de": f"TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH {report.period.name.upper()}",
+        "tieu_de": "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC",
+        "thoi_gian": f"(Từ ngày {short_date(period.start)} đến ngày {short_date(period.end)})",
         "kem_theo": reference,
-        "linh_vuc": [_field_row(str(i), f) for i, f in enumerate(figures.fields, start=1)],
-        "tong": _field_row("", figures.total_field),
-    }
-
-
-def _field_row(number: str, field: FieldStats) -> dict[str, Any]:
-    return {
-        "stt": number,
-        "ten": field.field,
-        "tiep_nhan": field.received,
-        "truc_tuyen": field.online,
-        "ky_truoc": field.carried,
-        "da_giai_quyet": field.resolved,
-        "truoc_han": field.early,
-        "dung_han": field.on_time,
-        "tre_han": field.late,
-        "dang_giai_quyet": field.pending,
-        "ty_le_dung_han": on_time_ratio(field),
-        "ty_le_truc_tuyen": online_ratio(field),
+        "linh_vuc": [field_row(str(i), f) for i, f in enumerate(figures.fields, start=1)],
+        "tong": field_row("", figures.total_field),
+        "them": extra_rows(figures.total_field),
     }

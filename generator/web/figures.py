@@ -19,13 +19,13 @@ from generator.domain.figures import (
 )
 from generator.domain.formatting import short_date, vn_number, vn_percent
 from generator.domain.indicators import OVERDUE, PASS, STATES, verdict
-from generator.domain.models import FieldStats
+from generator.domain.models import NOT_DUE, FieldStats
 
 CHART_WIDTH = 640  # SVG user units; the chart scales to the page
 BAR_SPAN = 520  # 100% is this long; the rest holds the value
 ROW_HEIGHT = 44
 _SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
-STATE_CLASSES = dict(zip(STATES, ("xong", "dang", "chua", "qua-han"), strict=True))
+STATE_CLASSES = dict(zip(STATES, ("xong", "xong", "dang", "chua", "qua-han"), strict=True))
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _target_row(line: TargetLine) -> TargetRow:
         counts="\n".join(_labelled(m, _count(m)) for m in line.measures) or "chưa có số liệu",
         results="\n".join(_labelled(m, vn_percent(m.ratio)) for m in line.measures) or "—",
         goal=f"{_SIGNS[target.comparison]} {vn_percent(target.value / 100)}",
-        verdict=line.verdict or "—",
+        verdict=(line.verdict or "—") if line.due else NOT_DUE,
         passed=None if line.verdict is None else line.verdict == PASS,
     )
 
@@ -113,7 +113,7 @@ def _bars(lines: tuple[TargetLine, ...]) -> list[Bar]:
         goal = _scaled(line.target.value / 100)
         for measure in line.measures:
             label = f"{line.target.label} — {measure.scope}" if measure.scope else line.target.label
-            passed = None if measure.ratio is None else _passes(measure.ratio, line)
+            passed = None if measure.ratio is None or not line.due else _passes(measure.ratio, line)
             width = _scaled(measure.ratio) if measure.ratio is not None else 0.0
             text = vn_percent(measure.ratio)
             bars.append(Bar(label, len(bars) * ROW_HEIGHT, width, goal, text, passed))

@@ -19,9 +19,20 @@ from generator.workflows.documents import write_document
 from generator.workflows.workbooks import to_bytes
 
 TEMPLATE = template("tong_hop.docx")
-TTHC_HEADERS = ("Đơn vị", "Tiếp nhận", "Trực tuyến", "Kỳ trước chuyển sang", "Đã giải quyết", "Trước hạn",
-                "Đúng hạn", "Trễ hạn", "Đang giải quyết", "Tỷ lệ đúng hạn", "Tỷ lệ trực tuyến")  # fmt: skip
-TASK_HEADERS = ("Đơn vị", "Tổng số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Quá hạn")
+# The columns of Biểu 06 (docs/tthc-form-06.md §2), then the two rates; key in the row → header.
+TTHC_COLUMNS = (
+    ("ten", "Đơn vị"), ("tong_nhan", "Tổng số nhận giải quyết"), ("truc_tuyen", "Trực tuyến"),
+    ("truc_tiep", "Trực tiếp, dịch vụ bưu chính"), ("ky_truoc", "Từ kỳ trước"), ("da_giai_quyet", "Đã giải quyết"),
+    ("truoc_han", "Trước hạn"), ("dung_han", "Đúng hạn"), ("qua_han", "Quá hạn"),
+    ("dang_giai_quyet", "Đang giải quyết"), ("dang_trong_han", "Đang giải quyết trong hạn"),
+    ("dang_qua_han", "Đang giải quyết quá hạn"), ("ty_le_dung_han", "Tỷ lệ đúng hạn"),
+    ("ty_le_truc_tuyen", "Tỷ lệ trực tuyến"),
+)  # fmt: skip
+TASK_COLUMNS = (
+    ("ten", "Đơn vị"), ("tong", "Tổng số nhiệm vụ"), ("hoan_thanh", "Hoàn thành"),
+    ("hoan_thanh_qua_han", "Hoàn thành quá hạn"), ("dang_thuc_hien", "Đang thực hiện"),
+    ("chua_thuc_hien", "Chưa thực hiện"), ("qua_han", "Quá hạn"),
+)  # fmt: skip
 
 
 def write_consolidated(
@@ -44,18 +55,18 @@ def _workbook(context: dict[str, Any]) -> bytes:
     book = Workbook()
     book.remove(book.worksheets[0])
     tables = (
-        ("TTHC", TTHC_HEADERS, context["tthc"], context["tong_tthc"]),
-        ("Nhiệm vụ", TASK_HEADERS, context["nhiem_vu"], context["tong_nhiem_vu"]),
+        ("TTHC", TTHC_COLUMNS, context["tthc"], context["tong_tthc"]),
+        ("Nhiệm vụ", TASK_COLUMNS, context["nhiem_vu"], context["tong_nhiem_vu"]),
     )
-    for title, headers, rows, total in tables:
+    for title, columns, rows, total in tables:
         sheet = book.create_sheet(title)
-        sheet.append(list(headers))
+        sheet.append([header for _, header in columns])
         for row in [*rows, {**total, "ten": "Tổng cộng"}]:
-            sheet.append([_cell(value) for key, value in row.items() if key != "stt"])
+            sheet.append([_cell(row[key]) for key, _ in columns])
         for cell in (*sheet[1], *sheet[sheet.max_row]):
             cell.font = Font(bold=True)
         if title == "TTHC":
-            for column in ("J", "K"):
+            for column in ("M", "N"):
                 for cell in sheet[column][1:]:
                     cell.number_format = "0.0%"
         sheet.column_dimensions["A"].width = 32

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.domain.areas import DEFAULT_GROUPS
-from generator.domain.models import Paragraph, Plan, Section, Task, Unit
+from generator.domain.models import DEADLINE_DAY, NOT_DUE, Paragraph, Plan, Section, Task, Unit
 from generator.domain.target_text import recognise
 from generator.errors import OutputError
 from generator.files import write_atomic
@@ -117,6 +117,8 @@ def unit_values(unit: Unit) -> dict[str, Any]:
         "noi_nhan": "\n".join(unit.recipients),
         "luu": unit.archive,
         "han_truoc_ngay": "" if unit.before_is_day_before else "chính ngày đó",
+        "han_gui_bao_cao": "" if unit.deadline_day == DEADLINE_DAY else unit.deadline_day,
+        "chua_den_ky": "" if unit.not_due == NOT_DUE else unit.not_due,
         "ky_bao_cao": "\n".join(
             f"{code}: {start} - {end}" for code, (start, end) in unit.window_rules.items()
         ),

@@ -112,14 +112,14 @@ def _deadline_lines(line: str, year: int, where: Location, cell: Location, probl
 def _write_progress(progress: ReportProgress, out: Path, overwrite: bool, problems: Problems) -> Imported:
     """tien_do_<kỳ>_<năm>.xlsx: the report's header and its Phụ lục I as the "Tiến độ" sheet."""
     from generator.workflows.report_files import add_report_sheet
-    from generator.workflows.workbooks import fill_rows, new_workbook, to_bytes
-    from generator.workflows.workspace import GUIDE, progress_sheets
+    from generator.workflows.workbooks import fill_rows, to_bytes
+    from generator.workflows.workspace import progress_book, progress_sheets
 
     code, year = progress.period
     target = out / f"tien_do_{code.lower()}_{year}.xlsx"
     check_free(out, [target], overwrite)
     specs = progress_sheets()
-    book = new_workbook(specs, GUIDE)
+    book = progress_book(year)
     fill_rows(book[specs[0].title], specs[0].columns, progress.rows)
     add_report_sheet(book, progress.header)
     if progress.unplaced:

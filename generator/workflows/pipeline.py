@@ -12,12 +12,12 @@ from pathlib import Path
 
 from generator.domain.figures import compute
 from generator.domain.kinds import DocumentKind
-from generator.domain.models import Plan, Progress, Report, ReportText, Unit
+from generator.domain.models import Plan, Progress, Report, Unit
 from generator.domain.periods import Period, make_period
-from generator.errors import GeneratorError, Problems
+from generator.errors import GeneratorError, Location, Problems
 from generator.inputs.files import InputSet, collect
 from generator.inputs.progress import read_progress
-from generator.inputs.report_text import ReportHeader
+from generator.inputs.report_text import ReportHeader, ReportWords
 from generator.inputs.sources import (
     plan_year_place,
     read_plan_from,
@@ -90,18 +90,20 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
     progress = None if gap.progress else read_progress(inputs.workbooks, plan, period, problems)
     if unit is None or plan is None or period is None or words is None or progress is None or problems.errors:
         return None
+    _check_deadline(words[0], unit, period, problems)
     return _report(unit, plan, period, progress, words)
 
 
 def _report(
-    unit: Unit, plan: Plan, period: Period, progress: Progress, words: tuple[ReportHeader, ReportText]
+    unit: Unit, plan: Plan, period: Period, progress: Progress, words: tuple[ReportHeader, ReportWords]
 ) -> Report:
     header, text = words
     return Report(
         plan=plan,
         period=period,
         progress=progress,
-        text=text,
+        body=text.body,
+        closing=text.closing,
         number=header.number,
         issue_date=header.issue_date,
         issue_year=header.issue_year or period.year,
@@ -111,6 +113,17 @@ def _report(
         signer=header.signer or plan.signer,
         recipients=header.recipients if header.recipients is not None else unit.recipients,
     )
+
+
+def _check_deadline(header: ReportHeader, unit: Unit, period: Period, problems: Problems) -> None:
+    """A warning when the report is dated after its sending deadline (docs/reporting-periods.md §5)."""
+    deadline = period.deadline(unit.deadline_day)
+    if header.issue_date is not None and header.issue_date > deadline:
+        problems.warn(
+            header.issue_date_at or Location(""),
+            f"ngày ban hành {header.issue_date:%d/%m/%Y} sau hạn gửi báo cáo {period.name} "
+            f"({deadline:%d/%m/%Y}, ngày {unit.deadline_day} của tháng cuối kỳ)",
+        )
 
 
 def make_report(

@@ -1,8 +1,10 @@
 """A report's words in Word and its header sheet, as cchc writes them for staff to fill.
 
-bao_cao_<kỳ>_<năm>.docx holds the report outline's headings (docs/report-outline.md §4) with
-the unit's own words under them; the "Báo cáo" sheet of the period's progress workbook holds
-số, ngày, kính gửi and the plan quoted. ``inputs.report_words`` reads both back.
+bao_cao_<kỳ>_<năm>.docx holds the report's outline — the default of docs/report-outline.md
+§4, or the province's own — with the unit's words under its headings and a marker paragraph
+where each computed block goes (``domain.outline``); the "Báo cáo" sheet of the period's
+progress workbook holds số, ngày, kính gửi and the plan quoted. ``inputs.report_words``
+reads both back.
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ from typing import Any
 
 from generator.domain.areas import AREAS
 from generator.domain.models import Paragraph, ReportText, Section
-from generator.inputs.report_text import ReportHeader
-from generator.inputs.report_words import ASSESSMENT, PARTS, REPORT_ITEMS, REPORT_SHEET
+from generator.inputs.report_text import ReportHeader, ReportWords
+from generator.inputs.report_words import REPORT_ITEMS, REPORT_SHEET
 from generator.workflows.words_docx import guidance, words_docx
 
 WORDS_GUIDE = (
-    "lời văn báo cáo. Giữ các đề mục I–V và các mục con của II, III; viết dưới mỗi đề mục. "
-    "Số liệu (nhiệm vụ, thủ tục hành chính, chỉ tiêu) do cchc tự tính từ bảng tiến độ, không cần chép vào đây. "
-    "Đoạn kết “Trên đây là …” ở cuối là không bắt buộc."
+    "lời văn báo cáo theo đề cương. Các đề mục I., 1., a) có thể đổi tên, thêm, bớt, đổi thứ tự theo đề cương "
+    "của tỉnh; cchc tự đánh số lại. Viết dưới mỗi đề mục. Mỗi dòng [Số liệu: …] hay [Bảng: chỉ tiêu] là chỗ cchc "
+    "tự điền số liệu tính từ bảng tiến độ: giữ nguyên chữ trong ngoặc vuông, có thể chuyển cả dòng đến đề mục "
+    "khác hoặc xóa dòng nếu không muốn in. [kỳ tới] trong đề mục được thay bằng tên kỳ sau. Đoạn kết "
+    "“Trên đây là …” ở cuối là không bắt buộc."
 )
 # What to write under each part, for a folder made by ``cchc init``.
 HINTS = {
@@ -30,46 +34,27 @@ HINTS = {
 }
 
 
-def _title(heading: str) -> str:
-    return heading.split(" ", 1)[1]
+def report_words_docx(words: ReportWords) -> bytes:
+    """bao_cao_<kỳ>_<năm>.docx: the outline's headings, the words under them, the markers."""
+    return words_docx((), words.body, words.closing, WORDS_GUIDE)
 
 
-def report_sections(text: ReportText) -> tuple[Section, ...]:
-    """The outline of the words file, filled with ``text``."""
-    titles = {key: _title(heading) for key, _, heading in PARTS}
-    assessment = {key: _title(heading) for key, _, heading in ASSESSMENT}
-    return (
-        Section(titles["leadership"], text.leadership),
-        Section(titles["areas"], tuple(Section(title, text.areas[key]) for key, title in AREAS)),
-        Section(
-            titles["assessment"],
-            (
-                Section(assessment["strengths"], text.strengths),
-                Section(assessment["weaknesses"], text.weaknesses),
-            ),
-        ),
-        Section(titles["outlook"], text.outlook),
-        Section(titles["proposals"], text.proposals),
-    )
-
-
-def report_words_docx(text: ReportText) -> bytes:
-    return words_docx((), report_sections(text), text.closing, WORDS_GUIDE)
-
-
-def blank_report_text() -> ReportText:
-    """Headings with a line of guidance under each: what ``cchc init`` writes."""
+def blank_report_words() -> ReportWords:
+    """The default outline (Bộ Nội vụ I–V) with a line of guidance under each heading and the
+    markers where cchc writes its figures: what ``cchc init`` writes."""
     areas: dict[str, tuple[Section | Paragraph, ...]] = {
         key: (guidance(f"kết quả thực hiện về {title.lower()} trong kỳ."),) for key, title in AREAS
     }
-    return ReportText(
-        leadership=(guidance(HINTS["leadership"]),),
-        areas=areas,
-        strengths=(guidance(HINTS["strengths"]),),
-        weaknesses=(guidance(HINTS["weaknesses"]),),
-        outlook=(guidance(HINTS["outlook"]),),
-        proposals=(Paragraph("Không có."), guidance(HINTS["proposals"])),
-        closing=(),
+    return ReportWords.of(
+        ReportText(
+            leadership=(guidance(HINTS["leadership"]),),
+            areas=areas,
+            strengths=(guidance(HINTS["strengths"]),),
+            weaknesses=(guidance(HINTS["weaknesses"]),),
+            outlook=(guidance(HINTS["outlook"]),),
+            proposals=(Paragraph("Không có."), guidance(HINTS["proposals"])),
+            closing=(),
+        )
     )
 
 

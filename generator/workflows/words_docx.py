@@ -2,7 +2,8 @@
 
 Headings carry a typed number ("I.", "1.", "a)") and a "Heading N" style, so they show in
 Word's navigation pane and read back the same; paragraphs are plain, in Times New Roman 14.
-Lines "[Hướng dẫn: …]" are guidance the reader skips, printed grey and italic. The numbers
+Lines "[Hướng dẫn: …]" are guidance the reader skips, printed grey and italic; a report's
+marker paragraphs ("[Số liệu: TTHC]") are printed bold and blue. The numbers
 only mark the level: cchc numbers the document itself.
 """
 
@@ -13,10 +14,12 @@ from collections.abc import Sequence
 
 from generator.domain.formatting import roman, vn_letter
 from generator.domain.models import Paragraph, Section
+from generator.domain.outline import looks_like_marker
 from generator.inputs.words import GUIDANCE
 
 FONT = "Times New Roman"
 GREY = (0x6E, 0x6E, 0x6E)
+BLUE = (0x1F, 0x4E, 0x9D)
 
 
 def guidance(text: str) -> Paragraph:
@@ -78,6 +81,9 @@ def _paragraph(document: object, paragraph: Paragraph) -> None:
     if GUIDANCE.match(paragraph.text):
         run.italic = True
         run.font.color.rgb = RGBColor(*GREY)
+    elif paragraph.slot or looks_like_marker(paragraph.text):  # a place cchc fills: easy to see, kept whole
+        run.bold = True
+        run.font.color.rgb = RGBColor(*BLUE)
 
 
 def _styles(document: object) -> None:

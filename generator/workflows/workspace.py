@@ -12,22 +12,18 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from generator.domain.areas import AREAS
+from generator.domain.areas import AREAS, PROVINCE_RECIPIENTS, PROVINCE_SUPERIOR, reports_to_province
 from generator.domain.indicators import METRICS
 from generator.domain.models import Plan, Section
 from generator.files import write_atomic
-from generator.inputs.progress import (
-    FIGURES_COLUMNS,
-    FIGURES_SHEET,
-    PROGRESS_COLUMNS,
-    PROGRESS_SHEET,
-    TTHC_COLUMNS,
-    TTHC_SHEET,
-)
+from generator.inputs.activities import ACTIVITY_COLUMNS, ACTIVITY_SHEET, activity_rows
+from generator.inputs.progress import FIGURES_COLUMNS, FIGURES_SHEET, PROGRESS_COLUMNS, PROGRESS_SHEET
 from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
+from generator.inputs.tthc import TTHC_SHEET, TTHC_WRITTEN
 from generator.workflows.folder import PLAN_BOOK, PLAN_WORDS, PlanFolder, check_free, write_plan_folder
-from generator.workflows.report_files import add_report_sheet, blank_report_text, report_words_docx
+from generator.workflows.report_files import add_report_sheet, blank_report_words, report_words_docx
 from generator.workflows.words_docx import guidance
 from generator.workflows.workbooks import SheetSpec, fill_rows, new_workbook, to_bytes
 
@@ -52,8 +48,8 @@ def init_word_folder(target: Path, year: int, *, overwrite: bool = False) -> lis
     names = [PLAN_WORDS, PLAN_BOOK, REPORT_WORDS, PROGRESS_BOOK]
     check_free(target, [target / name for name in names], overwrite)
     written = write_plan_folder(blank_plan(year), target, overwrite=True)
-    written.append(_write(target / REPORT_WORDS, report_words_docx(blank_report_text())))
-    book = new_workbook(progress_sheets(), GUIDE, year)
+    written.append(_write(target / REPORT_WORDS, report_words_docx(blank_report_words())))
+    book = progress_book(year)
     add_report_sheet(book, {})
     written.append(_write(target / PROGRESS_BOOK, to_bytes(book)))
     return written
@@ -77,7 +73,9 @@ def blank_plan(year: int) -> PlanFolder:
         Section("TỔ CHỨC THỰC HIỆN", (guidance("phân công từng bộ phận, công chức; có thể chia mục 1., 2. "
                                                "theo từng bộ phận."),)),
     )  # fmt: skip
+    superior, recipients = superiors(year)
     return PlanFolder(
+        unit={"cap_tren": superior, "noi_nhan": "\n".join(recipients)},
         plan={"nam": year, "phu_luc": f"Nhiệm vụ cụ thể triển khai công tác cải cách hành chính năm {year}"},
         opening=(
             guidance(
@@ -95,6 +93,14 @@ def blank_plan(year: int) -> PlanFolder:
     )
 
 
+def superiors(year: int) -> tuple[str, tuple[str, ...]]:
+    """The level above and Nơi nhận that ``cchc init`` fills in: the province and Sở Nội vụ from
+    the second half of 2025 on (docs/local-government-2025.md §3), blank before (a district then)."""
+    if reports_to_province(year):
+        return PROVINCE_SUPERIOR, PROVINCE_RECIPIENTS
+    return "", ()
+
+
 def task_sheet() -> SheetSpec:
     return SheetSpec(TASK_SHEET, TASK_COLUMNS, "các nhiệm vụ cụ thể của phụ lục kế hoạch, nhóm I–VII")
 
@@ -104,17 +110,35 @@ def progress_sheets() -> list[SheetSpec]:
         SheetSpec(
             PROGRESS_SHEET, PROGRESS_COLUMNS, "trạng thái từng nhiệm vụ của kế hoạch tại ngày chốt số liệu"
         ),
-        SheetSpec(TTHC_SHEET, TTHC_COLUMNS, "số hồ sơ thủ tục hành chính theo lĩnh vực trong kỳ"),
+        SheetSpec(
+            TTHC_SHEET,
+            TTHC_WRITTEN,
+            "số hồ sơ thủ tục hành chính theo lĩnh vực trong kỳ, theo Biểu "
+            "06/VPCP/KSTT (cchc tự cộng tổng số nhận, đã giải quyết, đang giải quyết)",
+        ),
         SheetSpec(FIGURES_SHEET, FIGURES_COLUMNS, "số liệu các chỉ tiêu khác của kế hoạch"),
+        SheetSpec(
+            ACTIVITY_SHEET,
+            ACTIVITY_COLUMNS,
+            "số liệu kết quả (kiểm tra, tuyên truyền, VBQPPL, TTHC…) "
+            "mà báo cáo nêu thành câu; để trống mục không có",
+        ),
     ]
+
+
+def progress_book(year: int | None = None) -> Any:
+    """A blank progress workbook (openpyxl), notes dated for ``year``: its sheets, and every code
+    of "Kết quả CCHC" listed."""
+    book = new_workbook(progress_sheets(), GUIDE, year)
+    fill_rows(book[ACTIVITY_SHEET], ACTIVITY_COLUMNS, activity_rows())
+    return book
 
 
 def progress_workbook(plan: Plan) -> bytes:
     """A progress workbook to fill for a report on ``plan``: a "Tiến độ" row per task with its code
     (as cchc numbers it when the "Mã" column is empty) and name, a "Số liệu" row per indicator the
     plan's targets measure from that sheet, and the "Báo cáo" sheet."""
-    specs = progress_sheets()
-    book = new_workbook(specs, GUIDE)
+    book = progress_book(plan.year)
     fill_rows(
         book[PROGRESS_SHEET], PROGRESS_COLUMNS, [{"ma": t.code, "nhiem_vu": t.text} for t in plan.tasks]
     )
@@ -131,11 +155,16 @@ def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Pat
     names = [*YAML_FILES, TASKS_BOOK, PROGRESS_BOOK]
     check_free(target, [target / name for name in names], overwrite)
     written = []
+    superior, recipients = superiors(year)
+    values = {"{nam}": str(year), "{cap_tren}": f'"{superior}"',
+              "{noi_nhan}": "[" + ", ".join(f'"{r}"' for r in recipients) + "]"}  # fmt: skip
     for name in YAML_FILES:
         text = resources.files("generator.workflows.skeletons").joinpath(name).read_text(encoding="utf-8")
-        written.append(_write(target / name, text.replace("{nam}", str(year)).encode("utf-8")))
+        for placeholder, value in values.items():
+            text = text.replace(placeholder, value)
+        written.append(_write(target / name, text.encode("utf-8")))
     written.append(_write(target / TASKS_BOOK, to_bytes(new_workbook([task_sheet()], GUIDE, year))))
-    written.append(_write(target / PROGRESS_BOOK, to_bytes(new_workbook(progress_sheets(), GUIDE, year))))
+    written.append(_write(target / PROGRESS_BOOK, to_bytes(progress_book(year))))
     return written
 
 

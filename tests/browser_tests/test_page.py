@@ -51,15 +51,20 @@ def test_example_button_shows_what_was_understood(page: Page) -> None:
     look(page, "du-lieu")
     assert page.inner_text("#tt-don-vi") == "ỦY BAN NHÂN DÂN XÃ LỘC THỦY"
     assert page.inner_text("#tt-nam") == "2022"
-    assert page.inner_text("#tt-ky") == "quý I/2022 (bao_cao_q1_2022.docx, tien_do_q1_2022.xlsx)"
-    assert page.is_checked("#ky-q1")
+    assert page.inner_text("#tt-ky") == (
+        "quý I/2022 (bao_cao_q1_2022.docx, tien_do_q1_2022.xlsx); "
+        "năm 2022 (bao_cao_nam_2022.docx, tien_do_nam_2022.xlsx)"
+    )
+    assert page.is_checked("#ky-nam")  # the latest period with both files
     assert page.input_value("#nam") == "2022"
     assert page.input_value("#nam-moi") == "2023"
 
 
 def test_each_document_has_its_own_button(page: Page) -> None:
     page.click("#nut-vi-du")
-    page.click("#nut-bao-cao")  # the period and year come from the data
+    assert page.is_checked("#ky-nam")  # the latest period the example holds
+    page.check("#ky-q1")
+    page.click("#nut-bao-cao")
     page.wait_for_selector("#ket-qua")
     report = docx_text(download(page, "#tai-docx"))
     tthc = page.inner_text("#bang-tthc")

@@ -55,6 +55,7 @@ def test_making_shows_work_in_progress_and_blocks_double_clicks(page: Page) -> N
 def test_pdf_in_the_browser_and_every_page_previewed(page: Page) -> None:
     require_libreoffice()
     page.click("#nut-vi-du")
+    page.check("#ky-q1")
     page.add_init_script(
         "document.addEventListener('DOMContentLoaded', () => { const a = document.getElementById('xem-pdf');"
         " if (a) sessionStorage.setItem('first', a.textContent + '|' + a.getAttribute('aria-disabled')); });"

@@ -15,6 +15,7 @@ from generator.ooxml.writing import (
     page_number_field,
     paragraph,
     row,
+    run,
     section,
     table,
     tag_paragraph,
@@ -129,16 +130,28 @@ def section_break(*, landscape: bool, restart: bool) -> str:
     return f"<w:p><w:pPr>{section_end(landscape=landscape, restart=restart)}</w:pPr></w:p>"
 
 
-def appendix_heading(number: str, reference: str) -> str:
-    """Phụ lục heading (ND 30 Mẫu 2.1): "PHỤ LỤC …", its title, "(Kèm theo …)", a short line."""
+def appendix_heading(number: str, reference: str, *, period: bool = False) -> str:
+    """Phụ lục heading (ND 30 Mẫu 2.1): "PHỤ LỤC …", its title, "(Kèm theo …)", a short line.
+
+    With ``period``, the title is followed by the data window "(Từ ngày … đến ngày …)", as
+    a reporting form (Biểu 06) prints it.
+    """
+    window = paragraph(f"{{{{ {reference}.thoi_gian }}}}", "PhuLucKemTheo") if period else ""
     return (
         paragraph(f"PHỤ LỤC{(' ' + number) if number else ''}", "PhuLucSo")
         + paragraph(f"{{{{ {reference}.tieu_de }}}}", "PhuLucTieuDe")
+        + window
         + tag_paragraph(f"{{%p if {reference}.kem_theo %}}")
         + paragraph(f"{{{{ {reference}.kem_theo }}}}", "PhuLucKemTheo")
         + tag_paragraph("{%p endif %}")
         + paragraph("{{p duong_ke.phu_luc }}")
     )
+
+
+def form_unit_line(form: str, unit: str) -> str:
+    """The line above a reporting form's table: its number at the left, the unit of count at the right."""
+    tab = f'<w:tabs><w:tab w:val="right" w:pos="{nd30.LANDSCAPE_TEXT_WIDTH}"/></w:tabs>'
+    return paragraph(style="DonViTinh", runs=[run(form), "<w:r><w:tab/></w:r>", run(unit)], extra_ppr=tab)
 
 
 def table_header(titles: list[str], widths: list[int]) -> str:
@@ -234,3 +247,37 @@ def totals_table(columns: list[Column], loop: str, totals: str) -> str:
         Column(c.title, c.width, c.value.replace("t.", f"{totals}.", 1), c.style) for c in columns
     ]
     return data_table(columns, [*loop_rows(columns, loop), value_row(total_columns, bold=True)])
+
+
+@dataclass(frozen=True)
+class Head:
+    """A cell of a header on several rows: its title, the grid columns it spans, and
+    ``merge`` "restart" (merged with the cells below) or "continue" (covered by the one above)."""
+
+    title: str
+    span: int = 1
+    merge: str = ""
+
+
+def merged_header(rows: list[list[Head]], widths: list[int]) -> list[str]:
+    """Header rows with merged cells (a form's two-level header), each repeated on every page."""
+    built = []
+    for heads in rows:
+        cells, column = [], 0
+        for head in heads:
+            width = sum(widths[column : column + head.span])
+            content = paragraph(head.title, "BangTieuDe") if head.title else paragraph(style="BangTieuDe")
+            cells.append(cell(content, width, span=head.span, valign="center", vmerge=head.merge or None))
+            column += head.span
+        built.append(row(cells, header=True))
+    return built
+
+
+def form_table(columns: list[Column], header: list[list[Head]], loop: str, totals: str) -> str:
+    """A bordered table under a merged ``header``: rows from ``loop``, then a bold totals row."""
+    widths = [c.width for c in columns]
+    total_columns = [
+        Column(c.title, c.width, c.value.replace("t.", f"{totals}.", 1), c.style) for c in columns
+    ]
+    body = [*loop_rows(columns, loop), value_row(total_columns, bold=True)]
+    return table(widths, [*merged_header(header, widths), *body], borders=True)

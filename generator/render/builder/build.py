@@ -15,7 +15,7 @@ from lxml import etree
 
 from generator.domain import nd30
 from generator.ooxml.package import Entry, assemble
-from generator.ooxml.writing import paragraph
+from generator.ooxml.writing import paragraph, tag_paragraph
 from generator.render.builder import blocks
 from generator.render.builder.styles import styles_xml
 from generator.render.bundled import SOURCE_TEMPLATES
@@ -48,32 +48,46 @@ REPORT_TASKS = blocks.fit([
     C("NGÀY HOÀN THÀNH", 0, "t.ngay_hoan_thanh", "BangSo"),
 ], WIDE)  # fmt: skip
 STATE_COUNTS = blocks.fit([
-    C("NHÓM", 1000, "t.so", "BangSo"), C("NỘI DUNG", 4886, "t.ten"), C("TỔNG SỐ", 1600, "t.tong|so", "BangSo"),
-    C("HOÀN THÀNH", 1700, "t.hoan_thanh|so", "BangSo"),
-    C("ĐANG THỰC HIỆN", 1700, "t.dang_thuc_hien|so", "BangSo"),
-    C("CHƯA THỰC HIỆN", 1700, "t.chua_thuc_hien|so", "BangSo"),
+    C("NHÓM", 900, "t.so", "BangSo"), C("NỘI DUNG", 3800, "t.ten"), C("TỔNG SỐ", 1500, "t.tong|so", "BangSo"),
+    C("HOÀN THÀNH", 1500, "t.hoan_thanh|so", "BangSo"),
+    C("HOÀN THÀNH QUÁ HẠN", 1600, "t.hoan_thanh_qua_han|so", "BangSo"),
+    C("ĐANG THỰC HIỆN", 1600, "t.dang_thuc_hien|so", "BangSo"),
+    C("CHƯA THỰC HIỆN", 1600, "t.chua_thuc_hien|so", "BangSo"),
     C("QUÁ HẠN", 0, "t.qua_han|so", "BangSo"),
 ], WIDE)  # fmt: skip
-TTHC = blocks.fit([
-    C("STT", 760, "t.stt", "BangSo"), C("Lĩnh vực", 2640, "t.ten"),
-    C("Tiếp nhận", 1100, "t.tiep_nhan|so", "BangSo"), C("Trực tuyến", 1100, "t.truc_tuyen|so", "BangSo"),
-    C("Kỳ trước chuyển sang", 1100, "t.ky_truoc|so", "BangSo"),
-    C("Đã giải quyết", 1100, "t.da_giai_quyet|so", "BangSo"),
-    C("Trước hạn", 1000, "t.truoc_han|so", "BangSo"), C("Đúng hạn", 1000, "t.dung_han|so", "BangSo"),
-    C("Trễ hạn", 1000, "t.tre_han|so", "BangSo"),
-    C("Đang giải quyết", 1100, "t.dang_giai_quyet|so", "BangSo"),
-    C("Tỷ lệ đúng hạn", 1140, "t.ty_le_dung_han|phan_tram", "BangSo"),
-    C("Tỷ lệ trực tuyến", 0, "t.ty_le_truc_tuyen|phan_tram", "BangSo"),
+# Biểu số 06/VPCP/KSTT (docs/tthc-form-06.md §2): 13 columns under a three-row merged header.
+_NUMBER_WIDTH = (WIDE - 760 - 2700) // 11
+BIEU_06 = blocks.fit([
+    C("STT", 760, "t.stt", "BangSo"), C("Lĩnh vực", 2700, "t.ten"),
+    *(C(key, _NUMBER_WIDTH, f"t.{key}|so", "BangSo") for key in (
+        "tong_nhan", "truc_tuyen", "truc_tiep", "ky_truoc", "da_giai_quyet", "truoc_han", "dung_han",
+        "qua_han", "dang_giai_quyet", "dang_trong_han")),
+    C("dang_qua_han", 0, "t.dang_qua_han|so", "BangSo"),
+], WIDE)  # fmt: skip
+H = blocks.Head
+
+
+def bieu_06_header(first: str) -> list[list[blocks.Head]]:
+    """The form's header: groups over their columns, "Trong đó" over three, the rest merged down."""
+    down, below = "restart", "continue"
+    return [
+        [H("STT", 1, down), H(first, 1, down), H("Số hồ sơ nhận giải quyết", 4),
+         H("Số hồ sơ đã giải quyết", 4), H("Số lượng hồ sơ đang giải quyết", 3)],
+        [H("", 1, below), H("", 1, below), H("Tổng số", 1, down), H("Trong đó", 3), H("Tổng số", 1, down),
+         H("Trước hạn", 1, down), H("Đúng hạn", 1, down), H("Quá hạn", 1, down), H("Tổng số", 1, down),
+         H("Trong hạn", 1, down), H("Quá hạn", 1, down)],
+        [H("", 1, below), H("", 1, below), H("", 1, below), H("Trực tuyến"),
+         H("Trực tiếp, dịch vụ bưu chính"), H("Từ kỳ trước"), *(H("", 1, below) for _ in range(7))],
+    ]  # fmt: skip
+
+
+TTHC_EXTRAS = blocks.fit([
+    C("STT", 760, "t.stt", "BangSo"), C("Nội dung", 7000, "t.ten"),
+    C("Số hồ sơ", 2200, "t.so_ho_so|so", "BangSo"), C("Tỷ lệ", 0, "t.ty_le"),
 ], WIDE)  # fmt: skip
 
 
-CONSOLIDATED_TASKS = blocks.fit([
-    C("STT", 760, "t.stt", "BangSo"), C("ĐƠN VỊ", 4926, "t.ten"),
-    C("TỔNG SỐ NHIỆM VỤ", 1700, "t.tong|so", "BangSo"), C("HOÀN THÀNH", 1700, "t.hoan_thanh|so", "BangSo"),
-    C("ĐANG THỰC HIỆN", 1700, "t.dang_thuc_hien|so", "BangSo"),
-    C("CHƯA THỰC HIỆN", 1700, "t.chua_thuc_hien|so", "BangSo"), C("QUÁ HẠN", 0, "t.qua_han|so", "BangSo"),
-], WIDE)  # fmt: skip
-CONSOLIDATED_TTHC = [TTHC[0], C("Đơn vị", TTHC[1].width, "t.ten"), *TTHC[2:]]
+CONSOLIDATED_TASKS = [C("STT", 900, "t.stt", "BangSo"), C("ĐƠN VỊ", 3800, "t.ten"), *STATE_COUNTS[2:]]
 
 
 def plan_document() -> str:
@@ -94,10 +108,13 @@ def plan_document() -> str:
 
 def report_document() -> str:
     """templates/bao_cao_quy.docx: the periodic Báo cáo CCHC with Phụ lục I (tasks) and II (TTHC)."""
-    targets = blocks.data_table(REPORT_TARGETS, blocks.loop_rows(REPORT_TARGETS, "for r in chi_tieu"))
+    targets = (
+        tag_paragraph("{%p if bang_chi_tieu %}")
+        + blocks.data_table(REPORT_TARGETS, blocks.loop_rows(REPORT_TARGETS, "for r in chi_tieu"))
+        + tag_paragraph("{%p endif %}")
+    )
     tasks = blocks.data_table(REPORT_TASKS, blocks.grouped_rows(REPORT_TASKS, "phu_luc_1.nhom", "nhiem_vu"))
     counts = blocks.totals_table(STATE_COUNTS, "for t in phu_luc_1.tong_hop", "phu_luc_1.tong")
-    tthc = blocks.totals_table(TTHC, "for t in phu_luc_2.linh_vuc", "phu_luc_2.tong")
     body = (
         blocks.header_block()
         + blocks.title_block("BÁO CÁO")
@@ -113,12 +130,27 @@ def report_document() -> str:
         + counts
         + paragraph()
         + blocks.section_break(landscape=True, restart=True)
-        + blocks.appendix_heading("II", "phu_luc_2")
-        + tthc
-        + paragraph()
+        + tthc_appendix()
         + blocks.section_end(landscape=True, restart=True)
     )
     return _DOC_OPEN + body + _DOC_CLOSE
+
+
+def tthc_appendix() -> str:
+    """Phụ lục II: Biểu 06/VPCP/KSTT, then (when the workbook gives them) the optional figures."""
+    form = blocks.form_table(BIEU_06, bieu_06_header("Lĩnh vực, công việc giải quyết theo cấp"),
+                             "for t in phu_luc_2.linh_vuc", "phu_luc_2.tong")  # fmt: skip
+    return (
+        blocks.appendix_heading("II", "phu_luc_2", period=True)
+        + blocks.form_unit_line("Biểu số 06/VPCP/KSTT", "Đơn vị tính: Số hồ sơ TTHC")
+        + form
+        + tag_paragraph("{%p if phu_luc_2.them %}")
+        + paragraph()
+        + paragraph("Hồ sơ trực tuyến, thanh toán trực tuyến và thư xin lỗi", "PhuLucTieuDe")
+        + blocks.data_table(TTHC_EXTRAS, blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"))
+        + tag_paragraph("{%p endif %}")
+        + paragraph()
+    )
 
 
 def package(document_xml: str, title: str) -> bytes:
@@ -146,11 +178,12 @@ def package(document_xml: str, title: str) -> bytes:
 
 def consolidated_document() -> str:
     """templates/tong_hop.docx: one row per unit for a period, with totals (batch)."""
-    tthc = blocks.totals_table(CONSOLIDATED_TTHC, "for t in tthc", "tong_tthc")
+    tthc = blocks.form_table(BIEU_06, bieu_06_header("Đơn vị"), "for t in tthc", "tong_tthc")
     tasks = blocks.totals_table(CONSOLIDATED_TASKS, "for t in nhiem_vu", "tong_nhiem_vu")
     body = (
         blocks.appendix_heading("", "tong_hop")
         + paragraph("1. Giải quyết thủ tục hành chính", "Khoan")
+        + blocks.form_unit_line("Biểu số 06/VPCP/KSTT", "Đơn vị tính: Số hồ sơ TTHC")
         + tthc
         + paragraph("2. Thực hiện nhiệm vụ của kế hoạch cải cách hành chính", "Khoan")
         + tasks

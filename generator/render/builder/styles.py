@@ -114,6 +114,14 @@ STYLES = (
     Style(
         "BangNhom", "ND30 Bảng - dòng nhóm", nd30.SIZE_TABLE, bold=True, before=40, after=40, keep_next=True
     ),
+    Style(
+        "DonViTinh",
+        "ND30 Bảng - số hiệu biểu, đơn vị tính",
+        nd30.SIZE_TABLE,
+        italic=True,
+        after=60,
+        keep_next=True,
+    ),
     Style("BangChu", "ND30 Bảng - chữ", nd30.SIZE_TABLE, before=40, after=40),
     Style("BangSo", "ND30 Bảng - số", nd30.SIZE_TABLE, align="center", before=40, after=40),
     Style("SoTrang", "ND30 Số trang", nd30.SIZE_PAGE_NUMBER, align="center"),

@@ -1,0 +1,78 @@
+"""The sentences cchc writes into a report's slots (``domain.outline``): tasks, TTHC files,
+the counts of the "Kết quả CCHC" sheet, and the words before the targets table.
+
+Every figure in them is computed (``domain.figures``); the wording follows the form's terms
+(docs/tthc-form-06.md: "quá hạn", "từ kỳ trước") and the task states of
+docs/targets-and-indicators.md §4.
+"""
+
+from __future__ import annotations
+
+from generator.domain.activities import phrases
+from generator.domain.figures import ReportFigures, on_time_ratio, online_ratio
+from generator.domain.formatting import short_date, vn_number, vn_percent
+from generator.domain.indicators import DONE_LATE, FINISHED, NOT_STARTED, ONGOING, OVERDUE, STATES, rate
+from generator.domain.models import FieldStats, Report
+
+TARGETS_INTRO = "Kết quả thực hiện các chỉ tiêu của Kế hoạch đến ngày chốt số liệu như sau:"
+
+
+def slot_sentences(key: str, report: Report, figures: ReportFigures) -> list[str]:
+    """The paragraphs of slot ``key`` (none when the slot has nothing to say)."""
+    if key == "nhiem_vu":
+        return [task_sentence(report, figures)]
+    if key == "tthc":
+        return tthc_sentences(figures.total_field, report.period.from_year_start)
+    if key == "chi_tieu":
+        return [TARGETS_INTRO]
+    found = phrases(report.progress.activities, key)
+    if not found:
+        return []
+    lead = "Lũy kế từ đầu năm" if report.period.from_year_start else "Trong kỳ"
+    return [f"{lead}, {report.plan.unit.short_name} {'; '.join(found)}."]
+
+
+def task_sentence(report: Report, figures: ReportFigures) -> str:
+    """The plan's tasks by state at the cut-off date, and those that fell due in the period."""
+    counts = figures.total_counts
+    total = sum(counts[s] for s in STATES)
+    done = sum(counts[s] for s in FINISHED)
+    late = f", trong đó {counts[DONE_LATE]} nhiệm vụ hoàn thành quá hạn" if counts[DONE_LATE] else ""
+    due = (
+        f"Có {figures.fell_due} nhiệm vụ đến hạn trong kỳ, trong đó {figures.done_on_time} nhiệm vụ hoàn thành "
+        "đúng hạn"
+        if figures.fell_due
+        else "Trong kỳ không có nhiệm vụ nào đến hạn"
+    )
+    return (
+        f"Kế hoạch cải cách hành chính năm {report.plan.year} có {total} nhiệm vụ; đến ngày "
+        f"{short_date(report.period.end)} đã hoàn thành {done} nhiệm vụ ({vn_percent(rate(done, total))}){late}; "
+        f"đang thực hiện {counts[ONGOING]}, chưa thực hiện {counts[NOT_STARTED]}, quá hạn {counts[OVERDUE]}. "
+        f"{due} (chi tiết tại Phụ lục I)."
+    )
+
+
+def tthc_sentences(total: FieldStats, from_year_start: bool) -> list[str]:
+    """The files of Biểu 06 in words: received, resolved, pending; then online filing and the
+    optional figures the workbook gives."""
+    n = vn_number
+    pending = f"đang giải quyết {n(total.pending)} hồ sơ"
+    if total.pending_in_time is not None and total.pending_late is not None:
+        pending += f" (trong hạn {n(total.pending_in_time)}, quá hạn {n(total.pending_late)})"
+    lead = "Lũy kế từ đầu năm" if from_year_start else "Trong kỳ"
+    files = (
+        f"{lead}, tổng số hồ sơ thủ tục hành chính nhận giải quyết là {n(total.received_total)} hồ sơ (trực "
+        f"tuyến {n(total.online)}, trực tiếp và qua dịch vụ bưu chính công ích {n(total.direct)}, từ kỳ trước "
+        f"chuyển sang {n(total.carried)}); đã giải quyết {n(total.resolved)} hồ sơ (trước hạn {n(total.early)}, "
+        f"đúng hạn {n(total.on_time)}, quá hạn {n(total.late)}), tỷ lệ giải quyết đúng hạn "
+        f"{vn_percent(on_time_ratio(total))}; {pending}."
+    )
+    online = f"Tỷ lệ hồ sơ tiếp nhận trực tuyến {vn_percent(online_ratio(total))}"
+    kinds = [f"{name} {n(value)}" for name, value in (("toàn trình", total.online_full),
+             ("một phần", total.online_partial)) if value is not None]  # fmt: skip
+    online += f" ({', '.join(kinds)})" if kinds else ""
+    if total.paid_online is not None:
+        online += f"; {n(total.paid_online)} hồ sơ thanh toán phí, lệ phí trực tuyến"
+    if total.late_apology is not None:
+        online += f"; {n(total.late_apology)} hồ sơ quá hạn đã có thư xin lỗi"
+    return [files, online + " (chi tiết tại Phụ lục II)."]
