@@ -48,7 +48,7 @@ REPORT_TASKS = blocks.fit([
     C("NGÀY HOÀN THÀNH", 0, "t.ngay_hoan_thanh", "BangSo"),
 ], WIDE)  # fmt: skip
 STATE_COUNTS = blocks.fit([
-    C("NHÓM", 900, "t.so", "BangSo"), C("NỘI DUNG", 3800, "t.ten"), C("TỔNG SỐ", 1500, "t.tong|so", "BangSo"),
+    C("NHÓM", 1100, "t.so", "BangSo"), C("NỘI DUNG", 3600, "t.ten"), C("TỔNG SỐ", 1500, "t.tong|so", "BangSo"),
     C("HOÀN THÀNH", 1500, "t.hoan_thanh|so", "BangSo"),
     C("HOÀN THÀNH QUÁ HẠN", 1600, "t.hoan_thanh_qua_han|so", "BangSo"),
     C("ĐANG THỰC HIỆN", 1600, "t.dang_thuc_hien|so", "BangSo"),
