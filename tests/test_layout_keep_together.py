@@ -9,6 +9,7 @@ variant is laid out in one LibreOffice run, and each PDF page's text is read bac
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import pypdf
@@ -154,7 +155,7 @@ def broken_words(texts: list[str], headings: list[str]) -> list[str]:
     the start of the word followed by one that is its end ("NHÓ" "M")."""
     tokens = " ".join(texts).split()
     words = {word.strip(",.:;()") for heading in headings for word in heading.split()}
-    pairs = set(zip(tokens, tokens[1:], strict=False))
+    pairs = set(itertools.pairwise(tokens))
     return sorted(word for word in words for cut in range(1, len(word)) if (word[:cut], word[cut:]) in pairs)
 
 
