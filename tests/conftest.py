@@ -111,3 +111,11 @@ def store(tmp_path: Path) -> Iterator[Any]:
 
     with server_store(tmp_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def client(store: Any) -> Any:
+    """A test client of the page over ``store``, holding the run's secret as a browser does."""
+    from tests.web_support import new_client
+
+    return new_client(store)

@@ -19,11 +19,6 @@ REFUSED = "Trang cần mã truy cập của lần chạy này: hãy mở đúng 
 
 
 @pytest.fixture
-def client(store: Store) -> FlaskClient:
-    return new_client(store)
-
-
-@pytest.fixture
 def stranger(store: Store) -> FlaskClient:
     """Another program or user on the same computer: it reaches the port, never saw the address."""
     return new_client(store, opened=False)

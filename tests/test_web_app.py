@@ -24,17 +24,11 @@ from tests.web_support import (
     error_of,
     form_problems,
     make,
-    new_client,
     problem_lines,
     text_of,
     upload,
     upload_folder,
 )
-
-
-@pytest.fixture
-def client(store: Store) -> FlaskClient:
-    return new_client(store)
 
 
 def test_index_is_in_vietnamese(client: FlaskClient) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import docx
 import openpyxl
-import pytest
 from flask.testing import FlaskClient
 
 from generator.web.store import Store
@@ -22,17 +21,11 @@ from tests.web_support import (
     docx_text,
     form_problems,
     make,
-    new_client,
     problem_lines,
     text_of,
     upload,
     upload_folder,
 )
-
-
-@pytest.fixture
-def client(store: Store) -> FlaskClient:
-    return new_client(store)
 
 
 def example_page(client: FlaskClient) -> str:

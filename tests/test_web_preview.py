@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from generator.web.store import Store
 from tests.conftest import EXAMPLE
 from tests.libreoffice import PNG_SIGNATURE, require_libreoffice
-from tests.web_support import new_client
 
 pytestmark = pytest.mark.libreoffice
 
@@ -24,11 +23,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
     store = Store(tmp_path / "server")
     yield store
     store.close()
-
-
-@pytest.fixture
-def client(store: Store) -> FlaskClient:
-    return new_client(store)
 
 
 def plan_page(client: FlaskClient) -> str:

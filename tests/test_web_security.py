@@ -16,16 +16,10 @@ from tests.web_support import (
     error_of,
     form_problems,
     make,
-    new_client,
     text_of,
     upload,
     upload_folder,
 )
-
-
-@pytest.fixture
-def client(store: Store) -> FlaskClient:
-    return new_client(store)
 
 
 def test_upload_too_large_is_refused_in_vietnamese(client: FlaskClient, store: Store) -> None:

@@ -8,19 +8,13 @@ import zipfile
 from pathlib import Path
 
 import docx
-import pytest
 from flask.testing import FlaskClient
 
 from generator.web.app import create_app
 from generator.web.store import Store
 from generator.web.tools import STOP_DELAY
 from tests.conftest import EXAMPLE
-from tests.web_support import EXAMPLE_FILES, HOST, TOKEN, form_problems, new_client, problem_lines, text_of
-
-
-@pytest.fixture
-def client(store: Store) -> FlaskClient:
-    return new_client(store)
+from tests.web_support import EXAMPLE_FILES, HOST, TOKEN, form_problems, problem_lines, text_of
 
 
 def units_zip(broken: bool = False) -> bytes:
@@ -38,7 +32,8 @@ def units_zip(broken: bool = False) -> bytes:
 
 
 def test_batch_makes_every_unit_and_the_consolidated_table(client: FlaskClient, store: Store) -> None:
-    response = client.post("/lo", data={"lo": (io.BytesIO(units_zip()), "cac_xa.zip")})
+    extra = (io.BytesIO(b"x"), "ghi_chu.txt")
+    response = client.post("/lo", data={"lo": [(io.BytesIO(units_zip()), "cac_xa.zip"), extra]})
     page = text_of(response)
     link = page.split('id="tai-lo" href="', 1)[1].split('"', 1)[0]
     archive = zipfile.ZipFile(io.BytesIO(client.get(link).data))
@@ -50,6 +45,8 @@ def test_batch_makes_every_unit_and_the_consolidated_table(client: FlaskClient, 
     assert "cchc_van_ban/tong_hop_cchc_q1_2022.xlsx" in names
     assert "cchc_van_ban/ke_hoach_cchc_2022_xa_loc_thuy_2.docx" in names
     assert not (store.root.parent / "thoat").exists()  # "../../thoat/xa_c/…" stayed inside
+    assert "<h2>Tệp không nhận</h2>" in page
+    assert "ghi_chu.txt: " in page
 
 
 def test_batch_names_each_units_errors_and_goes_on(client: FlaskClient) -> None:
@@ -74,6 +71,7 @@ def test_check_a_word_file_on_the_page(client: FlaskClient, plan_docx: Path, sto
     page = text_of(response)
     assert response.status_code == 200
     assert "<h3>KH.docx: đúng thể thức, không có lỗi</h3>" in page
+    assert "<h2>Tệp không nhận</h2>" in page
     assert "ghi_chu.txt: không phải tệp cchc đọc được" in page
     assert list(store.root.iterdir()) == []  # checked files are not kept
 
