@@ -64,3 +64,32 @@ def test_invalid_rule_is_rejected() -> None:
 def test_unknown_code() -> None:
     with pytest.raises(ValueError, match="unknown period"):
         make_period("Q5", 2022)
+
+
+@pytest.mark.parametrize(
+    ("code", "rules", "cumulative"),
+    [
+        ("Q1", None, False),
+        ("6T", None, True),
+        ("Q3", None, False),
+        ("9T", None, True),
+        ("NAM", None, True),
+        ("6T", {"6T": ("15/03", "14/06")}, False),  # a province's window that starts in March
+        ("NAM", {"NAM": ("01/01", "31/12")}, True),
+    ],
+)
+def test_cumulative_follows_the_window_not_the_name(
+    code: str, rules: dict[str, tuple[str, str]] | None, cumulative: bool
+) -> None:
+    assert make_period(code, 2022, rules).from_year_start is cumulative
+
+
+def test_the_targets_table_says_which_window_its_figures_cover() -> None:
+    from generator.render.report_sentences import targets_intro
+
+    assert targets_intro(make_period("Q3", 2022)) == (
+        "Kết quả thực hiện các chỉ tiêu của Kế hoạch trong kỳ (từ ngày 15/6/2022 đến ngày 14/9/2022) như sau:"
+    )
+    assert targets_intro(make_period("6T", 2022)) == (
+        "Kết quả thực hiện các chỉ tiêu của Kế hoạch lũy kế từ đầu năm đến ngày 14/6/2022 như sau:"
+    )

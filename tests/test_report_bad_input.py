@@ -70,6 +70,17 @@ def test_task_missing_from_progress(example: Path, tmp_path: Path) -> None:
     ]
 
 
+def test_a_bad_state_is_one_error_not_also_a_missing_task(example: Path, tmp_path: Path) -> None:
+    """"Quá hạn" is computed by cchc, not typed: the row is there, so the task is not "missing"."""
+    set_cells(example / PROGRESS, "Tiến độ", {"C3": "Quá hạn"})
+    code, lines = report(example, tmp_path / "out")
+    assert code == 1
+    assert lines == [
+        f'{where(example, "Tiến độ", "C3")}: trạng thái "Quá hạn" không hợp lệ (cần một trong: Hoàn thành, '
+        "Đang thực hiện, Chưa thực hiện)"
+    ]
+
+
 def test_unknown_deadline_phrase_names_the_plan_cell(example: Path, tmp_path: Path) -> None:
     set_cells(example / "nhiem_vu.xlsx", "Nhiệm vụ", {"G7": "Sớm nhất có thể"})
     code, lines = report(example, tmp_path / "out")

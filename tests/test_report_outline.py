@@ -113,7 +113,7 @@ def test_the_targets_table_stands_where_its_marker_is(folder: Path, tmp_path: Pa
     after = next(b.text for b in blocks[table + 1 :] if isinstance(b, Paragraph) and b.text)
     assert before[-2:] == [
         "2. Các chỉ tiêu của kế hoạch",
-        "Kết quả thực hiện các chỉ tiêu của Kế hoạch đến ngày chốt số liệu như sau:",
+        "Kết quả thực hiện các chỉ tiêu của Kế hoạch trong kỳ (từ ngày 15/12/2021 đến ngày 14/3/2022) như sau:",
     ]
     assert after == "III. NHIỆM VỤ QUÝ II NĂM 2022"
     found = blocks[table]
@@ -188,3 +188,51 @@ def test_init_writes_the_default_outline_with_its_markers(tmp_path: Path) -> Non
     ]  # fmt: skip
     marker = next(p for p in document.paragraphs if p.text == "[Bảng: chỉ tiêu]")
     assert marker.runs[0].bold  # easy to see, so staff keep it whole
+
+
+def test_a_marker_inside_a_sentence_or_a_table_is_refused_with_its_place(
+    folder: Path, tmp_path: Path
+) -> None:
+    document = docx.Document()
+    for line in PROVINCE[:2]:
+        document.add_paragraph(line)
+    document.add_paragraph("Kết quả giải quyết hồ sơ: [Số liệu: TTHC] như sau.")  # paragraph 3
+    for line in PROVINCE[3:]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "[bảng: chỉ tiêu]", "Ghi chú"
+    path = folder / WORDS
+    document.save(str(path))
+    code, lines = report(folder, tmp_path / "out")
+    assert code == 1
+    errors = sorted(line for line in lines if line.startswith("Lỗi"))
+    fix = "cchc chỉ viết số liệu vào chỗ dấu đứng riêng một đoạn; hãy tách dấu thành một đoạn riêng"
+    assert errors == [
+        f'Lỗi: {path}, mục I. KẾT QUẢ NỔI BẬT [KỲ BÁO CÁO], đoạn 3 ("Kết quả giải quyết hồ sơ:…"): dấu '
+        f"“[Số liệu: TTHC]” nằm trong một đoạn văn: {fix}",
+        f"Lỗi: {path}, mục IV. KIẾN NGHỊ, bảng 1, hàng 1: dấu “[bảng: chỉ tiêu]” nằm trong một ô bảng: {fix}",
+    ]
+    assert not any(
+        "đề cương không có dấu [Số liệu: TTHC]" in line for line in lines
+    )  # it is there, misplaced
+    assert not (tmp_path / "out").exists()
+
+
+def test_only_embedded_markers_still_make_the_file_an_outline(folder: Path, tmp_path: Path) -> None:
+    """Without a marker paragraph the default outline would be used and the marker printed as text."""
+    write_words(folder, [*PROVINCE[:2], "Số hồ sơ: [Số liệu: TTHC].", "II. KHÁC", "Không có."])
+    code, lines = report(folder, tmp_path / "out")
+    assert code == 1
+    assert any("dấu “[Số liệu: TTHC]” nằm trong một đoạn văn" in line for line in lines)
+
+
+def test_leaving_out_the_tthc_sentence_keeps_appendix_two(folder: Path, tmp_path: Path) -> None:
+    path = write_words(folder, [line for line in PROVINCE if line != "[Số liệu: TTHC]"])
+    code, lines = report(folder, tmp_path / "out")
+    assert code == 0, lines
+    assert lines == [
+        f"Cảnh báo: {path}: đề cương không có dấu [Số liệu: TTHC]: báo cáo sẽ không có số hồ sơ thủ tục hành "
+        "chính nhận, đã và đang giải quyết, tỷ lệ đúng hạn, trực tuyến; Phụ lục II vẫn kèm theo báo cáo"
+    ]
+    document = docx.Document(str(next((tmp_path / "out").glob("*.docx"))))
+    assert "PHỤ LỤC II" in [p.text for p in document.paragraphs]

@@ -54,6 +54,7 @@ SLOT_KINDS = {kind.key: kind for kind in SLOTS}
 PERIOD_WORDS = {"kỳ báo cáo": "this", "kỳ tới": "next"}
 _MARKER = re.compile(r"^\[\s*(?P<kind>số liệu|bảng)\s*:\s*(?P<name>[^\]]*?)\s*\]$")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
+_EMBEDDED = re.compile(r"\[\s*(?:số\s+liệu|bảng)\s*:[^\]]*\]", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
@@ -76,6 +77,14 @@ _NAMES = _names()
 def looks_like_marker(text: str) -> bool:
     """True for a paragraph written as a marker ("[Số liệu: …]", "[Bảng: …]"), known or not."""
     return _MARKER.match(_fold(text)) is not None
+
+
+def embedded_markers(text: str) -> list[str]:
+    """Markers written inside a longer paragraph or a table row ("Kết quả: [Số liệu: TTHC] như
+    sau"), where cchc cannot put a block: a person must give each its own paragraph."""
+    if looks_like_marker(text):
+        return []
+    return [m.group(0) for m in _EMBEDDED.finditer(unicodedata.normalize("NFC", text))]
 
 
 def slot_of(text: str) -> str | None:

@@ -52,6 +52,9 @@ _IN_NAME = re.compile(rf"_({_CODES})_(\d{{4}})$", re.IGNORECASE)
 _REFERENCE = re.compile(rf"^\s*({_CODES})\s*/\s*(\d{{4}})\s*$", re.IGNORECASE)
 
 
+_QUARTER_DAYS = 92  # the longest quarter: a window longer than this spans more than one
+
+
 def valid_year(year: int) -> bool:
     return FIRST_YEAR <= year <= LAST_YEAR
 
@@ -107,9 +110,10 @@ class Period:
 
     @property
     def from_year_start(self) -> bool:
-        """6 tháng, 9 tháng, năm: the window runs from the start of the year (lũy kế từ đầu năm)."""
-        kind = PERIODS[self.code]
-        return kind.months == kind.last_month and kind.months > 3
+        """The window runs from the start of the year and longer than a quarter, so its figures
+        are lũy kế từ đầu năm: 6 tháng, 9 tháng and năm under ND 09, but not a province's own
+        6 tháng window that starts in March (docs/reporting-periods.md §1)."""
+        return self.start <= dt.date(self.year, 1, 31) and (self.end - self.start).days > _QUARTER_DAYS
 
     def deadline(self, day: int) -> dt.date:
         """The last day to send the report: ``day`` of the month its window ends in (the last

@@ -87,9 +87,12 @@ def _tasks(
         return None
     known = {task.code.casefold(): task.code for task in plan.tasks} if plan is not None else None
     found: dict[str, TaskProgress] = {}
+    flawed: set[str] = set()  # codes whose row has its own error: not also "missing"
     for row in sheet.rows:
         entry = _task_row(reader, row, period)
         if entry is None:
+            if not row["ma"].blank:
+                flawed.add(str(row["ma"].value).strip().casefold())
             continue
         code = entry.code if known is None else known.get(entry.code.casefold())
         if code is None:
@@ -101,7 +104,7 @@ def _tasks(
             )
         else:
             found[code] = TaskProgress(code, entry.state, entry.completed, entry.result, entry.location)
-    missing = [code for code in (known or {}).values() if code not in found]
+    missing = [code for key, code in (known or {}).items() if code not in found and key not in flawed]
     if missing:
         problems.add(
             Location(str(book.path), sheet=sheet.title),

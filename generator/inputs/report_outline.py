@@ -5,7 +5,8 @@ slots of ``domain.outline``) keeps its headings as written, in its order, at any
 levels; cchc writes each computed block where its marker stands and numbers the headings
 itself. "[kỳ báo cáo]" and "[kỳ tới]" in a heading become the period's name. Bad outline data
 is an error at its place: a marker cchc does not know, a marker used twice (both places named),
-a bracket in a heading that is not a period word, a heading with nothing under it.
+a bracket in a heading that is not a period word, a heading with nothing under it, a marker
+written inside a longer paragraph or a table row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ from __future__ import annotations
 import dataclasses
 
 from generator.domain.models import Paragraph, Section
-from generator.domain.outline import SLOT_KINDS, SLOTS, looks_like_marker, slot, slot_of, unknown_brackets
+from generator.domain.outline import (
+    SLOT_KINDS,
+    SLOTS,
+    SlotKind,
+    embedded_markers,
+    looks_like_marker,
+    slot,
+    slot_of,
+    unknown_brackets,
+)
 from generator.errors import Location, Problems
 from generator.inputs.report_text import ReportWords
 from generator.inputs.words import WordParagraph, WordSection, WordText
@@ -25,7 +35,7 @@ _KNOWN = "; ".join(kind.marker for kind in SLOTS)
 
 def has_markers(text: WordText) -> bool:
     """True when the words file places computed blocks itself (at least one marker)."""
-    return any(looks_like_marker(paragraph.text) for paragraph in text.paragraphs())
+    return any(looks_like_marker(p.text) or embedded_markers(p.text) for p in text.paragraphs())
 
 
 def read_outline(text: WordText, problems: Problems) -> ReportWords:
@@ -40,8 +50,17 @@ def read_outline(text: WordText, problems: Problems) -> ReportWords:
     for key in EXPECTED:
         if key not in seen:
             kind = SLOT_KINDS[key]
-            problems.warn(text.at(), f"đề cương không có dấu {kind.marker}: báo cáo sẽ không có {kind.what}")
+            problems.warn(text.at(), _missing(kind))
     return ReportWords(body, tuple(p.freeze() for p in text.closing))
+
+
+def _missing(kind: SlotKind) -> str:
+    """The warning for a block the outline leaves out; an appendix it refers to is still attached."""
+    what, appendix = kind.what, ""
+    if what.endswith(")") and " (Phụ lục " in what:
+        what, _, named = what.rpartition(" (")
+        appendix = f"; {named[:-1]} vẫn kèm theo báo cáo"
+    return f"đề cương không có dấu {kind.marker}: báo cáo sẽ không có {what}{appendix}"
 
 
 def _section(section: WordSection, seen: dict[str, Location], problems: Problems) -> Section:
@@ -67,6 +86,12 @@ def _prints(item: Section | Paragraph) -> bool:
 
 def _paragraph(paragraph: WordParagraph, seen: dict[str, Location], problems: Problems) -> Paragraph:
     if not looks_like_marker(paragraph.text):
+        for marker in embedded_markers(paragraph.text):
+            where = "một ô bảng" if paragraph.location.table is not None else "một đoạn văn"
+            problems.add(paragraph.location, f"dấu “{marker}” nằm trong {where}: cchc chỉ viết số liệu vào chỗ "
+                         "dấu đứng riêng một đoạn; hãy tách dấu thành một đoạn riêng")  # fmt: skip
+            if (key := slot_of(marker)) is not None:
+                seen.setdefault(key, paragraph.location)  # meant: not also "missing"
         return paragraph.freeze()
     key = slot_of(paragraph.text)
     if key is None:

@@ -13,8 +13,17 @@ from generator.domain.figures import ReportFigures, on_time_ratio, online_ratio
 from generator.domain.formatting import short_date, vn_number, vn_percent
 from generator.domain.indicators import DONE_LATE, FINISHED, NOT_STARTED, ONGOING, OVERDUE, STATES, rate
 from generator.domain.models import FieldStats, Report
+from generator.domain.periods import Period
 
-TARGETS_INTRO = "Kết quả thực hiện các chỉ tiêu của Kế hoạch đến ngày chốt số liệu như sau:"
+
+def targets_intro(period: Period) -> str:
+    """The words before the targets table, saying which window its figures cover: from the
+    start of the year, or this period alone (a quý III figure is not the year's so far)."""
+    if period.from_year_start:
+        window = f"lũy kế từ đầu năm đến ngày {short_date(period.end)}"
+    else:
+        window = f"trong kỳ (từ ngày {short_date(period.start)} đến ngày {short_date(period.end)})"
+    return f"Kết quả thực hiện các chỉ tiêu của Kế hoạch {window} như sau:"
 
 
 def slot_sentences(key: str, report: Report, figures: ReportFigures) -> list[str]:
@@ -24,7 +33,7 @@ def slot_sentences(key: str, report: Report, figures: ReportFigures) -> list[str
     if key == "tthc":
         return tthc_sentences(figures.total_field, report.period.from_year_start)
     if key == "chi_tieu":
-        return [TARGETS_INTRO]
+        return [targets_intro(report.period)]
     found = phrases(report.progress.activities, key)
     if not found:
         return []
