@@ -71,7 +71,7 @@ def test_task_missing_from_progress(example: Path, tmp_path: Path) -> None:
 
 
 def test_a_bad_state_is_one_error_not_also_a_missing_task(example: Path, tmp_path: Path) -> None:
-    """"Quá hạn" is computed by cchc, not typed: the row is there, so the task is not "missing"."""
+    """ "Quá hạn" is computed by cchc, not typed: the row is there, so the task is not "missing"."""
     set_cells(example / PROGRESS, "Tiến độ", {"C3": "Quá hạn"})
     code, lines = report(example, tmp_path / "out")
     assert code == 1
