@@ -171,3 +171,16 @@ def test_no_column_heading_word_is_broken(laid_out: list[list[str]], report_page
     assert broken_words(laid_out[0], plan_headings) == []
     assert broken_words(report_pages[0], report_headings) == []
     assert broken_words(["NHÓ M NỘI DUNG"], ["NHÓM"]) == ["NHÓM"]  # the check itself can fail
+
+
+def test_no_page_is_blank(laid_out: list[list[str]], report_pages: list[list[str]]) -> None:
+    """The paragraph Word needs after a table must not spill onto a page of its own when the
+    table ends at the foot of a page (a blank page holding only its number)."""
+    blank = [
+        (kind, variant, number)
+        for kind, documents in (("plan", laid_out), ("report", report_pages))
+        for variant, texts in enumerate(documents)
+        for number, text in enumerate(texts, start=1)
+        if not text.strip().strip("0123456789")
+    ]
+    assert blank == []

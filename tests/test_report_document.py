@@ -276,10 +276,11 @@ def test_appendix_headings(document: Document) -> None:
     assert "PHỤ LỤC II" in texts
     title = texts.index("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC")
     assert texts[title - 1] == "PHỤ LỤC II"
-    assert texts[title + 1 : title + 4] == [
+    assert texts[title + 1 : title + 5] == [
         "(Từ ngày 15/12/2021 đến ngày 14/3/2022)",
         "(Kèm theo Báo cáo số /BC-UBND ngày 15 tháng 3 năm 2022 của UBND xã)",
-        "Biểu số 06/VPCP/KSTT Đơn vị tính: Số hồ sơ TTHC",
+        "Biểu số 06/VPCP/KSTT",
+        "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 Đơn vị tính: Số hồ sơ TTHC",
     ]
     assert [s.orientation for s in document.sections][1:] == [1, 1]
 

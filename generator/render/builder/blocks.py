@@ -125,9 +125,21 @@ def section_end(*, landscape: bool, restart: bool) -> str:
     )
 
 
+# A paragraph Word requires after a table (and the one holding a section break) takes no room:
+# otherwise, when a table ends at the foot of a page, it alone makes a blank page.
+_NO_ROOM = (
+    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>'
+)
+
+
+def table_end() -> str:
+    """The empty paragraph that must follow a table at the end of a section, one line of 1 pt."""
+    return f"<w:p><w:pPr>{_NO_ROOM}</w:pPr></w:p>"
+
+
 def section_break(*, landscape: bool, restart: bool) -> str:
-    """A paragraph closing a section that is not the last one."""
-    return f"<w:p><w:pPr>{section_end(landscape=landscape, restart=restart)}</w:pPr></w:p>"
+    """A paragraph closing a section that is not the last one (taking no room)."""
+    return f"<w:p><w:pPr>{_NO_ROOM}{section_end(landscape=landscape, restart=restart)}</w:pPr></w:p>"
 
 
 def appendix_heading(number: str, reference: str, *, period: bool = False) -> str:
@@ -148,10 +160,15 @@ def appendix_heading(number: str, reference: str, *, period: bool = False) -> st
     )
 
 
-def form_unit_line(form: str, unit: str) -> str:
-    """The line above a reporting form's table: its number at the left, the unit of count at the right."""
+def form_unit_line(form: str, unit: str, issued: str = "") -> str:
+    """The lines above a reporting form's table: its number (and the act that issued it) at the
+    left, the unit of count at the right of the last line."""
     tab = f'<w:tabs><w:tab w:val="right" w:pos="{nd30.LANDSCAPE_TEXT_WIDTH}"/></w:tabs>'
-    return paragraph(style="DonViTinh", runs=[run(form), "<w:r><w:tab/></w:r>", run(unit)], extra_ppr=tab)
+    *first, last = [form, issued] if issued else [form]
+    lines = "".join(paragraph(text, "DonViTinh") for text in first)
+    return lines + paragraph(
+        style="DonViTinh", runs=[run(last), "<w:r><w:tab/></w:r>", run(unit)], extra_ppr=tab
+    )
 
 
 def table_header(titles: list[str], widths: list[int]) -> str:

@@ -55,7 +55,13 @@ STATE_COUNTS = blocks.fit([
     C("CHƯA THỰC HIỆN", 1600, "t.chua_thuc_hien|so", "BangSo"),
     C("QUÁ HẠN", 0, "t.qua_han|so", "BangSo"),
 ], WIDE)  # fmt: skip
-# Biểu số 06/VPCP/KSTT (docs/tthc-form-06.md §2): 13 columns under a three-row merged header.
+# Biểu số 06/VPCP/KSTT (docs/tthc-form-06.md §1, §2): its name and issuing act at the top left,
+# 13 columns under a three-row merged header.
+FORM_06 = (
+    "Biểu số 06/VPCP/KSTT",
+    "Đơn vị tính: Số hồ sơ TTHC",
+    "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
+)
 _NUMBER_WIDTH = (WIDE - 760 - 2700) // 11
 BIEU_06 = blocks.fit([
     C("STT", 760, "t.stt", "BangSo"), C("Lĩnh vực", 2700, "t.ten"),
@@ -100,7 +106,7 @@ def plan_document() -> str:
         + blocks.section_break(landscape=False, restart=False)
         + blocks.appendix_heading("", "phu_luc")
         + blocks.data_table(PLAN_TASKS, blocks.grouped_rows(PLAN_TASKS, "phu_luc.nhom", "nhiem_vu"))
-        + paragraph()
+        + blocks.table_end()
         + blocks.section_end(landscape=True, restart=True)
     )
     return _DOC_OPEN + body + _DOC_CLOSE
@@ -128,7 +134,7 @@ def report_document() -> str:
         + tasks
         + paragraph("Tổng hợp theo nhóm nhiệm vụ", "PhuLucTieuDe")
         + counts
-        + paragraph()
+        + blocks.table_end()
         + blocks.section_break(landscape=True, restart=True)
         + tthc_appendix()
         + blocks.section_end(landscape=True, restart=True)
@@ -142,14 +148,14 @@ def tthc_appendix() -> str:
                              "for t in phu_luc_2.linh_vuc", "phu_luc_2.tong")  # fmt: skip
     return (
         blocks.appendix_heading("II", "phu_luc_2", period=True)
-        + blocks.form_unit_line("Biểu số 06/VPCP/KSTT", "Đơn vị tính: Số hồ sơ TTHC")
+        + blocks.form_unit_line(*FORM_06)
         + form
         + tag_paragraph("{%p if phu_luc_2.them %}")
         + paragraph()
         + paragraph("Hồ sơ trực tuyến, thanh toán trực tuyến và thư xin lỗi", "PhuLucTieuDe")
         + blocks.data_table(TTHC_EXTRAS, blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"))
         + tag_paragraph("{%p endif %}")
-        + paragraph()
+        + blocks.table_end()
     )
 
 
@@ -183,11 +189,11 @@ def consolidated_document() -> str:
     body = (
         blocks.appendix_heading("", "tong_hop")
         + paragraph("1. Giải quyết thủ tục hành chính", "Khoan")
-        + blocks.form_unit_line("Biểu số 06/VPCP/KSTT", "Đơn vị tính: Số hồ sơ TTHC")
+        + blocks.form_unit_line(*FORM_06)
         + tthc
         + paragraph("2. Thực hiện nhiệm vụ của kế hoạch cải cách hành chính", "Khoan")
         + tasks
-        + paragraph()
+        + blocks.table_end()
         + blocks.section_end(landscape=True, restart=False)
     )
     return _DOC_OPEN + body + _DOC_CLOSE
