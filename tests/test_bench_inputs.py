@@ -26,3 +26,13 @@ def test_distinct_units_and_their_plain_contexts_are_made(tmp_path: Path) -> Non
     loaded = pickle.loads((contexts / "xa_001.pickle").read_bytes())
     assert set(loaded) == {"plan", "report"}
     assert "LỘC THỦY 1" in loaded["plan"]["co_quan"]["ten"]
+
+
+def test_each_unit_holds_one_plan_and_one_report(tmp_path: Path) -> None:
+    """Case (g) counts two documents a unit (plan and quý I report), as the plain script makes."""
+    from tests.conftest import run_cli
+
+    (unit,), _ = bench_module("processes").make_units(1, tmp_path)
+    result = run_cli("batch", unit, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
