@@ -78,7 +78,9 @@ def find_code(text: str, metrics: Mapping[str, Metric]) -> str | None:
 
 
 def _place(location: Location) -> str:
-    return f"ô {location.cell}" if location.cell else str(location)
+    if location.cell:
+        return f"ô {location.cell}"
+    return f"dòng {location.line}" if location.line else str(location)
 
 
 def read_custom_sheet(book: Workbook | None, problems: Problems) -> dict[str, Metric]:
