@@ -212,3 +212,15 @@ def test_a_yaml_code_listed_twice_or_taken_by_cchc_is_an_error(example: Path, tm
         line.startswith(f'Lỗi: {path}:14 (ke_hoach.chi_so_rieng[3].ma): mã "ty_le_iso" trùng với')
         for line in lines
     )
+
+
+def test_the_units_own_code_given_twice_on_the_figures_sheet_is_an_error(
+    folder: Path, tmp_path: Path
+) -> None:
+    first = add_figure(folder, "tien_do_nam_2022.xlsx", (CODE, "Chứng thực điện tử", 45, 50, None))
+    second = add_figure(folder, "tien_do_nam_2022.xlsx", (CODE, "Lần hai", 50, 50, None))
+    lines = failing("report", "--period", "NAM", "--year", "2022", folder, "--out", tmp_path / "out")
+    assert lines == [
+        f'Lỗi: {folder / "tien_do_nam_2022.xlsx"}, trang "Số liệu", ô A{second}: chỉ số "{CODE}" bị nhập hai '
+        f"lần (lần đầu ở ô A{first})"
+    ]
