@@ -93,6 +93,8 @@ def test_the_prefilled_progress_workbook_lists_the_units_own_indicator(folder: P
     (tmp_path / "tien_do.xlsx").write_bytes(progress_workbook(plan))
     sheet = openpyxl.load_workbook(tmp_path / "tien_do.xlsx")["Số liệu"]
     assert (CODE, LABEL) in [(r[0], r[1]) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    (codes,) = [v for v in sheet.data_validations.dataValidation if "A2" in str(v.sqref)]
+    assert codes.errorStyle == "warning"  # Excel lets staff keep a code of their own
 
 
 def failing(*args: str | Path) -> list[str]:
