@@ -141,7 +141,15 @@ def test_init_writes_word_and_excel(tmp_path: Path) -> None:
     assert "III. TỔ CHỨC THỰC HIỆN" in headings
     assert all(p.text.startswith("[Hướng dẫn: ") for p in words.paragraphs if not heading(p))
     book = openpyxl.load_workbook(folder / "ke_hoach.xlsx")
-    assert book.sheetnames == ["Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Hướng dẫn", "Danh mục"]
+    assert book.sheetnames == [
+        "Đơn vị",
+        "Kế hoạch",
+        "Chỉ tiêu",
+        "Nhiệm vụ",
+        "Chỉ số riêng",
+        "Hướng dẫn",
+        "Danh mục",
+    ]
     unit = book["Đơn vị"]
     labels = {row[0].value: int(row[0].row or 0) for row in unit.iter_rows(min_row=2)}
     authority_row = labels["Quyền hạn ký"]

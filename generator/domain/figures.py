@@ -20,11 +20,11 @@ from generator.domain.indicators import (
     DONE,
     FAIL,
     FINISHED,
-    METRICS,
     PASS,
     STATES,
     YEAR,
     evaluation_of,
+    metrics_of,
     rate,
     task_state,
     verdict,
@@ -139,7 +139,7 @@ def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) 
 
 
 def _measure_target(target: Target, counts: Counter[str], report: Report, problems: Problems) -> TargetLine:
-    source = METRICS[target.metric].source
+    source = metrics_of(report.plan)[target.metric].source
     if source == "tthc":
         measures = _tthc_measures(target, report.progress.fields)
     elif source == "nhiem_vu":
@@ -165,7 +165,7 @@ def _measure_target(target: Target, counts: Counter[str], report: Report, proble
 
 def judged_in(target: Target, report: Report) -> bool:
     """A year target is judged only in the year report; others in every report (§2)."""
-    return evaluation_of(target) != YEAR or report.period.code == "NAM"
+    return evaluation_of(target, metrics_of(report.plan)) != YEAR or report.period.code == "NAM"
 
 
 def _tthc_measures(target: Target, fields: tuple[FieldStats, ...]) -> tuple[Measure, ...]:

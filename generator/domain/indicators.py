@@ -7,26 +7,13 @@ README's table of codes is checked against ``METRICS`` (tests/test_indicator_doc
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
 from decimal import Decimal
 
 from generator.domain.formatting import vn_percent
-from generator.domain.models import Target
+from generator.domain.models import Metric, Plan, Target
 
 YEAR, EACH_PERIOD = "nam", "moi_ky"  # when a target is judged: docs/targets-and-indicators.md §2
-
-
-@dataclass(frozen=True)
-class Metric:
-    """A rate a report can compute: its name, which input holds its figures, what it divides
-    (numerator and denominator, as the README's table of codes says them) and when a target
-    on it is judged unless the plan says otherwise."""
-
-    label: str
-    source: str  # "tthc": TTHC sheet; "nhiem_vu": task progress; "so_lieu": counts sheet
-    numerator: str
-    denominator: str
-    evaluation: str = YEAR  # YEAR: only the year report; EACH_PERIOD: every report
 
 
 def _m(label: str, source: str, numerator: str, denominator: str, evaluation: str = YEAR) -> Metric:
@@ -98,9 +85,18 @@ def wording(target: Target) -> str:
     return _WORDING[target.comparison].format(vn_percent(target.value / 100))
 
 
-def evaluation_of(target: Target) -> str:
-    """When ``target`` is judged: as the plan says, else its indicator's usual period."""
-    return target.evaluation or METRICS[target.metric].evaluation
+def metrics_of(plan: Plan | None) -> Mapping[str, Metric]:
+    """The indicators ``plan``'s targets may name: cchc's ``METRICS`` and the plan's own
+    ("Chỉ số riêng", docs/targets-and-indicators.md §7); cchc's alone without a plan."""
+    if plan is None or not plan.custom_metrics:
+        return METRICS
+    return {**METRICS, **dict(plan.custom_metrics)}
+
+
+def evaluation_of(target: Target, metrics: Mapping[str, Metric] = METRICS) -> str:
+    """When ``target`` is judged: as the plan says, else its indicator's usual period
+    (``metrics``: the plan's indicators, ``metrics_of``)."""
+    return target.evaluation or metrics[target.metric].evaluation
 
 
 DONE, ONGOING, NOT_STARTED, OVERDUE = "hoàn thành", "đang thực hiện", "chưa thực hiện", "quá hạn"

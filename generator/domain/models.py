@@ -58,6 +58,19 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Metric:
+    """A rate a report can compute: its name, which input holds its figures, what it divides
+    (numerator and denominator, as the README's table of codes says them) and when a target
+    on it is judged unless the plan says otherwise (docs/targets-and-indicators.md §6)."""
+
+    label: str
+    source: str  # "tthc": TTHC sheet; "nhiem_vu": task progress; "so_lieu": counts sheet
+    numerator: str
+    denominator: str
+    evaluation: str = "nam"  # "nam": only the year report; "moi_ky": every report
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """A paragraph of prose; in a report's outline, ``slot`` names the computed block cchc
     writes in its place (``domain.outline``) and ``text`` is then only its marker."""
@@ -117,6 +130,8 @@ class Plan:
     recipients: tuple[str, ...]
     appendix_title: str
     groups: tuple[TaskGroup, ...]
+    # The unit's own indicators ("Chỉ số riêng"), besides cchc's: docs/targets-and-indicators.md §7
+    custom_metrics: tuple[tuple[str, Metric], ...] = ()
 
     @property
     def tasks(self) -> tuple[Task, ...]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from generator.domain.indicators import METRICS
-from generator.domain.models import COMPARISONS, Paragraph, Section, Target
+from generator.domain.models import COMPARISONS, Metric, Paragraph, Section, Target
+from generator.inputs.custom_metrics import find_code, unknown_metric
 from generator.inputs.fields import Fields
 
 MAX_DEPTH = 3  # I. / 1. / a): the levels ND 30 gives a kế hoạch or báo cáo
@@ -15,10 +17,12 @@ EVALUATIONS = ("nam", "moi_ky")  # docs/targets-and-indicators.md §2
 
 
 class BodyReader:
-    """Reads nested headings and paragraphs; a string may hold several paragraphs, one per line."""
+    """Reads nested headings and paragraphs; a string may hold several paragraphs, one per line.
+    A target may name one of ``metrics`` (cchc's and the plan's ``chi_so_rieng``)."""
 
-    def __init__(self, fields: Fields) -> None:
+    def __init__(self, fields: Fields, metrics: Mapping[str, Metric] = METRICS) -> None:
         self.fields = fields
+        self.metrics = metrics
 
     def sections(self, value: Any, path: str, depth: int = 1) -> tuple[Section, ...]:
         items = self._items(value, path, required=True)
@@ -89,7 +93,7 @@ class BodyReader:
     def _target(self, data: dict[str, Any], path: str) -> Target | None:
         fields = self.fields
         fields.check_keys(data, TARGET_KEYS, path)
-        metric = fields.choice(data, "chi_so", path, METRICS, "chỉ số")
+        metric = self._metric(data, path)
         comparison = fields.text(data, "so_sanh", path).replace("≥", ">=").replace("≤", "<=")
         if comparison and comparison not in COMPARISONS:
             fields.problem(
@@ -104,10 +108,18 @@ class BodyReader:
             )
         if not metric or comparison not in COMPARISONS or value is None:
             return None
-        label = fields.text(data, "ten", path, required=False) or METRICS[metric].label
+        label = fields.text(data, "ten", path, required=False) or self.metrics[metric].label
         per_field = fields.text_list(data, "linh_vuc", path, required=False)
         evaluation = fields.choice(data, "ky_danh_gia", path, EVALUATIONS, "kỳ đánh giá") or ""
         return Target(metric, comparison, value, label, per_field, fields.at(path), evaluation)
+
+    def _metric(self, data: dict[str, Any], path: str) -> str:
+        text = self.fields.text(data, "chi_so", path)
+        metric = find_code(text, self.metrics) if text else None
+        if text and metric is None:
+            message = unknown_metric("chỉ số", text, self.metrics, "ke_hoach.chi_so_rieng")
+            self.fields.problem(f"{path}.chi_so", message)
+        return metric or ""
 
 
 def _percent(value: Any) -> Decimal | None:

@@ -37,6 +37,7 @@ class Column:
     aliases: tuple[str, ...] = ()
     width: int = 16  # for workbooks cchc writes (``cchc init``)
     choices: tuple[str, ...] = ()  # drop-down list in workbooks cchc writes
+    open_list: bool = False  # the drop-down only suggests: a unit's own codes ("Chỉ số riêng") may be typed
     note: str = ""  # what to type, shown as the header cell's comment
 
     def names(self) -> frozenset[str]:

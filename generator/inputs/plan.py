@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.domain.indicators import METRICS
 from generator.domain.models import Paragraph, Plan, Signer, Unit
 from generator.errors import Problems
 from generator.inputs.body import BodyReader
+from generator.inputs.custom_metrics import read_custom_yaml
 from generator.inputs.fields import Fields
 from generator.inputs.profile import read_recipients, read_signer
 from generator.inputs.tasks import group_titles, read_tasks
@@ -15,7 +17,7 @@ from generator.inputs.yaml_file import YamlDocument
 
 PLAN_KEYS = (
     "nam", "so", "ngay_ban_hanh", "nam_ban_hanh", "trich_yeu", "mo_dau", "noi_dung", "ket_luan",
-    "nguoi_ky", "noi_nhan", "phu_luc",
+    "nguoi_ky", "noi_nhan", "phu_luc", "chi_so_rieng",
 )  # fmt: skip
 END_MARK = "./."
 
@@ -42,7 +44,8 @@ def read_plan(
     recipients = read_recipients(fields, root, "ke_hoach") if "noi_nhan" in root else None
     appendix = fields.mapping(root.get("phu_luc"), "ke_hoach.phu_luc") or {}
     fields.check_keys(appendix, ("tieu_de", "nhom"), "ke_hoach.phu_luc")
-    body = BodyReader(fields)
+    custom = read_custom_yaml(fields, root.get("chi_so_rieng"), "ke_hoach.chi_so_rieng")
+    body = BodyReader(fields, {**METRICS, **custom})
     summary = fields.text(root, "trich_yeu", "ke_hoach")
     opening = body.paragraphs(root.get("mo_dau"), "ke_hoach.mo_dau", required=False)
     sections = body.sections(root.get("noi_dung"), "ke_hoach.noi_dung")
@@ -66,6 +69,7 @@ def read_plan(
         recipients=recipients if recipients is not None else unit.recipients,
         appendix_title=appendix_title,
         groups=groups,
+        custom_metrics=tuple(custom.items()),
     )
 
 

@@ -12,8 +12,10 @@ import datetime as dt
 from pathlib import Path
 
 from generator.domain.areas import DEFAULT_GROUPS
-from generator.domain.models import Plan, Unit
+from generator.domain.indicators import METRICS
+from generator.domain.models import Metric, Plan, Unit
 from generator.errors import Problems
+from generator.inputs.custom_metrics import read_custom_sheet
 from generator.inputs.docx_file import WordFile
 from generator.inputs.labelled import Form, Item, opened, read_form
 from generator.inputs.plan import with_end_mark
@@ -52,7 +54,7 @@ def read_plan_word(
         problems.add(text.at(), "không có đề mục nào (dòng đánh số I., 1., a) hoặc kiểu Heading)")
     if text is not None:
         empty_sections(text, problems)
-    header, titles = _sheets(books, text, problems)
+    header, titles, custom = _sheets(books, text, problems)
     groups = read_tasks(workbooks, titles, problems, year=header[0] if header is not None else None)
     if unit is None or text is None or header is None or groups is None or len(problems.errors) > before:
         return None
@@ -71,6 +73,7 @@ def read_plan_word(
         recipients=unit.recipients,
         appendix_title=appendix_title,
         groups=groups,
+        custom_metrics=tuple(custom.items()),
     )
 
 
@@ -79,23 +82,28 @@ _Header = tuple[int, str, dt.date | None, int | None, str, str]
 
 def _sheets(
     books: tuple[Path | None, Path | None], text: WordText | None, problems: Problems
-) -> tuple[_Header | None, dict[str, str]]:
-    """The "Kế hoạch" sheet's header and group titles; the "Chỉ tiêu" targets attached to ``text``.
+) -> tuple[_Header | None, dict[str, str], dict[str, Metric]]:
+    """The "Kế hoạch" sheet's header and group titles; the unit's own indicators ("Chỉ số riêng",
+    in the workbook of the "Chỉ tiêu" sheet, else of "Kế hoạch"); the targets attached to ``text``.
 
     One workbook is open at a time (see ``labelled.opened``), the same one when both sheets are in it.
     """
-    header, titles = None, dict(DEFAULT_GROUPS)
+    header, titles, custom = None, dict(DEFAULT_GROUPS), {}
     with opened(books[0], problems) as book:
         form = read_form(book, PLAN_SHEET, PLAN_ITEMS, problems) if book is not None else None
         if form is not None:
             header = _header(form)
             titles = {n: form.text(f"nhom_{n}") or title for n, title in DEFAULT_GROUPS.items()}
+        if books[1] in (books[0], None):
+            custom = read_custom_sheet(book, problems)
         if books[1] == books[0] and text is not None:
-            attach_targets(book, text, problems)
-    if books[1] != books[0] and text is not None:
+            attach_targets(book, text, problems, {**METRICS, **custom})
+    if books[1] != books[0]:  # without a "Chỉ tiêu" sheet, its sentences are still noticed
         with opened(books[1], problems) as book:
-            attach_targets(book, text, problems)
-    return header, titles
+            custom = read_custom_sheet(book, problems) if books[1] is not None else custom
+            if text is not None:
+                attach_targets(book, text, problems, {**METRICS, **custom})
+    return header, titles, custom
 
 
 def _header(form: Form) -> _Header | None:

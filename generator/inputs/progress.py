@@ -7,14 +7,16 @@ the task list matches the plan's (a task missing on either side is reported).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from generator.domain.indicators import ENTERED_STATES, METRICS
-from generator.domain.models import Figure, Plan, Progress, TaskProgress
+from generator.domain.indicators import ENTERED_STATES, METRICS, metrics_of
+from generator.domain.models import Figure, Metric, Plan, Progress, TaskProgress
 from generator.domain.periods import Period
 from generator.errors import Location, Problems
 from generator.inputs.activities import read_activities
 from generator.inputs.cells import CellReader
+from generator.inputs.custom_metrics import CUSTOM_SHEET, find_code, looks_like_code, unknown_metric
 from generator.inputs.excel import Cell, Column, Sheet, Workbook
 from generator.inputs.tasks import find_sheet
 from generator.inputs.tthc import read_fields
@@ -30,7 +32,8 @@ PROGRESS_COLUMNS = (
     Column("ket_qua", "Kết quả", required=False, width=45, note="Sản phẩm, văn bản đã ban hành…"),
 )  # fmt: skip
 FIGURES_COLUMNS = (
-    Column("chi_so", "Mã chỉ số", width=30, choices=tuple(METRICS), note="Mã chỉ số như trong kế hoạch (chi_so)"),
+    Column("chi_so", "Mã chỉ số", width=30, choices=tuple(METRICS), open_list=True,
+           note="Mã chỉ số như trong kế hoạch (chi_so), kể cả mã ở trang Chỉ số riêng"),
     Column("noi_dung", "Nội dung", required=False, width=50),
     Column("so_dat", "Số đạt", required=False, width=12, note="Tử số: số đạt yêu cầu"),
     Column("tong_so", "Tổng số", required=False, width=12, note="Mẫu số: tổng số"),
@@ -53,7 +56,7 @@ def read_progress(
         reader = CellReader(book, problems)
         tasks = _tasks(book, reader, plan, period, problems)
         fields = read_fields(book, reader, problems)
-        figures = _figures(book, reader, problems)
+        figures = _figures(book, reader, problems, metrics_of(plan) if plan is not None else None)
         activities = read_activities(book, reader, problems)
     finally:
         book.close()
@@ -128,13 +131,17 @@ def _task_row(reader: CellReader, row: dict[str, Cell], period: Period | None) -
     return TaskProgress(code, state.lower(), completed, result, row["ma"].location)
 
 
-def _figures(book: Workbook, reader: CellReader, problems: Problems) -> dict[str, Figure] | None:
+def _figures(
+    book: Workbook, reader: CellReader, problems: Problems, metrics: Mapping[str, Metric] | None
+) -> dict[str, Figure] | None:
+    """The "Số liệu" rows; a code must be one of ``metrics`` (the plan's), or, without a plan
+    (None), cchc's or one that may be the plan's own ("Chỉ số riêng")."""
     sheet = _sheet(book, FIGURES_SHEET, FIGURES_COLUMNS)
     if sheet is None:
         return None
     figures: dict[str, Figure] = {}
     for row in sheet.rows:
-        metric = reader.choice(row["chi_so"], tuple(METRICS), "mã chỉ số")
+        metric = _metric(row["chi_so"], reader, metrics)
         figure = _figure(metric, row, reader) if metric else None
         if figure is None:
             continue
@@ -143,6 +150,17 @@ def _figures(book: Workbook, reader: CellReader, problems: Problems) -> dict[str
             problems.add(figure.location, f'chỉ số "{figure.metric}" bị nhập hai lần (lần đầu ở ô {first})')
         figures[figure.metric] = figure
     return figures
+
+
+def _metric(cell: Cell, reader: CellReader, metrics: Mapping[str, Metric] | None) -> str | None:
+    text = reader.text(cell)
+    metric = find_code(text, METRICS if metrics is None else metrics) if text else None
+    if metric is None and text and metrics is None and looks_like_code(text):
+        return text  # perhaps the unreadable plan's own indicator: not blamed here
+    if metric is None and text:
+        where = f"trang “{CUSTOM_SHEET}” của kế hoạch"
+        reader.problems.add(cell.location, unknown_metric("mã chỉ số", text, metrics or METRICS, where))
+    return metric
 
 
 def _figure(metric: str, row: dict[str, Cell], reader: CellReader) -> Figure | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.domain.areas import DEFAULT_GROUPS
+from generator.domain.indicators import metrics_of
 from generator.domain.models import Plan, Unit
 from generator.domain.periods import chronological
 from generator.errors import Location, Problems
@@ -72,7 +73,7 @@ def read_plan_from(inputs: InputSet, unit: Unit | None, problems: Problems, wher
     checked against each other (one indicator, two levels)."""
     plan = _read_plan(inputs, unit, problems, where)
     if plan is not None:
-        check_duplicates(plan.targets, problems)
+        check_duplicates(plan.targets, problems, metrics_of(plan))
     return plan
 
 

@@ -10,14 +10,16 @@ is a notice at its place, so a target typed in Word is never silently left out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from generator.domain.indicators import METRICS, YEAR, evaluation_of, wording
-from generator.domain.models import COMPARISONS, Target
+from generator.domain.models import COMPARISONS, Metric, Target
 from generator.domain.nd30_patterns import fold
 from generator.domain.target_text import recognise
 from generator.errors import Problems
 from generator.inputs.cells import CellReader
+from generator.inputs.custom_metrics import CUSTOM_SHEET, find_code, unknown_metric
 from generator.inputs.excel import Cell, Column, Workbook
 from generator.inputs.words import WordParagraph, WordText
 
@@ -27,7 +29,8 @@ TARGET_COLUMNS = (
     Column("cau", "Câu trong kế hoạch", aliases=("Câu", "Nội dung"), width=60,
            note="Chép câu (hoặc đủ vài chữ để tìm thấy một lần) trong ke_hoach.docx có chỉ tiêu này"),
     Column("chi_so", "Chỉ số", required=False, aliases=("Mã chỉ số",), width=30, choices=tuple(METRICS),
-           note="Chọn mã chỉ số để báo cáo tự tính và so sánh; để trống nếu chỉ tiêu không đo được"),
+           open_list=True, note="Chọn mã chỉ số để báo cáo tự tính và so sánh (hoặc mã ở trang Chỉ số riêng); "
+           "để trống nếu chỉ tiêu không đo được"),
     Column("so_sanh", "So sánh", required=False, width=10, choices=COMPARISONS,
            note=">= tối thiểu, > trên, <= tối đa, < dưới, = bằng"),
     Column("muc", "Mức (%)", required=False, aliases=("Mức",), width=10, note="Phần trăm, ví dụ 98"),
@@ -39,8 +42,11 @@ TARGET_COLUMNS = (
 )  # fmt: skip
 
 
-def attach_targets(book: Workbook | None, text: WordText, problems: Problems) -> None:
-    """Read the "Chỉ tiêu" sheet of ``book`` and attach each target to its paragraph of ``text``."""
+def attach_targets(
+    book: Workbook | None, text: WordText, problems: Problems, metrics: Mapping[str, Metric] = METRICS
+) -> None:
+    """Read the "Chỉ tiêu" sheet of ``book`` and attach each target to its paragraph of ``text``;
+    ``metrics`` are the codes a target may name (cchc's and the plan's "Chỉ số riêng")."""
     confirmed: set[int] = set()
     sheet = book.sheet(TARGET_SHEET, TARGET_COLUMNS) if book is not None else None
     if book is not None and sheet is not None:
@@ -48,7 +54,7 @@ def attach_targets(book: Workbook | None, text: WordText, problems: Problems) ->
         paragraphs = list(text.paragraphs())
         for row in sheet.rows:
             found = _paragraph_of(row["cau"], reader, paragraphs, problems)
-            target = _target(row, reader, problems)  # checked even when its sentence is not found
+            target = _target(row, reader, problems, metrics)  # checked even when its sentence is not found
             if found is not None:
                 confirmed.add(id(found))
                 found.targets.extend([target] if target is not None else [])
@@ -85,10 +91,19 @@ def _paragraph_of(
     return exact[0] if exact else found[0]
 
 
-def _target(row: dict[str, Cell], reader: CellReader, problems: Problems) -> Target | None:
-    metric = (
-        reader.choice(row["chi_so"], tuple(METRICS), "chỉ số", required=False) if "chi_so" in row else None
-    )
+def _metric(row: dict[str, Cell], reader: CellReader, metrics: Mapping[str, Metric]) -> str | None:
+    text = _cell_text(row, "chi_so", reader)
+    metric = find_code(text, metrics) if text else None
+    if text and metric is None:
+        where = f"trang “{CUSTOM_SHEET}” của kế hoạch"
+        reader.problems.add(row["chi_so"].location, unknown_metric("chỉ số", text, metrics, where))
+    return metric
+
+
+def _target(
+    row: dict[str, Cell], reader: CellReader, problems: Problems, metrics: Mapping[str, Metric]
+) -> Target | None:
+    metric = _metric(row, reader, metrics)
     if not metric:
         return None  # a sentence confirmed as not measured
     comparison = _cell_text(row, "so_sanh", reader).replace("≥", ">=").replace("≤", "<=")
@@ -109,7 +124,7 @@ def _target(row: dict[str, Cell], reader: CellReader, problems: Problems) -> Tar
         metric=metric,
         comparison=comparison,
         value=Decimal(value),
-        label=_cell_text(row, "ten", reader) or METRICS[metric].label,
+        label=_cell_text(row, "ten", reader) or metrics[metric].label,
         per_field=_fields(_cell_text(row, "linh_vuc", reader)),
         location=row["chi_so"].location,
         evaluation=EVALUATIONS.get(evaluation, ""),
@@ -125,31 +140,33 @@ def _fields(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
-def check_duplicates(targets: tuple[Target, ...], problems: Problems) -> None:
+def check_duplicates(
+    targets: tuple[Target, ...], problems: Problems, metrics: Mapping[str, Metric] = METRICS
+) -> None:
     """One indicator with two targets (docs/targets-and-indicators.md §1): an error when both
     have the same scope — the same lĩnh vực and the same evaluation period, so one of the two
     levels must be wrong — and a warning when the scopes differ, both places named."""
     first: dict[str, list[Target]] = {}
     for target in targets:
         for earlier in first.get(target.metric, []):
-            same = _scope(earlier) == _scope(target)
-            both = f"{wording(earlier)} ({_scope_text(earlier)}) ở {earlier.location}"
+            same = _scope(earlier, metrics) == _scope(target, metrics)
+            both = f"{wording(earlier)} ({_scope_text(earlier, metrics)}) ở {earlier.location}"
             if same:
                 problems.add(target.location, f'chỉ số "{target.metric}" đã có chỉ tiêu {both}; ở đây lại là '
                              f"{wording(target)} cùng phạm vi: giữ một dòng, hoặc ghi Lĩnh vực hay Kỳ đánh giá "
                              "khác nhau nếu là hai chỉ tiêu khác nhau")  # fmt: skip
             else:
                 problems.warn(target.location, f'chỉ số "{target.metric}" có hai chỉ tiêu: {both} và '
-                              f"{wording(target)} ({_scope_text(target)}) ở đây; báo cáo đánh giá riêng từng "
+                              f"{wording(target)} ({_scope_text(target, metrics)}) ở đây; báo cáo đánh giá riêng từng "
                               "chỉ tiêu")  # fmt: skip
         first.setdefault(target.metric, []).append(target)
 
 
-def _scope(target: Target) -> tuple[frozenset[str], str]:
-    return frozenset(fold(f).casefold() for f in target.per_field), evaluation_of(target)
+def _scope(target: Target, metrics: Mapping[str, Metric]) -> tuple[frozenset[str], str]:
+    return frozenset(fold(f).casefold() for f in target.per_field), evaluation_of(target, metrics)
 
 
-def _scope_text(target: Target) -> str:
+def _scope_text(target: Target, metrics: Mapping[str, Metric]) -> str:
     fields = "từng lĩnh vực" if "*" in target.per_field else ", ".join(target.per_field) or "toàn đơn vị"
-    period = "đánh giá cả năm" if evaluation_of(target) == YEAR else "đánh giá mỗi kỳ"
+    period = "đánh giá cả năm" if evaluation_of(target, metrics) == YEAR else "đánh giá mỗi kỳ"
     return f"{fields}, {period}"

@@ -8,15 +8,18 @@ atomically; the readers in ``inputs/`` read them back into the same ``Plan``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.domain.areas import DEFAULT_GROUPS
-from generator.domain.models import DEADLINE_DAY, NOT_DUE, Paragraph, Plan, Section, Task, Unit
+from generator.domain.indicators import METRICS, metrics_of
+from generator.domain.models import DEADLINE_DAY, NOT_DUE, Metric, Paragraph, Plan, Section, Task, Unit
 from generator.domain.target_text import recognise
 from generator.errors import OutputError
 from generator.files import write_atomic
+from generator.inputs.custom_metrics import CUSTOM_COLUMNS, CUSTOM_SHEET
 from generator.inputs.plan_word import PLAN_ITEMS, PLAN_SHEET
 from generator.inputs.profile import signer_parts, unit_slug
 from generator.inputs.targets import TARGET_COLUMNS, TARGET_SHEET
@@ -46,6 +49,7 @@ class PlanFolder:
     plan: dict[str, Any] = field(default_factory=dict)  # PLAN_ITEMS key → value
     targets: list[dict[str, Any]] = field(default_factory=list)  # TARGET_COLUMNS key → value
     tasks: list[dict[str, Any]] = field(default_factory=list)  # TASK_COLUMNS key → value
+    custom: list[dict[str, Any]] = field(default_factory=list)  # CUSTOM_COLUMNS key → value
     opening: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     closing: tuple[Paragraph, ...] = ()
@@ -66,8 +70,10 @@ def plan_workbook(folder: PlanFolder) -> bytes:
     specs = [
         SheetSpec(TARGET_SHEET, TARGET_COLUMNS, "mỗi chỉ tiêu đo được của kế hoạch, gắn với câu của nó"),
         SheetSpec(TASK_SHEET, TASK_COLUMNS, "các nhiệm vụ cụ thể của phụ lục kế hoạch, nhóm I–VII"),
-    ]
-    for spec, rows in zip(specs, (folder.targets, folder.tasks), strict=True):
+        SheetSpec(CUSTOM_SHEET, CUSTOM_COLUMNS, "chỉ số riêng của đơn vị, ngoài danh mục của cchc (không bắt "
+                  "buộc); số liệu của chúng ghi ở trang Số liệu của tệp tiến độ"),
+    ]  # fmt: skip
+    for spec, rows in zip(specs, (folder.targets, folder.tasks, folder.custom), strict=True):
         fill_rows(add_sheet(book, spec, year), spec.columns, rows)
     if folder.unplaced:
         sheet = book.create_sheet(UNPLACED_SHEET)
@@ -144,24 +150,31 @@ def folder_from_plan(plan: Plan) -> PlanFolder:
     return PlanFolder(
         unit=unit_values(plan.unit),
         plan=plan_values,
-        targets=[row for paragraph in paragraphs for row in target_rows(paragraph)],
+        targets=[row for paragraph in paragraphs for row in target_rows(paragraph, metrics_of(plan))],
         tasks=task_rows(plan.tasks),
+        custom=[custom_row(code, metric) for code, metric in plan.custom_metrics],
         opening=plan.opening,
         sections=plan.body,
         closing=plan.closing,
     )
 
 
-def target_rows(paragraph: Paragraph) -> list[dict[str, Any]]:
+def target_rows(paragraph: Paragraph, metrics: Mapping[str, Metric] = METRICS) -> list[dict[str, Any]]:
     """The "Chỉ tiêu" rows of a paragraph: its targets, or its recognised percentages unmeasured."""
     if paragraph.targets:
         return [{
             "cau": paragraph.text, "chi_so": t.metric, "so_sanh": t.comparison, "muc": _number(t.value),
             "ky_danh_gia": EVALUATION_NAMES.get(t.evaluation, ""), "linh_vuc": "\n".join(t.per_field),
-            "ten": t.label if t.label != _default_label(t.metric) else "",
+            "ten": t.label if t.label != metrics[t.metric].label else "",
         } for t in paragraph.targets]  # fmt: skip
     return [{"cau": paragraph.text, "so_sanh": f.comparison, "muc": _number(f.value)}
             for f in recognise(paragraph.text)]  # fmt: skip
+
+
+def custom_row(code: str, metric: Metric) -> dict[str, Any]:
+    """The "Chỉ số riêng" row of the unit's own indicator ``code``."""
+    return {"ma": code, "ten": metric.label, "tu_so": metric.numerator, "mau_so": metric.denominator,
+            "ky_danh_gia": EVALUATION_NAMES[metric.evaluation]}  # fmt: skip
 
 
 def task_rows(tasks: tuple[Task, ...]) -> list[dict[str, Any]]:
@@ -189,12 +202,6 @@ def _paragraphs(content: list[Section | Paragraph]) -> list[Paragraph]:
     for item in content:
         found.extend([item] if isinstance(item, Paragraph) else _paragraphs(list(item.content)))
     return found
-
-
-def _default_label(metric: str) -> str:
-    from generator.domain.indicators import METRICS
-
-    return METRICS[metric].label
 
 
 def _number(value: Any) -> int | float:

@@ -86,15 +86,24 @@ def add_sheet(book: Any, spec: SheetSpec, year: int | None = None) -> Any:
             header.comment = Comment(dated(column.note, year), "cchc")
         sheet.column_dimensions[letter].width = column.width
         if column.choices:
+            cells = f"{letter}2:{letter}1000"
             drop_down(
-                sheet, column.choices, column.header, f"{letter}2:{letter}1000", blank=not column.required
+                sheet,
+                column.choices,
+                column.header,
+                cells,
+                blank=not column.required,
+                strict=not column.open_list,
             )
     sheet.freeze_panes = "A2"
     return sheet
 
 
-def drop_down(sheet: Any, choices: Sequence[str], title: str, cells: str, *, blank: bool = True) -> None:
-    """A drop-down list on ``cells``; a long list is kept on the "Danh mục" sheet and referred to."""
+def drop_down(
+    sheet: Any, choices: Sequence[str], title: str, cells: str, *, blank: bool = True, strict: bool = True
+) -> None:
+    """A drop-down list on ``cells``; a long list is kept on the "Danh mục" sheet and referred to.
+    Not ``strict``: another value is only warned about (Excel asks "Continue?") and kept."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     listing = ",".join(choices)
@@ -103,6 +112,9 @@ def drop_down(sheet: Any, choices: Sequence[str], title: str, cells: str, *, bla
     check.error = f"Chọn một trong danh sách ({title})"
     check.errorTitle = title
     check.showErrorMessage = True
+    if not strict:
+        check.errorStyle = "warning"
+        check.error = f"Không có trong danh sách ({title}): chỉ dùng khi là mã ở trang “Chỉ số riêng”"
     sheet.add_data_validation(check)
     check.add(cells)
 

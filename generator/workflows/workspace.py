@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.domain.areas import AREAS, PROVINCE_RECIPIENTS, PROVINCE_SUPERIOR, reports_to_province
-from generator.domain.indicators import METRICS
+from generator.domain.indicators import metrics_of
 from generator.domain.models import Plan, Section
 from generator.files import write_atomic
 from generator.inputs.activities import ACTIVITY_COLUMNS, ACTIVITY_SHEET, activity_rows
@@ -142,8 +142,9 @@ def progress_workbook(plan: Plan) -> bytes:
     fill_rows(
         book[PROGRESS_SHEET], PROGRESS_COLUMNS, [{"ma": t.code, "nhiem_vu": t.text} for t in plan.tasks]
     )
-    counted = dict.fromkeys(t.metric for t in plan.targets if METRICS[t.metric].source == "so_lieu")
-    rows = [{"chi_so": code, "noi_dung": METRICS[code].label} for code in counted]
+    metrics = metrics_of(plan)  # cchc's and the plan's own ("Chỉ số riêng")
+    counted = dict.fromkeys(t.metric for t in plan.targets if metrics[t.metric].source == "so_lieu")
+    rows = [{"chi_so": code, "noi_dung": metrics[code].label} for code in counted]
     fill_rows(book[FIGURES_SHEET], FIGURES_COLUMNS, rows)
     add_report_sheet(book, {})
     return to_bytes(book)
