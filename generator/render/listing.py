@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-_SPECIAL = ("\t", "\n", "\a", "\f")
+_SPECIAL = (b"\t", b"\n", b"\a", b"\f")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>.*?</w:t>", re.DOTALL)
@@ -26,8 +26,10 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\sid=")\d*(")')
 FIRST_DOCPR_ID = 1001
 
 
-def has_special(xml: str) -> bool:
-    return any(character in xml for character in _SPECIAL)
+def has_special(data: bytes) -> bool:
+    """Whether the UTF-8 part holds any of the characters: ASCII bytes, never part of another
+    character's encoding, so the part need not be decoded to tell."""
+    return any(character in data for character in _SPECIAL)
 
 
 def resolve(xml: str) -> str:
