@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import docx
 import openpyxl
@@ -188,3 +189,24 @@ def test_unit_display_names(lines: tuple[str, ...], name: str) -> None:
     from generator.render.consolidated_context import display_name
 
     assert display_name(replace(profile("x"), name_lines=lines)) == name
+
+
+def test_each_yaml_file_is_parsed_once_in_a_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finding the jobs must not push the first units out of the parse memo before they run."""
+    from collections import Counter
+
+    from generator.inputs import yaml_memo
+
+    for index in range(12):  # more units than the memo keeps files for
+        shutil.copytree(EXAMPLE, tmp_path / "cac_xa" / f"xa_{index:02d}", ignore=QUARTER_ONLY)
+    parsed: Counter[str] = Counter()
+    real = yaml_memo.load_yaml
+
+    def counting(path: Path, problems: Any) -> Any:
+        parsed[path.name] += 1
+        return real(path, problems)
+
+    monkeypatch.setattr(yaml_memo, "load_yaml", counting)
+    result = run_cli("batch", tmp_path / "cac_xa", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert parsed == {"don_vi.yaml": 12, "ke_hoach.yaml": 12, "bao_cao_q1_2022.yaml": 12}

@@ -20,6 +20,7 @@ from generator.inputs.fields import Fields
 from generator.inputs.files import collect, period_of
 from generator.inputs.plan_word import PLAN_SHEET
 from generator.inputs.yaml_file import load_yaml
+from generator.inputs.yaml_memo import top_level_keys
 from generator.render.consolidated_context import UnitSummary
 from generator.workflows.consolidate import write_consolidated
 from generator.workflows.documents import Outcome, Rename
@@ -188,7 +189,17 @@ def _data_files(folder: Path) -> list[Path]:
 
 
 def _has_plan(folder: Path) -> bool:
-    """A plan's words and header are there, in YAML or in Word and Excel."""
+    """A plan's words and header are there, in YAML or in Word and Excel.
+
+    A YAML plan is found by its top-level key alone (parsed, never built): building every
+    unit's files here filled the parse memo with all units before any job ran, so each unit's
+    YAML was parsed twice in a batch of more than a few units (bench case (g)).
+    """
+    yaml_files = (
+        p for p in _data_files(folder) if p.suffix.lower() in (".yaml", ".yml") and period_of(p) is None
+    )
+    if any(PLAN in top_level_keys(p, PLAN) for p in yaml_files):
+        return True
     inputs = collect([folder], Problems())
     return PLAN in inputs.parts or PLAN in inputs.words or PLAN_SHEET in inputs.sheets
 
