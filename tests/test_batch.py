@@ -196,15 +196,15 @@ def test_each_yaml_file_is_parsed_once_in_a_batch(tmp_path: Path, monkeypatch: p
     from collections import Counter
 
     from generator.inputs import yaml_memo
+    from generator.inputs.yaml_file import load_yaml
 
     for index in range(12):  # more units than the memo keeps files for
         shutil.copytree(EXAMPLE, tmp_path / "cac_xa" / f"xa_{index:02d}", ignore=QUARTER_ONLY)
     parsed: Counter[str] = Counter()
-    real = yaml_memo.load_yaml
 
     def counting(path: Path, problems: Any) -> Any:
         parsed[path.name] += 1
-        return real(path, problems)
+        return load_yaml(path, problems)
 
     monkeypatch.setattr(yaml_memo, "load_yaml", counting)
     result = run_cli("batch", tmp_path / "cac_xa", "-o", tmp_path / "out")
