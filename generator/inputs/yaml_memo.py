@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import Problem, Problems
-from generator.inputs.yaml_file import YamlDocument, load_yaml
+from generator.inputs.yaml_file import MAX_BYTES, YamlDocument, load_yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KEPT = 16  # documents: a unit has three or four YAML files; memory stays flat over a batch
@@ -55,7 +55,10 @@ def top_level_keys(path: Path, role: str | None = None) -> set[str]:
     repairs what it can (control characters) and otherwise finds nothing.
     """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # a larger file is load_yaml's to refuse, unparsed
+        if len(raw) > MAX_BYTES:
+            raise OSError("too large")
         if role is not None and role.encode() not in raw:
             return set()  # a key is written with its letters: this file cannot have it
         loader = _Loader(raw.decode("utf-8-sig"))
@@ -63,7 +66,7 @@ def top_level_keys(path: Path, role: str | None = None) -> set[str]:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
         node = None
     if node is None:
         document = load(path, Problems())
