@@ -16,9 +16,10 @@ from generator.domain.formatting import document_number, short_date, vn_number, 
 from generator.domain.indicators import wording
 from generator.domain.models import Paragraph, Report, Section
 from generator.domain.outline import fill_heading
+from generator.domain.unit_names import full_name
 from generator.render.plan_context import appendix_reference, body_items, common_context
 from generator.render.report_sentences import slot_sentences
-from generator.render.report_tables import count_row, extra_rows, field_row
+from generator.render.report_tables import count_row, extra_rows, field_row, form_block
 
 
 def report_summary(report: Report) -> str:
@@ -53,7 +54,7 @@ def report_context(report: Report, figures: ReportFigures) -> dict[str, Any]:
         _target_row(i, line, unit.not_due) for i, line in enumerate(figures.targets, start=1)
     ]
     reference = appendix_reference(
-        "Báo cáo", report.number, context["ky_hieu"], report.issue_date, report.issue_year, unit.short_name
+        "Báo cáo", report.number, context["ky_hieu"], report.issue_date, report.issue_year, full_name(unit)
     )
     context["phu_luc_1"] = _task_appendix(report, figures, reference)
     context["phu_luc_2"] = _tthc_appendix(report, figures, reference)
@@ -169,10 +170,10 @@ def _task_appendix(report: Report, figures: ReportFigures, reference: str) -> di
 
 def _tthc_appendix(report: Report, figures: ReportFigures, reference: str) -> dict[str, Any]:
     """Phụ lục II: Biểu 06/VPCP/KSTT over the report's data window, then the optional figures."""
-    period = report.period
+    unit = report.plan.unit
+    receiving = report.addressees[0] if len(report.addressees) == 1 else unit.superior
     return {
-        "tieu_de": "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC",
-        "thoi_gian": f"(Từ ngày {short_date(period.start)} đến ngày {short_date(period.end)})",
+        "bieu": form_block(report.period, full_name(unit), receiving, unit.form_number, unit.form_act),
         "kem_theo": reference,
         "linh_vuc": [field_row(str(i), f) for i, f in enumerate(figures.fields, start=1)],
         "tong": field_row("", figures.total_field),

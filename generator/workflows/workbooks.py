@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.domain.indicators import METRICS
+from generator.domain.sheets import LIST_SHEET as LIST_SHEET
 from generator.inputs.excel import Column
 from generator.inputs.labelled import LABEL_COLUMNS, Item
 
 HEADER_FILL = "DDEBF7"
-LIST_SHEET = "Danh mục"
 LIST_LIMIT = 255  # Excel refuses a drop-down written as a list longer than this (characters)
 _MEANINGS = {code: metric.label for code, metric in METRICS.items()}
 EXAMPLE_YEAR = 2022  # the plan year the readers' notes give their examples for ("Quý I/2022")
