@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.domain.figures import Measure, ReportFigures, TargetLine
+from generator.domain.figures import Measure, ReportFigures, TargetLine, TaskLine
 from generator.domain.formatting import document_number, short_date, vn_number, vn_percent
 from generator.domain.indicators import wording
 from generator.domain.models import Paragraph, Report, Section
@@ -121,7 +121,8 @@ def _target_row(number: int, line: TargetLine, not_due: str) -> dict[str, str]:
     return {
         "stt": str(number),
         "ten": target.label + scope,
-        "so_lieu": "\n".join(_count_text(m) for m in line.measures) or "chưa có số liệu",
+        "so_lieu": "\n".join(_count_text(m) for m in line.measures)
+        or ("chưa có số liệu" if line.due else "—"),
         "ket_qua": "\n".join(_labelled(m, vn_percent(m.ratio)) for m in line.measures) or "—",
         "muc_tieu": wording(target),
         "danh_gia": (line.verdict or "—") if line.due else not_due,
@@ -151,7 +152,7 @@ def _task_appendix(report: Report, figures: ReportFigures, reference: str) -> di
                     "nhiem_vu": line.task.text,
                     "chu_tri": line.task.lead,
                     "thoi_han": line.task.deadline,
-                    "trang_thai": line.state.capitalize(),
+                    "trang_thai": _state_text(line),
                     "ket_qua": line.progress.result,
                     "ngay_hoan_thanh": short_date(line.progress.completed) if line.progress.completed else "",
                 }
@@ -166,6 +167,14 @@ def _task_appendix(report: Report, figures: ReportFigures, reference: str) -> di
         "tong_hop": summary,
         "tong": count_row("", "Tổng cộng", figures.total_counts),
     }
+
+
+def _state_text(line: TaskLine) -> str:
+    """A task's state in Phụ lục I; in a report closing the plan's year, an unfinished task is
+    "Chưa hoàn thành", with what staff said of it (#23)."""
+    if line.unfinished_at_year_end:
+        return f"Chưa hoàn thành ({line.state})"
+    return line.state.capitalize()
 
 
 def _tthc_appendix(report: Report, figures: ReportFigures, reference: str) -> dict[str, Any]:

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.domain.periods import PERIODS, chronological, valid_year
+from generator.domain.periods import YEAR_END as YEAR_END
 from generator.errors import Problems
 from generator.inputs.files import InputSet, collect, period_of
 from generator.inputs.labelled import opened, read_form
 from generator.inputs.plan_word import PLAN_ITEMS, PLAN_SHEET
 from generator.inputs.progress import PROGRESS_SHEET
 from generator.inputs.sources import read_plan_from, read_unit_from
-
-YEAR_END = ("NAM", "6TC", "Q4")  # periods whose data run to the end of the year
 
 
 @dataclass(frozen=True)
