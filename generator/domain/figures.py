@@ -142,6 +142,14 @@ def online_ratio(field: FieldStats) -> Decimal | None:
     return rate(field.online, field.received)
 
 
+def due_date(task: Task, year: int, before_is_day_before: bool = True) -> dt.date | None:
+    """The task's last due date; None when recurring or when its deadline cannot be read."""
+    try:
+        return final_due(parse_cell(task.deadline, year, before_is_day_before=before_is_day_before))
+    except DeadlineError:
+        return None
+
+
 def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) -> tuple[TaskLine, ...]:
     lines: list[TaskLine] = []
     parent_due: dt.date | None = None

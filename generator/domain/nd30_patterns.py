@@ -40,6 +40,18 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+ARCHIVE_WARNING = (
+    'dòng "Lưu:" bắt đầu bằng VT (văn thư), ví dụ "- Lưu: VT, VP." (Nghị định 30/2020/NĐ-CP, Phụ lục I, '
+    "mục II.9; docs/nd30-format.md §9)"
+)
+
+
+def archive_lacks_office(archive: str) -> bool:
+    """ "VP" → True, "VT, VP" → False: the archive line names the văn thư (VT) first."""
+    words = re.split(r"[\s,;.]+", fold(archive).removeprefix("- ").removeprefix("Lưu:").strip())
+    return words[0].upper() != "VT"
+
+
 def is_caps(text: str) -> bool:
     """True when ``text`` has letters and all of them are capitals."""
     return any(ch.isalpha() for ch in text) and text == text.upper()

@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.domain import form06
 from generator.domain.models import AUTHORITIES, DEADLINE_DAY, NOT_DUE, Signer, Unit
+from generator.domain.nd30_patterns import ARCHIVE_WARNING, archive_lacks_office
 from generator.domain.periods import PERIODS, parse_day_month
 from generator.domain.text import ascii_slug
 from generator.errors import Problems
@@ -55,6 +56,8 @@ def read_unit(document: YamlDocument, problems: Problems) -> Unit | None:
         form_number=fields.text(root, "bieu_tthc", "don_vi", required=False) or form06.FORM_NUMBER,
         form_act=fields.text(root, "bieu_tthc_ban_hanh", "don_vi", required=False) or form06.FORM_ACT,
     )
+    if archive_lacks_office(unit.archive):
+        problems.warn(fields.at("don_vi.luu"), f'"Lưu: {unit.archive}.": {ARCHIVE_WARNING}')
     return unit if signer is not None else None
 
 

@@ -10,6 +10,7 @@ import re
 
 from generator.domain import form06
 from generator.domain.models import AUTHORITIES, DEADLINE_DAY, NOT_DUE, Signer, Unit
+from generator.domain.nd30_patterns import ARCHIVE_WARNING, archive_lacks_office
 from generator.domain.periods import PERIODS, parse_day_month
 from generator.domain.sheets import UNIT_SHEET as UNIT_SHEET
 from generator.domain.text import ascii_slug
@@ -91,6 +92,8 @@ def read_unit_sheet(book: Workbook, problems: Problems) -> Unit | None:
         form_number=form.text("bieu_tthc") or form06.FORM_NUMBER,
         form_act=form.text("bieu_tthc_ban_hanh") or form06.FORM_ACT,
     )
+    if archive_lacks_office(unit.archive):
+        problems.warn(form.cell("luu").location, f'"Lưu: {unit.archive}.": {ARCHIVE_WARNING}')
     return unit if len(problems.errors) == before else None
 
 

@@ -107,11 +107,16 @@ def _addressees(names: tuple[str, ...]) -> str:
 def _opening(report: Report) -> str:
     unit, period = report.plan.unit, report.period
     dated = f" ngày {short_date(report.plan_date)}" if report.plan_date else ""
+    end = short_date(period.end)
+    # Dated before its own cut-off, the figures are estimates up to the cut-off (#23 item 5).
+    upto = (
+        f"ước đến ngày {end}" if report.issue_date and report.issue_date < period.end else f"đến ngày {end}"
+    )
     return (
         f"Thực hiện Kế hoạch số {document_number(report.plan_number)}/KH-{unit.abbreviation}{dated} "
         f"của {unit.short_name} về {report.plan.summary}, {unit.short_name} báo cáo kết quả thực hiện "
         f"công tác cải cách hành chính {period.name} (số liệu tính từ ngày {short_date(period.start)} "
-        f"đến ngày {short_date(period.end)}) như sau:"
+        f"{upto}) như sau:"
     )
 
 

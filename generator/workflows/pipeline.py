@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.domain.figures import compute
+from generator.domain.figures import compute, due_date
 from generator.domain.kinds import DocumentKind
 from generator.domain.models import Plan, Progress, Report, Unit
 from generator.domain.periods import Period, make_period
@@ -57,6 +57,7 @@ def make_plan(
     problems.raise_if_any()
     if plan is None:  # every way to None records a problem; this guards a bug in that promise
         raise GeneratorError("không đọc được dữ liệu kế hoạch")
+    _check_plan_dates(plan, problems)
     name = document_name(DocumentKind.PLAN, plan.unit, plan.year)
     target = output_path(out, rename(name) if rename else name)
     properties = Properties(
@@ -91,6 +92,7 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
     if unit is None or plan is None or period is None or words is None or progress is None or problems.errors:
         return None
     _check_deadline(words[0], unit, period, problems)
+    _check_window(words[0], period, progress, problems)
     return _report(unit, plan, period, progress, words)
 
 
@@ -124,6 +126,42 @@ def _check_deadline(header: ReportHeader, unit: Unit, period: Period, problems: 
             f"ngày ban hành {header.issue_date:%d/%m/%Y} sau hạn gửi báo cáo {period.name} "
             f"({deadline:%d/%m/%Y}, ngày {unit.deadline_day} của tháng cuối kỳ)",
         )
+
+
+def _check_window(header: ReportHeader, period: Period, progress: Progress, problems: Problems) -> None:
+    """Dates that contradict the report's window (#23 item 5): a report dated before its own
+    cut-off (its figures are then estimates, and the opening says so), a task completed after
+    the report's own date."""
+    issued = header.issue_date
+    if issued is None:
+        return
+    if issued < period.end:
+        problems.warn(
+            header.issue_date_at or Location(""),
+            f"ngày ban hành {issued:%d/%m/%Y} trước ngày chốt số liệu {period.end:%d/%m/%Y} của {period.name}: "
+            f"báo cáo ghi số liệu là số liệu ước đến ngày {period.end:%d/%m/%Y}; nếu không phải ước, hãy sửa ngày",
+        )
+    for task in progress.tasks.values():
+        if task.completed is not None and task.completed > issued:
+            problems.warn(
+                task.location,
+                f"nhiệm vụ {task.code} ghi ngày hoàn thành {task.completed:%d/%m/%Y}, sau ngày ban hành báo cáo "
+                f"{issued:%d/%m/%Y}",
+            )
+
+
+def _check_plan_dates(plan: Plan, problems: Problems) -> None:
+    """A task due before the plan's own issue date (#23 item 5): a deadline copied from last year."""
+    if plan.issue_date is None:
+        return
+    for task in plan.tasks:
+        due = due_date(task, plan.year, plan.unit.before_is_day_before)
+        if due is not None and due < plan.issue_date:
+            problems.warn(
+                task.deadline_location or task.location,
+                f'nhiệm vụ {task.code}: thời hạn "{task.deadline}" ({due:%d/%m/%Y}) trước ngày ban hành kế hoạch '
+                f"({plan.issue_date:%d/%m/%Y}); hãy xem lại thời hạn",
+            )
 
 
 def make_report(
