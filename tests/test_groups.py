@@ -13,8 +13,8 @@ import docx
 import openpyxl
 import pytest
 
-from generator.ooxml.reading import table_rows
 from tests.conftest import EXAMPLE, WORD_EXAMPLE, run_cli
+from tests.docx_text import table_rows
 
 KEPT = ("I", "IV", "VII")
 TITLES = {"I": "Cải cách thể chế", "IV": "Cải cách chế độ công vụ", "VII": "Công tác chỉ đạo, điều hành"}
