@@ -13,9 +13,9 @@ import pytest
 from generator.domain.kinds import DocumentKind
 from generator.domain.models import Signer, Unit
 from generator.errors import Location
-from generator.ooxml.reading import table_rows
 from generator.workflows.documents import document_name
 from tests.conftest import EXAMPLE, run_cli
+from tests.docx_text import table_rows
 
 # The units of these tests keep a plan and a quý I report: the example's năm report left out.
 QUARTER_ONLY = shutil.ignore_patterns("*_nam_2022.*")

@@ -13,8 +13,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.ooxml.reading import cell_text, paragraph_format, run_format, table_rows
+from generator.ooxml.reading import paragraph_format, run_format
 from tests import seed
+from tests.docx_text import cell_text, table_rows
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,10 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.ooxml.reading import run_format, table_rows
+from generator.ooxml.reading import run_format
 from tests import seed
 from tests.conftest import EXAMPLE, run_cli
+from tests.docx_text import table_rows
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ import docx
 import openpyxl
 import pytest
 
-from generator.ooxml.reading import table_rows
 from tests.conftest import WORD_EXAMPLE, run_cli
+from tests.docx_text import table_rows
 
 PLAN = "ke_hoach.yaml"
 DISBURSED = "Tỷ lệ giải ngân vốn đầu tư công"

@@ -13,8 +13,8 @@ import docx
 import openpyxl
 import pytest
 
-from generator.ooxml.reading import table_rows
 from tests.conftest import run_cli
+from tests.docx_text import table_rows
 
 PROGRESS = "tien_do_q1_2022.xlsx"
 FORM = ["Lĩnh vực", "Trực tuyến", "Trực tiếp, bưu chính", "Từ kỳ trước", "Trước hạn", "Đúng hạn", "Quá hạn"]

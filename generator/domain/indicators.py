@@ -1,7 +1,7 @@
 """The measurable indicators (chỉ số) that plan targets name and reports compute.
 
 What each code means and what is divided by what: docs/targets-and-indicators.md §6; the
-README's table of codes is checked against ``METRICS`` (tests/test_indicator_docs.py).
+table of codes in docs/bao-cao.md is written from ``METRICS`` (tests/test_readme_tables.py).
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ class Target:
 @dataclass(frozen=True)
 class Metric:
     """A rate a report can compute: its name, which input holds its figures, what it divides
-    (numerator and denominator, as the README's table of codes says them) and when a target
+    (numerator and denominator, as the table of codes in docs/bao-cao.md says them) and when a target
     on it is judged unless the plan says otherwise (docs/targets-and-indicators.md §6)."""
 
     label: str

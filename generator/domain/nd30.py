@@ -22,7 +22,6 @@ from generator.domain import font_metrics
 
 TWIPS_PER_MM = 1440 / 25.4
 EMU_PER_MM = 36000
-EMU_PER_CM = 10 * EMU_PER_MM
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ table). In a Word file a slot is a paragraph holding only its marker, "[Số li�
 "[Bảng: chỉ tiêu]"; a heading may hold "[kỳ báo cáo]" or "[kỳ tới]", which become the period's
 name. So a province's own đề cương (section names, order, extra sections) is a Word file
 staff edit, not code. The default is the outline of docs/report-outline.md §4; the markers
-are listed in the README ("Đề cương báo cáo").
+are listed in docs/bao-cao.md ("Đề cương báo cáo của tỉnh").
 """
 
 from __future__ import annotations

@@ -32,19 +32,18 @@ class PeriodKind:
     label: str  # "Quý I" as a choice in a list
     following: str  # the period whose tasks "phương hướng" announces ("NAM+1": next year)
     with_outlook: bool  # 6 tháng and năm reports also set out the next period in their title
-    ministry: bool  # one of the four reports the Bộ Nội vụ asks for (docs/reporting-periods.md)
 
 
 # In the order staff meet them: the four reports of 581/BNV-CCHC, then those some provinces add.
 PERIOD_KINDS = (
-    PeriodKind("Q1", 3, 3, "quý I", "Quý I", "Q2", False, True),
-    PeriodKind("6T", 6, 6, "6 tháng đầu", "6 tháng đầu năm", "6TC", True, True),
-    PeriodKind("Q3", 3, 9, "quý III", "Quý III", "Q4", False, True),
-    PeriodKind("NAM", 12, 12, "năm", "Cả năm", "NAM+1", True, True),
-    PeriodKind("Q2", 3, 6, "quý II", "Quý II", "6TC", False, False),
-    PeriodKind("Q4", 3, 12, "quý IV", "Quý IV", "NAM+1", False, False),
-    PeriodKind("9T", 9, 9, "9 tháng đầu", "9 tháng đầu năm", "Q4", False, False),
-    PeriodKind("6TC", 6, 12, "6 tháng cuối", "6 tháng cuối năm", "NAM+1", True, False),
+    PeriodKind("Q1", 3, 3, "quý I", "Quý I", "Q2", False),
+    PeriodKind("6T", 6, 6, "6 tháng đầu", "6 tháng đầu năm", "6TC", True),
+    PeriodKind("Q3", 3, 9, "quý III", "Quý III", "Q4", False),
+    PeriodKind("NAM", 12, 12, "năm", "Cả năm", "NAM+1", True),
+    PeriodKind("Q2", 3, 6, "quý II", "Quý II", "6TC", False),
+    PeriodKind("Q4", 3, 12, "quý IV", "Quý IV", "NAM+1", False),
+    PeriodKind("9T", 9, 9, "9 tháng đầu", "9 tháng đầu năm", "Q4", False),
+    PeriodKind("6TC", 6, 12, "6 tháng cuối", "6 tháng cuối năm", "NAM+1", True),
 )
 PERIODS: dict[str, PeriodKind] = {kind.code: kind for kind in PERIOD_KINDS}
 YEAR_CODE = "NAM"  # the year report

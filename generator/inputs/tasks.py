@@ -130,7 +130,7 @@ def _group(
         tasks.append(task)
     if not rows:  # rows there but all wrong have their own errors
         problems.add(where, "phụ lục không có nhiệm vụ nào: cần ít nhất một dòng có Nhóm và Nhiệm vụ cụ thể")
-    # A group without tasks is left out; the others keep their numerals (README, "Nhóm").
+    # A group without tasks is left out; the others keep their numerals (docs/thu-muc-lam-viec.md, "Nhóm nhiệm vụ").
     return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items() if t)
 
 

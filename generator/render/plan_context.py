@@ -1,4 +1,4 @@
-"""Models → the template context: the names a template uses, documented in the README.
+"""Models → the template context: the names a template uses, documented in docs/mau-rieng.md.
 
 Values stay typed (dates, numbers) where a template filter formats them (``ngay``,
 ``so_van_ban``, ``phan_tram``), so a user's own template decides how they are shown.

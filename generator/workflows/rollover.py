@@ -58,7 +58,7 @@ def rollover(
     change_list = out / f"thay_doi_{year}.txt"
     write_atomic(change_list, text.encode("utf-8-sig"))
     drafted = make_plan([out], out)
-    drafted.draft = Draft(out, [*files, change_list], text, plan.year, year)
+    drafted.draft = Draft(out, [*files, change_list], text, year)
     return drafted
 
 
