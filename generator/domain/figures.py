@@ -19,6 +19,7 @@ from generator.domain.deadlines import DeadlineError, final_due, parse_cell
 from generator.domain.indicators import (
     DONE,
     FAIL,
+    FILE_BASES,
     FINISHED,
     PASS,
     STATES,
@@ -193,6 +194,9 @@ def _measure_target(target: Target, counts: Counter[str], report: Report, proble
             return TargetLine(target, (), None, due=judged_in(target, report))
         if figure.total is not None and figure.achieved is not None:
             measures = (Measure("", figure.achieved, figure.total, rate(figure.achieved, figure.total)),)
+            _check_file_base(
+                target.metric, figure.total, figure.total_location or figure.location, report, problems
+            )
         else:
             measures = (Measure("", None, None, (figure.percent or Decimal(0)) / 100),)
     if not judged_in(target, report):
@@ -203,6 +207,17 @@ def _measure_target(target: Target, counts: Counter[str], report: Report, proble
     known = [j for j in judged if j is not None]
     overall = None if not known else (PASS if all(j == PASS for j in known) else FAIL)
     return TargetLine(target, measures, overall)
+
+
+def _check_file_base(metric: str, total: int, where: Location, report: Report, problems: Problems) -> None:
+    """A denominator of TTHC files larger than the files of the same window in Biểu 06 (#23)."""
+    if metric not in FILE_BASES or not report.progress.fields:
+        return
+    attribute, what = FILE_BASES[metric]
+    files = getattr(total_of(report.progress.fields), attribute)
+    if total > files:
+        problems.warn(where, f'mẫu số của "{metric}" ({total}) lớn hơn số {what} trong kỳ ở Biểu 06 ({files}): '
+                      "kiểm tra lại tổng số")  # fmt: skip
 
 
 def judged_in(target: Target, report: Report) -> bool:

@@ -219,6 +219,7 @@ class Figure:
     total: int | None
     percent: Decimal | None
     location: Location
+    total_location: Location | None = None  # the "Tổng số" cell, where a wrong denominator is shown
 
 
 @dataclass(frozen=True)

@@ -164,7 +164,7 @@ def _figure(metric: str, row: dict[str, Cell], reader: CellReader) -> Figure | N
         if achieved > total:
             reader.problems.add(achieved_cell.location, f"số đạt ({achieved}) lớn hơn tổng số ({total})")
             return None
-        return Figure(metric, achieved, total, None, where)
+        return Figure(metric, achieved, total, None, where, total_cell.location)
     if percent_cell is None or percent_cell.blank:
         reader.problems.add(where, "cần số đạt và tổng số, hoặc tỷ lệ (%)")
         return None
