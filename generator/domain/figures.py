@@ -131,7 +131,8 @@ def total_of(fields: tuple[FieldStats, ...], name: str = "Tổng cộng") -> Fie
     return FieldStats(
         name, total("online"), total("direct"), total("carried"), total("early"), total("on_time"),
         total("late"), optional("pending_in_time"), optional("pending_late"), where,
-        *(optional(a) for a in ("online_full", "online_partial", "paid_online", "late_apology", "with_fee")),
+        online_full=optional("online_full"), online_partial=optional("online_partial"),
+        paid_online=optional("paid_online"), late_apology=optional("late_apology"), with_fee=optional("with_fee"),
     )  # fmt: skip
 
 

@@ -188,6 +188,7 @@ class FieldStats:
     paid_online: int | None = None  # fees paid online
     late_apology: int | None = None  # late files whose applicant received an apology letter
     with_fee: int | None = None  # files that carry a fee or charge: the base of the online-payment share
+    carried_location: Location | None = None  # the "Từ kỳ trước" cell staff typed; None when left out
 
     @property
     def received(self) -> int:

@@ -28,7 +28,11 @@ from generator.inputs.tthc import read_fields
 
 
 def read_progress(
-    workbooks: list[Path], plan: Plan | None, period: Period | None, problems: Problems
+    workbooks: list[Path],
+    plan: Plan | None,
+    period: Period | None,
+    problems: Problems,
+    carried: Mapping[str, int] | None = None,
 ) -> Progress | None:
     """Read and check the sheets (and "Kết quả CCHC" when present); None when any is unusable.
 
@@ -41,7 +45,7 @@ def read_progress(
     try:
         reader = CellReader(book, problems)
         tasks = _tasks(book, reader, plan, period, problems)
-        fields = read_fields(book, reader, problems)
+        fields = read_fields(book, reader, problems, carried)
         figures = _figures(book, reader, problems, metrics_of(plan) if plan is not None else None)
         activities = read_activities(book, reader, problems)
     finally:
