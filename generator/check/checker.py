@@ -27,9 +27,10 @@ from generator.check.findings import NOWHERE, Finding, Severity, bounds, collaps
 from generator.check.header import header_findings, title_findings
 from generator.check.limits import too_large, too_many_paragraphs
 from generator.check.page import page_findings, page_number_findings
+from generator.check.review import review_findings
 from generator.check.text import text_findings
 from generator.check.values import BadValue, repair
-from generator.domain import nd30
+from generator.domain import form06, nd30
 from generator.ooxml.outline import Outline, read_outline
 from generator.ooxml.view import DocumentView, read_view
 
@@ -59,7 +60,10 @@ RULES = {
     "ho_ten_nguoi_ky": "họ tên người ký đậm, không ghi học hàm, học vị",
     "noi_nhan": '"Nơi nhận:" đậm nghiêng 12 pt; dòng 11 pt "- …;", dòng cuối "- Lưu: …."',
     "so_trang": f"số trang ở giữa lề trên, {bounds(nd30.SO_TRANG)}, không hiện ở trang 1",
-    "phu_luc": "tiêu đề phụ lục đậm, căn giữa; hàng tiêu đề bảng lặp lại mỗi trang",
+    "phu_luc": "tiêu đề “Phụ lục” chữ thường, đậm, căn giữa; “Kèm theo” ghi đủ tên cơ quan; hàng tiêu đề bảng "
+    "lặp lại mỗi trang; không có trang trắng",
+    "bieu_06": "Biểu 06: “Từ kỳ trước” là cột riêng; mỗi dòng đúng "
+    + "; ".join(form06.identity_text(total, parts) for total, parts in form06.IDENTITIES),
     "gia_tri": "giá trị định dạng đúng kiểu Word đọc được (số, từ khóa)",
 }
 PRINTED = 100  # findings printed per file; a 300,000-paragraph file gave 600,000 lines
@@ -77,6 +81,7 @@ def _document_rules(view: DocumentView, outline: Outline) -> list[tuple[str, Cal
         ("chu_ky", lambda: closing_findings(outline)),
         ("phu_luc", lambda: appendix_findings(view, outline)),
         ("so_trang", lambda: page_number_findings(view)),
+        ("bieu_06", lambda: review_findings(view, outline)),
     ]
 
 
