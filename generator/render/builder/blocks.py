@@ -125,9 +125,13 @@ def section_end(*, landscape: bool, restart: bool) -> str:
 
 
 # A paragraph Word requires after a table (and the one holding a section break) takes no room:
-# otherwise, when a table ends at the foot of a page, it alone makes a blank page.
+# otherwise, when a table ends at the foot of a page, it alone makes a blank page. One point high
+# was not enough (a table ending within that point of the foot still spilled it, #23): its mark is
+# also hidden, which Word and LibreOffice lay out as nothing while keeping the section break
+# (docs/nd30-format.md §11, practice).
 _NO_ROOM = (
-    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>'
+    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:vanish/><w:sz w:val="2"/></w:rPr>'
 )
 
 
