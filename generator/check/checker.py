@@ -38,7 +38,7 @@ RULES = {
     "kho_giay": "khổ giấy A4",
     "huong_giay": "khổ dọc (khổ ngang chỉ cho phần có bảng)",
     "le_trang": f"lề trên, dưới {bounds(nd30.LE_TREN)}; trái {bounds(nd30.LE_TRAI)}; phải {bounds(nd30.LE_PHAI)}",
-    "phong_chu": "phông Times New Roman",
+    "phong_chu": f"phông {nd30.FONT}",
     "unicode_nfc": "chữ Unicode dựng sẵn (NFC)",
     "ma_cu": "không còn chữ gõ bằng bảng mã TCVN3, VNI",
     "the_mau": "không còn thẻ mẫu {{ }}, {% %}, {# #}",

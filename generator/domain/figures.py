@@ -32,6 +32,7 @@ from generator.domain.indicators import (
 )
 from generator.domain.models import FieldStats, Report, Target, Task, TaskProgress
 from generator.domain.periods import YEAR_CODE
+from generator.domain.sheets import FIGURES_SHEET
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
 
@@ -191,7 +192,9 @@ def _measure_target(target: Target, counts: Counter[str], report: Report, proble
     else:
         figure = report.progress.figures.get(target.metric)
         if figure is None:
-            problems.warn(target.location, f'chưa có số liệu chỉ số "{target.metric}" (trang "Số liệu")')
+            problems.warn(
+                target.location, f'chưa có số liệu chỉ số "{target.metric}" (trang "{FIGURES_SHEET}")'
+            )
             return TargetLine(target, (), None, due=judged_in(target, report))
         if figure.total is not None and figure.achieved is not None:
             measures = (Measure("", figure.achieved, figure.total, rate(figure.achieved, figure.total)),)

@@ -249,7 +249,7 @@ _SETTINGS = (
 _FONTS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+    '<w:font w:name="' + nd30.FONT + '"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
     '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
     "</w:fonts>"
 )

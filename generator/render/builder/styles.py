@@ -143,8 +143,7 @@ STYLES = (
 
 _DEFAULTS = (
     "<w:docDefaults><w:rPrDefault><w:rPr>"
-    '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" '
-    'w:cs="Times New Roman"/>'
+    f'<w:rFonts w:ascii="{nd30.FONT}" w:hAnsi="{nd30.FONT}" w:eastAsia="{nd30.FONT}" w:cs="{nd30.FONT}"/>'
     f'<w:sz w:val="{nd30.SIZE_BODY * 2}"/><w:szCs w:val="{nd30.SIZE_BODY * 2}"/>'
     '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/>'
     "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
