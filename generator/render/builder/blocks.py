@@ -182,10 +182,10 @@ def form_top(reference: str) -> str:
     return top + unit
 
 
-def table_header(titles: list[str], widths: list[int]) -> str:
+def table_header(titles: list[str], widths: list[int], style: str = "BangTieuDe") -> str:
     """The header row of an appendix table: bold, centred, repeated on every page."""
     return row(
-        [cell(paragraph(t, "BangTieuDe"), w, valign="center") for t, w in zip(titles, widths, strict=True)],
+        [cell(paragraph(t, style), w, valign="center") for t, w in zip(titles, widths, strict=True)],
         header=True,
     )
 
@@ -229,10 +229,12 @@ def fit(columns: list[Column], total: int) -> list[Column]:
     return [*first, Column(last.title, rest, last.value, last.style)]
 
 
-def data_table(columns: list[Column], body: list[str]) -> str:
+def data_table(columns: list[Column], body: list[str], *, header_style: str = "BangTieuDe") -> str:
     """A bordered table: the repeated header row, then ``body`` rows."""
     widths = [c.width for c in columns]
-    return table(widths, [table_header([c.title for c in columns], widths), *body], borders=True)
+    return table(
+        widths, [table_header([c.title for c in columns], widths, header_style), *body], borders=True
+    )
 
 
 def value_row(columns: list[Column], *, bold: bool = False) -> str:

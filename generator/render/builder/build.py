@@ -72,8 +72,8 @@ def bieu_06_header(second: str) -> list[list[blocks.Head]]:
 
 
 TTHC_EXTRAS = blocks.fit([
-    C("STT", 760, "t.stt", "BangSo"), C("Nội dung", 7000, "t.ten"),
-    C("Số hồ sơ", 2200, "t.so_ho_so|so", "BangSo"), C("Tỷ lệ", 0, "t.ty_le"),
+    C("STT", 760, "t.stt", "BangSoGiu"), C("Nội dung", 7000, "t.ten", "BangChuGiu"),
+    C("Số hồ sơ", 2200, "t.so_ho_so|so", "BangSoGiu"), C("Tỷ lệ", 0, "t.ty_le", "BangChuGiu"),
 ], WIDE)  # fmt: skip
 
 
@@ -138,7 +138,11 @@ def tthc_appendix() -> str:
         + tag_paragraph("{%p if phu_luc_2.them %}")
         + paragraph()
         + paragraph(form06.EXTRAS_TITLE, "PhuLucTieuDe")
-        + blocks.data_table(TTHC_EXTRAS, blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"))
+        + blocks.data_table(
+            TTHC_EXTRAS,
+            blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"),
+            header_style="BangTieuDeGiu",
+        )
         + tag_paragraph("{%p endif %}")
         + blocks.table_end()
     )
