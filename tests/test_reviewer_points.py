@@ -15,7 +15,7 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.domain.sheets import FIGURES_SHEET, REPORT_SHEET, TTHC_SHEET
+from generator.domain.sheets import FIGURES_SHEET, REPORT_SHEET, TTHC_SHEET, UNIT_SHEET
 from tests.conftest import WORD_EXAMPLE, run_cli
 from tests.docx_text import table_rows
 
@@ -124,7 +124,11 @@ def test_a_report_dated_before_its_cut_off_says_its_figures_are_estimated(
 
 def test_the_plan_warns_of_tasks_due_before_it_is_issued(folder: Path, tmp_path: Path) -> None:
     """Item 5: the seed's tasks due "Tháng 12/2021" in a plan dated 07/01/2022, each at its cell;
-    item 14: "Lưu: VP." is written as the data says, with a warning at its cell."""
+    item 14: "Lưu: VP." (as the signed plan has it) is written as the data says, with a warning
+    at its cell."""
+    book = folder / "ke_hoach.xlsx"
+    archive = row_of(book, UNIT_SHEET, "Lưu")
+    set_cell(book, UNIT_SHEET, f"B{archive}", "VP")
     result = run_cli("plan", folder, "--out", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     late = [
@@ -132,7 +136,10 @@ def test_the_plan_warns_of_tasks_due_before_it_is_issued(folder: Path, tmp_path:
     ]
     assert len(late) == 7  # II.1, II.2, IV.1 (Quý IV/2021), VII.1–VII.4
     assert all('trang "Nhiệm vụ", ô G' in line for line in late)
-    assert any('"Lưu: VP.": dòng "Lưu:" bắt đầu bằng VT' in line for line in result.stderr.splitlines())
+    assert any(
+        f'ô B{archive}: "Lưu: VP.": dòng "Lưu:" bắt đầu bằng VT' in line
+        for line in result.stderr.splitlines()
+    )
     document = docx.Document(str(tmp_path / "out" / "ke_hoach_cchc_2022_xa_loc_thuy.docx"))
     assert "- Lưu: VP." in table_rows(tables(document)[1])[0][0].splitlines()
 

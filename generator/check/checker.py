@@ -60,8 +60,12 @@ RULES = {
     "ho_ten_nguoi_ky": "họ tên người ký đậm, không ghi học hàm, học vị",
     "noi_nhan": '"Nơi nhận:" đậm nghiêng 12 pt; dòng 11 pt "- …;", dòng cuối "- Lưu: …."',
     "so_trang": f"số trang ở giữa lề trên, {bounds(nd30.SO_TRANG)}, không hiện ở trang 1",
-    "phu_luc": "tiêu đề “Phụ lục” chữ thường, đậm, căn giữa; “Kèm theo” ghi đủ tên cơ quan; hàng tiêu đề bảng "
-    "lặp lại mỗi trang; không có trang trắng",
+    "phu_luc": "tiêu đề phụ lục đậm, căn giữa; hàng tiêu đề bảng lặp lại mỗi trang",
+    "phu_luc_chu": "tiêu đề “Phụ lục” viết chữ thường (không “PHỤ LỤC”)",
+    "kem_theo": "dòng “(Kèm theo …)” ghi đủ tên cơ quan ban hành",
+    "luu_vt": "dòng cuối nơi nhận “- Lưu: VT, …”",
+    "ngay_truoc_ky": "báo cáo không đề ngày trước ngày chốt số liệu (hoặc ghi rõ số liệu ước)",
+    "trang_trang": "không có trang trắng do ngắt phần sau bảng",
     "bieu_06": "Biểu 06: “Từ kỳ trước” là cột riêng; mỗi dòng đúng "
     + "; ".join(form06.identity_text(total, parts) for total, parts in form06.IDENTITIES),
     "gia_tri": "giá trị định dạng đúng kiểu Word đọc được (số, từ khóa)",

@@ -47,7 +47,9 @@ def _appendix_case(outline: Outline) -> list[Finding]:
     """ND 30 Phụ lục I, III.1.b: "Phụ lục" in lower case, not "PHỤ LỤC"."""
     return [
         warning(
-            "phu_luc", 'tiêu đề phụ lục viết "Phụ lục" (chữ thường, đậm), không viết hoa cả chữ', item.place
+            "phu_luc_chu",
+            'tiêu đề phụ lục viết "Phụ lục" (chữ thường, đậm), không viết hoa cả chữ',
+            item.place,
         )
         for item in outline.appendices
         if is_caps(item.text.split("\n")[0])
@@ -61,7 +63,7 @@ def _attached_to(view: DocumentView) -> list[Finding]:
         text = fold(item.text)
         if text.startswith("(Kèm theo") and _SHORT_ISSUER.search(text):
             message = 'dòng "Kèm theo" cần ghi đủ tên cơ quan ban hành (ví dụ "của UBND xã Lộc Thủy")'
-            findings.append(warning("phu_luc", message, item.place))
+            findings.append(warning("kem_theo", message, item.place))
     return findings
 
 
@@ -70,7 +72,7 @@ def _archive(outline: Outline) -> list[Finding]:
     last = next((p for p in reversed(outline.closing) if fold(p.text).lstrip("- ").startswith("Lưu")), None)
     if last is None or not archive_lacks_office(last.text):
         return []
-    return [warning("noi_nhan", 'dòng "Lưu:" bắt đầu bằng VT (văn thư), ví dụ "- Lưu: VT, VP."', last.place)]
+    return [warning("luu_vt", 'dòng "Lưu:" bắt đầu bằng VT (văn thư), ví dụ "- Lưu: VT, VP."', last.place)]
 
 
 def _dated_before_window(view: DocumentView, outline: Outline) -> list[Finding]:
@@ -93,7 +95,7 @@ def _dated_before_window(view: DocumentView, outline: Outline) -> list[Finding]:
         if day < end and "ước" not in text:
             message = (f"báo cáo đề ngày {day:%d/%m/%Y}, trước ngày chốt số liệu {end:%d/%m/%Y}: "
                        "số liệu đến ngày chốt là số liệu ước, cần ghi rõ")  # fmt: skip
-            return [warning("ngay_thang", message, item.place)]
+            return [warning("ngay_truoc_ky", message, item.place)]
         return []
     return []
 
@@ -117,7 +119,7 @@ def _blank_pages(view: DocumentView) -> list[Finding]:
             message = ("ngắt phần ngay sau bảng nằm trong một đoạn trống đủ cao một dòng: khi bảng kết thúc ở cuối "
                        "trang, đoạn này tạo ra một trang trắng")  # fmt: skip
             findings.append(
-                warning("phu_luc", message, Place(table=index, row=len(previous.findall(qn("w:tr")))))
+                warning("trang_trang", message, Place(table=index, row=len(previous.findall(qn("w:tr")))))
             )
     return findings
 
