@@ -54,7 +54,9 @@ def read_report_progress(
     tables = _task_tables(view, outline)
     if not tables:
         raise GeneratorError(f"{where}: không tìm thấy Phụ lục I (bảng tình hình thực hiện nhiệm vụ)")
-    found = read_appendix(tables, where, problems, AppendixRows(columns=COLUMNS, kept_in=kept_in))
+    found = read_appendix(
+        tables, where, problems, AppendixRows(columns=COLUMNS, kept_in=kept_in, extras_to=None)
+    )
     return ReportProgress(period, header, _progress_rows(found, problems), found.unplaced)
 
 

@@ -1,0 +1,87 @@
+"""`cchc import` of appendices laid out the way other offices make them (#24).
+
+Each plan is built here with python-docx (tests/handmade_plans.py), not from cchc's templates:
+other words in the table header, other column orders, capitals without accents, group rows
+typed as "I. …" in the task cell, an extra "Ghi chú" column. Each must import and remake with
+`cchc plan` and no edit: every task in its group with all its cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx.document import Document
+from docx.table import Table
+
+from generator.ooxml.reading import table_rows
+from tests import seed
+from tests.handmade_plans import HandPlan, expected_rows, typed_rows
+from tests.test_import import import_and_plan
+
+OTHER_WORDS = ("STT", "Nội dung nhiệm vụ", "Sản phẩm dự kiến", "Đơn vị chủ trì", "Đơn vị phối hợp",
+               "Thời gian thực hiện", "Kinh phí")  # fmt: skip
+PLAIN_CAPS = ("TT", "NOI DUNG CONG VIEC", "SAN PHAM", "CO QUAN THUC HIEN", "CO QUAN PHOI HOP",
+              "THOI HAN HOAN THANH", "NGUON KINH PHI")  # fmt: skip
+
+
+def appendix(document: Document) -> Table:
+    return [b for b in document.iter_inner_content() if isinstance(b, Table)][2]
+
+
+def grouped_rows(document: Document, width: int = 7) -> list[tuple[str, tuple[str, ...]]]:
+    """(group numeral, the six cells after STT) of each task row of the remade appendix."""
+    rows, group = [], ""
+    for row in table_rows(appendix(document))[1:]:
+        if len(row) == 2:
+            group = row[0]
+        elif len(row) == width:
+            rows.append((group, tuple(seed.norm(c) for c in row[1:])))
+    return rows
+
+
+def seed_grouped() -> list[tuple[str, tuple[str, ...]]]:
+    return [(group, cells[:6]) for (group, _, _), cells in zip(typed_rows(), expected_rows(), strict=True)]
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        HandPlan(words=OTHER_WORDS),
+        HandPlan(words=OTHER_WORDS, order=(0, 1, 3, 5, 2, 4, 6)),
+        HandPlan(words=PLAIN_CAPS, order=(0, 3, 1, 2, 6, 5, 4), groups="whole"),
+    ],
+    ids=["other-words", "other-order", "no-accents-capitals"],
+)
+def test_a_task_table_is_recognised_by_the_meaning_of_its_header(plan: HandPlan, tmp_path: Path) -> None:
+    imported, document = import_and_plan(plan.save(tmp_path / "ke_hoach_2022.docx"), tmp_path)
+    assert "Đã lấy 93 đoạn văn, 30 dòng phụ lục" in imported.output
+    assert "không nhận ra bảng" not in imported.stderr
+    assert grouped_rows(document) == seed_grouped()
+
+
+@pytest.mark.parametrize("form", ["text", "dash"])
+def test_a_group_row_typed_in_the_task_cell_is_a_group(form: str, tmp_path: Path) -> None:
+    plan = HandPlan(words=OTHER_WORDS, groups=form, order=(0, 1, 3, 5, 2, 4, 6))
+    imported, document = import_and_plan(plan.save(tmp_path / "ke_hoach_2022.docx"), tmp_path)
+    assert "Đã lấy 93 đoạn văn, 30 dòng phụ lục" in imported.output
+    about_rows = [line for line in imported.stderr.splitlines() if ", bảng 3" in line]
+    assert len(about_rows) == 1  # only the seed's own "Quý I/2022 Năm 2022", split in two
+    assert "viết liền" in about_rows[0]
+    assert grouped_rows(document) == seed_grouped()
+    titles = {r[0]: seed.norm(r[1]) for r in table_rows(appendix(document))[1:] if len(r) == 2}
+    assert {n: t.casefold() for n, t in titles.items()} == {
+        n: t.casefold() for n, t in seed.group_titles().items()
+    }
+
+
+def test_a_header_without_a_task_column_says_which_names_are_accepted(tmp_path: Path) -> None:
+    words = ("STT", "Việc cần làm", *OTHER_WORDS[2:])
+    source = HandPlan(words=words).save(tmp_path / "kh.docx")
+    from tests.conftest import run_cli
+
+    result = run_cli("import", source, "--out", tmp_path / "du_lieu")
+    assert result.exit_code == 0, result.stderr
+    assert (f"Cảnh báo: {source}, bảng 3: không nhận ra bảng này là bảng nhiệm vụ (hàng 1 giống dòng tiêu đề "
+            "nhưng không có cột nhiệm vụ (tên cột được nhận: Nhiệm vụ cụ thể, Nhiệm vụ, Nội dung, Nội dung "
+            "nhiệm vụ, Nội dung công việc") in result.stderr  # fmt: skip
