@@ -8,14 +8,18 @@ typed as "I. …" in the task cell, an extra "Ghi chú" column. Each must import
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import docx
+import openpyxl
 import pytest
 from docx.document import Document
 from docx.table import Table
 
 from generator.ooxml.reading import table_rows
 from tests import seed
+from tests.conftest import WORD_EXAMPLE, run_cli
 from tests.handmade_plans import HandPlan, expected_rows, typed_rows
 from tests.test_import import import_and_plan
 
@@ -78,10 +82,45 @@ def test_a_group_row_typed_in_the_task_cell_is_a_group(form: str, tmp_path: Path
 def test_a_header_without_a_task_column_says_which_names_are_accepted(tmp_path: Path) -> None:
     words = ("STT", "Việc cần làm", *OTHER_WORDS[2:])
     source = HandPlan(words=words).save(tmp_path / "kh.docx")
-    from tests.conftest import run_cli
-
     result = run_cli("import", source, "--out", tmp_path / "du_lieu")
     assert result.exit_code == 0, result.stderr
     assert (f"Cảnh báo: {source}, bảng 3: không nhận ra bảng này là bảng nhiệm vụ (hàng 1 giống dòng tiêu đề "
             "nhưng không có cột nhiệm vụ (tên cột được nhận: Nhiệm vụ cụ thể, Nhiệm vụ, Nội dung, Nội dung "
             "nhiệm vụ, Nội dung công việc") in result.stderr  # fmt: skip
+
+
+EIGHTH = "Công tác thông tin, tuyên truyền cải cách hành chính"
+EIGHTH_TASK = ("1", "Tuyên truyền cải cách hành chính trên loa truyền thanh", "Tin bài", "Văn hóa - Thông tin",
+               "Các ban, ngành", "Quý I/2022", "Ngân sách xã")  # fmt: skip
+
+
+def with_eighth_group(source: Path) -> Path:
+    """A huyện-style appendix: an eighth group "VIII" after the national seven."""
+    document = docx.Document(str(source))
+    table = document.tables[-1]
+    cells = table.add_row().cells  # type: ignore[no-untyped-call]
+    cells[0].text = "VIII"
+    cells[1].merge(cells[6]).text = EIGHTH
+    for cell, text in zip(table.add_row().cells, EIGHTH_TASK, strict=True):  # type: ignore[no-untyped-call]
+        cell.text = text
+    document.save(str(source))
+    return source
+
+
+def test_an_eighth_group_is_a_group_of_the_plan_and_of_its_report(tmp_path: Path) -> None:
+    source = with_eighth_group(HandPlan().save(tmp_path / "ke_hoach_2022.docx"))
+    imported, document = import_and_plan(source, tmp_path)
+    assert "31 dòng phụ lục" in imported.output
+    rows = table_rows(appendix(document))
+    assert rows[-2:] == [["VIII", EIGHTH], list(EIGHTH_TASK)]
+    folder = tmp_path / "du_lieu"
+    for name in ("bao_cao_q1_2022.docx", "tien_do_q1_2022.xlsx"):
+        shutil.copy(WORD_EXAMPLE / name, folder / name)
+    book = openpyxl.load_workbook(folder / "tien_do_q1_2022.xlsx")
+    book["Tiến độ"].append(["VIII.1", EIGHTH_TASK[1], "Hoàn thành", "10/02/2022"])
+    book.save(folder / "tien_do_q1_2022.xlsx")
+    report = run_cli("report", "--period", "Q1", "--year", "2022", folder, "--out", tmp_path / "bc")
+    assert report.exit_code == 0, report.stderr
+    made = docx.Document(str(next((tmp_path / "bc").glob("bao_cao*.docx"))))
+    counted = [r for t in made.tables for r in table_rows(t) if r[:2] == ["VIII", EIGHTH]]
+    assert counted == [["VIII", EIGHTH], ["VIII", EIGHTH, "1", "1", "0", "0", "0", "0"]]

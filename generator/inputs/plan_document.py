@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.models import Signer
 from generator.domain.nd30_patterns import (
     authority_of,
@@ -75,6 +76,7 @@ def read_plan_document(view: DocumentView, outline: Outline, where: str, problem
     imported.text = _body(view, outline, where, problems)
     imported.unit.update(_closing(outline, where, problems))
     imported.appendix = _appendix(view, outline, where, problems)
+    imported.plan.update(_group_titles(imported.appendix))
     _appendix_title(view, outline, imported)
     _fill_gaps(imported, where, problems)
     return imported
@@ -204,6 +206,15 @@ def _appendix(view: DocumentView, outline: Outline, where: str, problems: Proble
             firsts.setdefault(item.place.table, item.index)
     tables = [(number, view.tables[number - 1][0]) for number in sorted(firsts)]
     return read_appendix(tables, where, problems)
+
+
+def _group_titles(appendix: AppendixRows) -> dict[str, str]:
+    """The "Tên nhóm …" items of the groups the appendix names otherwise than the national seven."""
+    return {
+        f"nhom_{numeral}": title
+        for numeral, title in appendix.groups.items()
+        if title and title != DEFAULT_GROUPS.get(numeral)
+    }
 
 
 def _appendix_title(view: DocumentView, outline: Outline, imported: ImportedPlan) -> None:
