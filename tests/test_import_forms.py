@@ -20,7 +20,7 @@ from docx.table import Table
 from generator.ooxml.reading import table_rows
 from tests import seed
 from tests.conftest import WORD_EXAMPLE, run_cli
-from tests.handmade_plans import HandPlan, expected_rows, typed_rows
+from tests.handmade_plans import HandPlan, expected_rows, note, typed_rows
 from tests.test_import import import_and_plan
 
 OTHER_WORDS = ("STT", "Nội dung nhiệm vụ", "Sản phẩm dự kiến", "Đơn vị chủ trì", "Đơn vị phối hợp",
@@ -124,3 +124,19 @@ def test_an_eighth_group_is_a_group_of_the_plan_and_of_its_report(tmp_path: Path
     made = docx.Document(str(next((tmp_path / "bc").glob("bao_cao*.docx"))))
     counted = [r for t in made.tables for r in table_rows(t) if r[:2] == ["VIII", EIGHTH]]
     assert counted == [["VIII", EIGHTH], ["VIII", EIGHTH, "1", "1", "0", "0", "0", "0"]]
+
+
+def test_a_column_cchc_has_no_place_for_is_kept_and_printed(tmp_path: Path) -> None:
+    source = HandPlan(words=OTHER_WORDS, notes=True).save(tmp_path / "ke_hoach_2022.docx")
+    imported, document = import_and_plan(source, tmp_path)
+    assert (f"Cảnh báo: {source}, bảng 3, hàng 1: cột “Ghi chú” không thuộc các cột của cchc: được giữ thành "
+            "cột riêng ở trang “Nhiệm vụ” của ke_hoach.xlsx và in lại ở phụ lục") in imported.stderr  # fmt: skip
+    sheet = openpyxl.load_workbook(tmp_path / "du_lieu" / "ke_hoach.xlsx")["Nhiệm vụ"]
+    header = [c.value for c in sheet[1]]
+    assert header[-1] == "Ghi chú"
+    notes = [row[-1] or "" for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert notes == [note(index) for index in range(len(typed_rows()))]
+    remade = grouped_rows(document, width=8)
+    assert [(group, cells[:6]) for group, cells in remade] == seed_grouped()
+    assert [cells[6] for _, cells in remade] == [note(index) for index in range(len(typed_rows()))]
+    assert table_rows(appendix(document))[0][-1] == "GHI CHÚ"

@@ -145,7 +145,7 @@ def read_tasks(
     if book is None:
         return None
     try:
-        sheet = book.sheet(TASK_SHEET, TASK_COLUMNS)
+        sheet = book.sheet(TASK_SHEET, TASK_COLUMNS, others=True)
         if sheet is None:
             return None
         reader = CellReader(book, problems)
@@ -191,6 +191,7 @@ def _task_row(
         "sub": bool(sub and not sub.blank),
         "cells": row,
         "values": values,
+        "extra": tuple((k[1:], reader.text(c, required=False)) for k, c in row.items() if k.startswith("+")),
     }
 
 
@@ -275,6 +276,7 @@ def _make_task(row: dict[str, Any], numbering: _Numbering, problems: Problems) -
         location=location,
         deadline_location=row["cells"]["thoi_gian"].location if "thoi_gian" in row["cells"] else None,
         product_location=row["cells"]["san_pham"].location if "san_pham" in row["cells"] else None,
+        extra=row.get("extra", ()),
     )
     numbering.add(task)
     return task

@@ -96,3 +96,40 @@ def _crosses_cells(keyword: str, assigns: bool, cell: int | None, blocks: list[i
     elif keyword in ("else", "elif") and blocks:
         return blocks[-1] != cell
     return False
+
+
+_GRID = re.compile(rb"<(/?)w:(tbl|tr|tc|gridCol|gridSpan)\b([^>]*)>")
+_SPAN = re.compile(rb'w:val="(\d+)"')
+
+
+def grids_fit(rendered: bytes) -> bool:
+    """Whether docxtpl's fix would leave every grid of ``rendered`` as it is: no row has more
+    cells than its grid has columns, and some row reaches the last column. A template whose
+    rows may change (``needs_fix``) mostly renders rows that still fit: a plan without its own
+    columns (#24). A table inside a table is left to docxtpl."""
+    inside = False
+    grid = cells = spans = widest = 0
+    for match in _GRID.finditer(rendered):
+        closing, name, attributes = match.groups()
+        if name == b"tbl" and not closing:
+            if inside:
+                return False
+            inside, grid, widest = True, 0, 0
+        elif name == b"tbl":
+            if widest < grid:
+                return False
+            inside = False
+        elif name == b"gridCol":
+            grid += 1
+        elif name == b"tr" and not closing:
+            cells = spans = 0
+        elif name == b"tr":
+            if cells > grid:
+                return False
+            widest = max(widest, spans)
+        elif name == b"tc" and not closing:
+            cells, spans = cells + 1, spans + 1
+        elif name == b"gridSpan":
+            value = _SPAN.search(attributes)
+            spans += int(value.group(1)) - 1 if value else 0
+    return True

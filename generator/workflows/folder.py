@@ -56,6 +56,7 @@ class PlanFolder:
     sections: tuple[Section, ...] = ()
     closing: tuple[Paragraph, ...] = ()
     unplaced: list[list[str]] = field(default_factory=list)  # rows import could not place, kept
+    extra_columns: list[str] = field(default_factory=list)  # the plan's own task columns ("Ghi chú")
 
 
 def plan_workbook(folder: PlanFolder) -> bytes:
@@ -69,7 +70,10 @@ def plan_workbook(folder: PlanFolder) -> bytes:
     year = folder.plan.get("nam") if isinstance(folder.plan.get("nam"), int) else None
     add_form(book, UNIT_SHEET, UNIT_ITEMS, folder.unit, year)
     items = plan_items(folder.plan)
-    columns = task_columns(items)
+    columns = (
+        *task_columns(items),
+        *(Column(f"+{h}", h, required=False, width=22) for h in folder.extra_columns),
+    )
     numerals = next(c.choices for c in columns if c.key == "nhom")
     groups = f"{numerals[0]}–{numerals[-1]}"
     add_form(book, PLAN_SHEET, items, folder.plan, year)
@@ -164,6 +168,7 @@ def folder_from_plan(plan: Plan) -> PlanFolder:
         plan=plan_values,
         targets=[row for paragraph in paragraphs for row in target_rows(paragraph, metrics_of(plan))],
         tasks=task_rows(plan.tasks),
+        extra_columns=[header for header, _ in plan.tasks[0].extra] if plan.tasks else [],
         custom=[custom_row(code, metric) for code, metric in plan.custom_metrics],
         opening=plan.opening,
         sections=plan.body,
@@ -205,6 +210,7 @@ def task_rows(tasks: tuple[Task, ...]) -> list[dict[str, Any]]:
             "nhom": task.group, "ma": "" if task.code == automatic else task.code, "nhiem_vu": task.text,
             "san_pham": task.product, "chu_tri": task.lead, "phoi_hop": task.partners,
             "thoi_gian": task.deadline, "kinh_phi": task.budget, "dong_con": "" if task.number is not None else "x",
+            **{f"+{header}": text for header, text in task.extra},
         })  # fmt: skip
     return rows
 

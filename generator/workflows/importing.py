@@ -62,6 +62,7 @@ def _write_plan(imported: ImportedPlan, out: Path, overwrite: bool, problems: Pr
         sections=tuple(s.freeze() for s in text.sections),
         closing=tuple(p.freeze() for p in text.closing),
         unplaced=imported.appendix.unplaced,
+        extra_columns=imported.appendix.extras,
     )
     if targets:
         problems.warn(
