@@ -140,3 +140,39 @@ def test_a_column_cchc_has_no_place_for_is_kept_and_printed(tmp_path: Path) -> N
     assert [(group, cells[:6]) for group, cells in remade] == seed_grouped()
     assert [cells[6] for _, cells in remade] == [note(index) for index in range(len(typed_rows()))]
     assert table_rows(appendix(document))[0][-1] == "GHI CHÚ"
+
+
+LATE_TASK = "Xây dựng, ban hành Kế hoạch tuyên truyền cải cách hành chính hàng năm của xã"  # "Tháng 12/2021"
+
+
+def test_a_deadline_without_a_date_is_printed_as_written_and_never_late(tmp_path: Path) -> None:
+    folder = tmp_path / "du_lieu"
+    shutil.copytree(WORD_EXAMPLE, folder)
+    book = openpyxl.load_workbook(folder / "ke_hoach.xlsx")
+    sheet = book["Nhiệm vụ"]
+    (late,) = [row[0].row for row in sheet.iter_rows(min_row=2) if row[2].value == LATE_TASK]
+    sheet[f"G{late}"] = "Theo tiến độ của cơ quan soạn thảo"
+    sheet["G2"] = "Tháng 10"
+    book.save(folder / "ke_hoach.xlsx")
+    where = f'{folder / "ke_hoach.xlsx"}, trang "Nhiệm vụ"'
+
+    plan = run_cli("plan", folder, "--out", tmp_path / "out")
+    report = run_cli("report", "--period", "NAM", "--year", "2022", folder, "--out", tmp_path / "out")
+
+    assert plan.exit_code == 0, plan.stderr
+    assert report.exit_code == 0, report.stderr
+    for result in (plan, report):
+        notes = [line for line in result.stderr.splitlines() if f"{where}, ô G{late}:" in line]
+        assert notes == [f"Cảnh báo: {where}, ô G{late}: thời hạn “Theo tiến độ của cơ quan soạn thảo” không "
+                         "phải một ngày, tháng, quý hay năm mà cchc đọc được: được in như đã ghi; báo cáo coi nhiệm "
+                         "vụ này không có thời hạn cố định (không bao giờ tính là quá hạn)"]  # fmt: skip
+        assert (f"Cảnh báo: {where}, ô G2: thời hạn “Tháng 10” không ghi năm: hiểu là tháng 10/2022 (năm kế "
+                "hoạch); hãy ghi rõ năm nếu không phải") in result.stderr.splitlines()  # fmt: skip
+    made = docx.Document(str(next((tmp_path / "out").glob("ke_hoach*.docx"))))
+    cells = [[c.text for c in r.cells] for r in made.tables[2].rows]
+    assert [r[5] for r in cells if r[1] == LATE_TASK] == ["Theo tiến độ của cơ quan soạn thảo"]
+    assert cells[2][5] == "Tháng 10"
+    reported = docx.Document(str(next((tmp_path / "out").glob("bao_cao*.docx"))))
+    rows = [table_rows(t) for t in reported.tables]
+    (line,) = [r for t in rows for r in t if len(r) > 4 and r[1] == LATE_TASK]
+    assert line[3:5] == ["Theo tiến độ của cơ quan soạn thảo", "Đang thực hiện"]  # was "Quá hạn"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.domain.areas import DEFAULT_GROUPS
-from generator.domain.deadlines import DeadlineError, parse_cell
+from generator.domain.deadlines import DeadlineError, read_cell, undated_notice, year_notices
 from generator.domain.headings import roman_value
 from generator.domain.models import Task, TaskGroup
 from generator.errors import Location, Problems
@@ -196,10 +196,16 @@ def _task_row(
 
 
 def _check_deadline(problems: Problems, cell: Cell, text: str, year: int | None) -> None:
+    """An impossible date is an error; text naming no date is printed as written, with a notice."""
     try:  # when the plan's year is itself wrong, a leap year: no phrase is refused for its 29/02
-        parse_cell(text, year if year is not None else LEAP_YEAR)
+        dated, undated = read_cell(text, year if year is not None else LEAP_YEAR)
     except DeadlineError as exc:
         problems.add(cell.location, str(exc))
+        return
+    if undated:
+        problems.warn(cell.location, undated_notice(undated))
+    for notice in year_notices(dated, year) if year is not None else []:
+        problems.warn(cell.location, notice)
 
 
 def _group(
