@@ -17,6 +17,7 @@ import pytest
 from docx.document import Document
 from docx.table import Table
 
+from generator.domain.superior import read_superior
 from generator.ooxml.reading import table_rows
 from tests import seed
 from tests.conftest import WORD_EXAMPLE, run_cli
@@ -176,3 +177,75 @@ def test_a_deadline_without_a_date_is_printed_as_written_and_never_late(tmp_path
     rows = [table_rows(t) for t in reported.tables]
     (line,) = [r for t in rows for r in t if len(r) > 4 and r[1] == LATE_TASK]
     assert line[3:5] == ["Theo tiến độ của cơ quan soạn thảo", "Đang thực hiện"]  # was "Quá hạn"
+
+
+def without_appendix_tables(source: Path, *, heading: bool = True) -> Path:
+    """The plan with its appendix tables gone (a .doc whose conversion lost them), or with its
+    "PHỤ LỤC" heading lines gone instead (``heading=False``: the tables stay)."""
+    document = docx.Document(str(source))
+    body = document.element.body
+    if heading:
+        for table in document.tables[2:]:
+            body.remove(table._tbl)
+    else:
+        for paragraph in document.paragraphs:
+            if seed.norm(paragraph.text) in seed.appendix_heading():
+                body.remove(paragraph._p)
+    document.save(str(source))
+    return source
+
+
+def test_no_task_from_a_file_with_tables_says_which_tables_and_why(tmp_path: Path) -> None:
+    lost = without_appendix_tables(HandPlan().save(tmp_path / "mat_bang.docx"))
+    unknown = HandPlan(words=("STT", "Việc cần làm", *OTHER_WORDS[2:])).save(tmp_path / "la.docx")
+    results = [run_cli("import", source, "--out", tmp_path / source.stem) for source in (lost, unknown)]
+    assert all(result.exit_code == 0 for result in results)
+    assert "0 dòng phụ lục" in results[0].output
+    assert (f"Cảnh báo: {lost}: không lấy được nhiệm vụ nào: văn bản có 2 bảng, không bảng nào sau đề mục "
+            "“PHỤ LỤC” hoặc có dòng tiêu đề STT, Nhiệm vụ…; trang Nhiệm vụ để trống, hãy điền"
+            ) in results[0].stderr.splitlines()  # fmt: skip
+    assert (f"Cảnh báo: {unknown}: không lấy được nhiệm vụ nào: bảng 3: hàng 1 giống dòng tiêu đề nhưng không "
+            "có cột nhiệm vụ (tên cột được nhận: Nhiệm vụ cụ thể, Nhiệm vụ, Nội dung") in results[1].stderr  # fmt: skip
+
+
+def test_a_task_table_without_an_appendix_heading_is_read(tmp_path: Path) -> None:
+    source = without_appendix_tables(HandPlan().save(tmp_path / "ke_hoach_2022.docx"), heading=False)
+    result = run_cli("import", source, "--out", tmp_path / "du_lieu")
+    assert result.exit_code == 0, result.stderr
+    assert "30 dòng phụ lục" in result.output
+    assert (f"Cảnh báo: {source}, bảng 3: không có đề mục “PHỤ LỤC”: bảng này được đọc là phụ lục nhiệm vụ, "
+            "hãy xem lại trang Nhiệm vụ") in result.stderr.splitlines()  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("texts", "name", "superior"),
+    [
+        (["Thực hiện Kế hoạch số 6118/KH-UBND của UBND huyện Phú Lộc về …", "Chỉ thị của UBND tỉnh"],
+         "XÃ LỘC THỦY", "UBND huyện Phú Lộc"),
+        (["Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND tỉnh Quảng Trị về cải cách hành chính"],
+         "XÃ LỆ THỦY", "UBND tỉnh Quảng Trị"),
+        (["của Ủy ban nhân dân tỉnh Quảng Bình; Kế hoạch của UBND huyện Lệ Thủy"], "XÃ SƠN THỦY",
+         "UBND huyện Lệ Thủy"),
+        (["Báo cáo UBND huyện hàng quý."], "XÃ LỘC THỦY", "UBND huyện"),
+        (["Kế hoạch của UBND xã Lộc Thủy"], "XÃ LỘC THỦY", ""),
+        (["của UBND huyện Phú Lộc và UBND tỉnh Thừa Thiên Huế"], "HUYỆN PHÚ LỘC", "UBND tỉnh Thừa Thiên Huế"),
+    ],
+    ids=["commune-of-a-district", "commune-after-2025", "nearest-level", "unnamed", "own-level", "district"],
+)  # fmt: skip
+def test_the_superior_is_read_from_the_plans_words(texts: list[str], name: str, superior: str) -> None:
+    assert read_superior(texts, ["ỦY BAN NHÂN DÂN", name]) == superior
+
+
+def test_the_imported_unit_names_its_superior_and_cchcs_report_imports_without_notices(
+    tmp_path: Path,
+) -> None:
+    result = run_cli("import", HandPlan().save(tmp_path / "kh.docx"), "--out", tmp_path / "du_lieu")
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(tmp_path / "du_lieu" / "ke_hoach.xlsx")
+    unit = {row[0]: row[1] for row in book["Đơn vị"].iter_rows(min_row=2, values_only=True)}
+    assert unit["Cơ quan cấp trên"] == "UBND huyện Phú Lộc"
+    made = run_cli("report", "--period", "NAM", "--year", "2022", WORD_EXAMPLE, "--out", tmp_path / "bc")
+    assert made.exit_code == 0, made.stderr
+    report = run_cli("import", next((tmp_path / "bc").glob("*.docx")), "--out", tmp_path / "tien_do")
+    assert report.exit_code == 0, report.stderr
+    assert [line for line in report.stderr.splitlines() if "Quá hạn" not in line] == []

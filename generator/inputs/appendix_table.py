@@ -94,6 +94,11 @@ def read_appendix(
     return rows
 
 
+def looks_like_task_table(table: Any, columns: Sequence[Column] = TASK_COLUMNS) -> bool:
+    """A table with a task header in its first rows (a plan whose appendix has no heading)."""
+    return any(is_header(read_header(cells, columns)) for cells in grid_rows(table)[:3])
+
+
 def _table(rows: AppendixRows, number: int, grid: list[Cells], path: str, problems: Problems) -> None:
     headers = [read_header(cells, rows.columns) for cells in grid]
     found = any(is_header(h) for h in headers)
