@@ -39,9 +39,10 @@ BULLETS = """<w:abstractNum {w} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start 
 LEVELS = {"I.": 0, "1.": 1, "a)": 2}
 
 
-def typed_rows() -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
+def typed_rows(*, as_printed: bool = False) -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
     """(group, STT, the six cells' lines) of the seed's appendix, as an office typed them: a cell's
-    lines are the parts the export joined with "-----"; the sub-row's cells back in their columns."""
+    lines are the parts the export joined with "-----"; the sub-row's cells back in their columns,
+    or ``as_printed`` where the seed has them ("Cơ quan soạn thảo văn bản QPPL" as its deadline)."""
     rows = []
     group = ""
     for line in seed.SEED.read_text(encoding="utf-8").splitlines():
@@ -52,7 +53,7 @@ def typed_rows() -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
             group = cells[0]
             continue
         parts = [tuple(p.strip() for p in c.split("-----") if p.strip()) for c in cells[1:7]]
-        if cells[0] == "":
+        if cells[0] == "" and not as_printed:
             parts = [parts[0], parts[1], parts[4], (), (), ()]
         rows.append((group, cells[0], tuple(parts)))
     return rows
@@ -77,6 +78,7 @@ class HandPlan:
     words: tuple[str, ...] = COLUMNS  # the appendix header's seven names, in cchc's column order
     order: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)  # which of the seven columns each table column is
     notes: bool = False  # an eighth column "Ghi chú", one note per task
+    as_printed: bool = False  # the sub-row's cells where the seed prints them, not corrected
 
     def save(self, path: Path) -> Path:
         document = docx.Document()
@@ -154,7 +156,7 @@ class HandPlan:
     def _appendix(self, document: Document) -> None:
         for line in seed.appendix_heading():
             _line(document.add_paragraph(), line, bold=True, center=True)
-        rows = typed_rows()
+        rows = typed_rows(as_printed=self.as_printed)
         groups = [group for group, _, _ in rows]
         cut = len(rows) // 2 if self.split else len(rows)
         header = tuple(self.words[i] for i in self.order) + (("Ghi chú",) if self.notes else ())

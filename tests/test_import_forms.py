@@ -22,7 +22,7 @@ from generator.ooxml.reading import table_rows
 from tests import seed
 from tests.conftest import WORD_EXAMPLE, run_cli
 from tests.handmade_plans import HandPlan, expected_rows, note, typed_rows
-from tests.test_import import import_and_plan
+from tests.test_import import import_and_plan, texts
 
 OTHER_WORDS = ("STT", "Nội dung nhiệm vụ", "Sản phẩm dự kiến", "Đơn vị chủ trì", "Đơn vị phối hợp",
                "Thời gian thực hiện", "Kinh phí")  # fmt: skip
@@ -249,3 +249,31 @@ def test_the_imported_unit_names_its_superior_and_cchcs_report_imports_without_n
     report = run_cli("import", next((tmp_path / "bc").glob("*.docx")), "--out", tmp_path / "tien_do")
     assert report.exit_code == 0, report.stderr
     assert [line for line in report.stderr.splitlines() if "Quá hạn" not in line] == []
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        HandPlan(as_printed=True),
+        HandPlan(
+            as_printed=True, header="paragraphs", numbering="auto", groups="text", split=True, cells="breaks"
+        ),
+    ],
+    ids=["typed", "word-numbering-text-groups"],
+)
+def test_the_seed_plan_as_printed_remakes_with_no_edit(plan: HandPlan, tmp_path: Path) -> None:
+    """The published plan, its sub-row's "Cơ quan soạn thảo văn bản QPPL" in the deadline column."""
+    imported, document = import_and_plan(plan.save(tmp_path / "ke_hoach_2022.docx"), tmp_path)
+    assert "Đã lấy 93 đoạn văn, 30 dòng phụ lục" in imported.output
+    ours = [seed.strip_number(t) for t in texts(document)]
+    position = 0
+    for paragraph in seed.body_paragraphs():
+        position = ours.index(seed.strip_number(paragraph), position) + 1
+    printed = [(row.group, row.cells) for row in seed.appendix_rows()]
+    assert grouped_rows(document) == printed
+    assert ("I", ("Xây dựng văn bản quy phạm pháp luật (QPPL) của HĐND", "Nghị quyết, Quyết định", "", "",
+                  "Cơ quan soạn thảo văn bản QPPL", "")) in printed  # fmt: skip
+    titles = {r[0]: seed.norm(r[1]) for r in table_rows(appendix(document))[1:] if len(r) == 2}
+    assert {n: t.casefold() for n, t in titles.items()} == {
+        n: t.casefold() for n, t in seed.group_titles().items()
+    }
