@@ -15,8 +15,10 @@ import docx
 import openpyxl
 import pytest
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.table import Table
 
+from generator.domain import nd30
 from generator.domain.superior import read_superior
 from generator.ooxml.reading import table_rows
 from tests import seed
@@ -141,6 +143,8 @@ def test_a_column_cchc_has_no_place_for_is_kept_and_printed(tmp_path: Path) -> N
     assert [(group, cells[:6]) for group, cells in remade] == seed_grouped()
     assert [cells[6] for _, cells in remade] == [note(index) for index in range(len(typed_rows()))]
     assert table_rows(appendix(document))[0][-1] == "GHI CHÚ"
+    grid = [int(c.get(qn("w:w")) or 0) for c in appendix(document)._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert (len(grid), grid[0], sum(grid)) == (8, 760, nd30.LANDSCAPE_TEXT_WIDTH)  # STT keeps its width
 
 
 LATE_TASK = "Xây dựng, ban hành Kế hoạch tuyên truyền cải cách hành chính hàng năm của xã"  # "Tháng 12/2021"

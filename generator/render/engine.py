@@ -206,6 +206,7 @@ def _fixed_tables(data: bytes) -> bytes:
     from lxml import etree
 
     tree = DocxTemplate.fix_tables(DocxTemplate.__new__(DocxTemplate), data.decode("utf-8"))
+    table_grid.widen_from_header(tree, table_grid.grid_sizes(data))
     return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
