@@ -157,6 +157,8 @@ def widen_from_header(tree: Any, before: list[int]) -> None:
         if len(columns) <= count or len(cells) != len(columns) or 0 in wanted:
             continue
         widths = _fitted(wanted, sum(wanted[:count]))  # the table as wide as its template's columns
+        if widths == [int(column.get(_W + "w") or 0) for column in columns]:
+            continue  # docxtpl's grid already is: its cells stay as it leaves them
         for column, width in zip(columns, widths, strict=True):
             column.set(_W + "w", str(width))
         for row in table.iter(_W + "tr"):
