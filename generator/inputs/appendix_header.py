@@ -22,6 +22,7 @@ from generator.inputs.excel import Column
 STT = "stt"
 _STT_NAMES = frozenset(plain_header(n) for n in ("STT", "Số TT", "Số thứ tự", "TT"))
 _WHOLE, _PART = 3, 2
+_LONGEST = 80  # characters: a longer cell is a task's text, not a column's name
 HEADER_MATCHES = 3  # placed cells (STT included) a row needs to be taken as the header row
 
 
@@ -39,15 +40,19 @@ class Header:
 
 
 def read_header(cells: Sequence[str], columns: Sequence[Column]) -> Header:
-    """The best placing of ``cells`` (a row's text per grid column) on ``columns``."""
+    """The best placing of ``cells`` (a row's text per grid column) on ``columns``; a row with a
+    number in a cell (a task's STT) or a long text is no header, and costs next to nothing."""
     header = Header()
+    if any(text.strip().rstrip(".").isdigit() for text in cells):
+        return header
+    names = [plain_header(text) if len(text) <= _LONGEST else "" for text in cells]
     pairs = sorted(
-        ((_score(plain_header(text), column), index, column.key)
-         for index, text in enumerate(cells) for column in columns),
+        ((_score(name, column), index, column.key) for index, name in enumerate(names) if name
+         for column in columns),
         key=lambda pair: (-pair[0], pair[1]),
     )  # fmt: skip
-    for index, text in enumerate(cells):
-        if plain_header(text) in _STT_NAMES:
+    for index, name in enumerate(names):
+        if name in _STT_NAMES:
             header.mapping[index], header.score = STT, header.score + _WHOLE
     for score, index, key in pairs:
         if score and index not in header.mapping and key not in header.mapping.values():
