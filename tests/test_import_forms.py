@@ -281,3 +281,12 @@ def test_the_seed_plan_as_printed_remakes_with_no_edit(plan: HandPlan, tmp_path:
     assert {n: t.casefold() for n, t in titles.items()} == {
         n: t.casefold() for n, t in seed.group_titles().items()
     }
+
+
+def test_a_table_without_an_stt_column_numbers_every_row(tmp_path: Path) -> None:
+    plan = HandPlan(words=OTHER_WORDS, order=(1, 2, 3, 4, 5, 6), groups="whole")
+    imported, document = import_and_plan(plan.save(tmp_path / "ke_hoach_2022.docx"), tmp_path)
+    assert "Đã lấy 93 đoạn văn, 30 dòng phụ lục" in imported.output
+    assert grouped_rows(document) == seed_grouped()
+    numbers = [r[0] for r in table_rows(appendix(document))[1:] if len(r) == 7]
+    assert numbers[:5] == ["1", "2", "3", "4", "5"]  # the seed's sub-row is the second task of group I

@@ -144,8 +144,9 @@ def _take_header(rows: AppendixRows, header: Header, where: Location, problems: 
             continue
         rows.extras.append(name)
         problems.warn(where, f"cột “{name}” không thuộc các cột của cchc: được giữ thành cột riêng ở "
-                      f"{rows.extras_to} và in lại ở phụ lục; nếu đó là một cột đã có (Nhiệm vụ, Sản "
-                      "phẩm, Chủ trì, Phối hợp, Thời gian, Kinh phí), hãy đổi tên cột ở tệp gốc")  # fmt: skip
+                      f"{rows.extras_to} và in lại ở phụ lục; nếu đó là một cột đã có (Sản phẩm, Cơ "
+                      "quan chủ trì, phối hợp, Thời gian hoàn thành, Kinh phí), hãy chép sang cột ấy rồi xóa "
+                      "cột này")  # fmt: skip
 
 
 def _looks_like_header(cells: Cells) -> bool:
@@ -181,9 +182,10 @@ def _row(rows: AppendixRows, cells: Cells, where: Location, problems: Problems) 
         problems.warn(where, "nhiệm vụ trước dòng nhóm đầu tiên: đã xếp tạm vào nhóm I, hãy xem lại cột Nhóm")
     if number and not number.rstrip(".").isdigit():
         problems.warn(where, f'số thứ tự "{number}" không phải số: dòng được giữ như một nhiệm vụ')
+    numbered = STT in rows.mapping.values()  # without an STT column every row is a task of its own
     row: dict[str, Any] = dict(values)
-    row.update(nhom=rows.group, dong_con="" if number else "x", noi=where)
-    if not number and not any(t["nhom"] == rows.group and not t["dong_con"] for t in rows.tasks):
+    row.update(nhom=rows.group, dong_con="" if number or not numbered else "x", noi=where)
+    if numbered and not number and not any(t["nhom"] == rows.group and not t["dong_con"] for t in rows.tasks):
         row["dong_con"] = ""  # a first row without STT has no task above it to belong to
         problems.warn(where, "nhiệm vụ không có số thứ tự: được giữ như một nhiệm vụ của nhóm")
     rows.tasks.append(row)
