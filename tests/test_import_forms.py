@@ -290,3 +290,19 @@ def test_a_table_without_an_stt_column_numbers_every_row(tmp_path: Path) -> None
     assert grouped_rows(document) == seed_grouped()
     numbers = [r[0] for r in table_rows(appendix(document))[1:] if len(r) == 7]
     assert numbers[:5] == ["1", "2", "3", "4", "5"]  # the seed's sub-row is the second task of group I
+
+
+def test_a_sheets_own_column_is_printed_and_an_stt_column_is_not(tmp_path: Path) -> None:
+    folder = tmp_path / "du_lieu"
+    shutil.copytree(WORD_EXAMPLE, folder)
+    book = openpyxl.load_workbook(folder / "ke_hoach.xlsx")
+    sheet = book["Nhiệm vụ"]
+    sheet["J1"], sheet["K1"], sheet["J2"], sheet["K2"] = "Kết quả dự kiến", "STT", "Ban hành đúng hạn", 1
+    book.save(folder / "ke_hoach.xlsx")
+    made = run_cli("plan", folder, "--out", tmp_path / "out")
+    assert made.exit_code == 0, made.stderr
+    assert (f'Cảnh báo: {folder / "ke_hoach.xlsx"}, trang "Nhiệm vụ", ô K1: bỏ qua cột "STT": cchc tự đánh số thứ '
+            "tự trong từng nhóm") in made.stderr.splitlines()  # fmt: skip
+    rows = table_rows(appendix(docx.Document(str(next((tmp_path / "out").glob("ke_hoach*.docx"))))))
+    assert rows[0][-1] == "KẾT QUẢ DỰ KIẾN"
+    assert (len(rows[2]), rows[2][-1]) == (8, "Ban hành đúng hạn")

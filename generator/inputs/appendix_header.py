@@ -60,6 +60,11 @@ def read_header(cells: Sequence[str], columns: Sequence[Column]) -> Header:
     return header
 
 
+def is_stt(text: str) -> bool:
+    """ "STT", "Số TT", "Số thứ tự": the column of task numbers."""
+    return plain_header(text) in _STT_NAMES
+
+
 def is_header(header: Header) -> bool:
     """Enough placed columns, the task column among them, to be a task table's header row."""
     return len(header.mapping) >= HEADER_MATCHES and "nhiem_vu" in header.mapping.values()

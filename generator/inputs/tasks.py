@@ -11,8 +11,9 @@ from generator.domain.deadlines import DeadlineError, read_cell, undated_notice,
 from generator.domain.headings import roman_value
 from generator.domain.models import Task, TaskGroup
 from generator.errors import Location, Problems
+from generator.inputs.appendix_header import is_stt
 from generator.inputs.cells import CellReader
-from generator.inputs.excel import Cell, Column, Workbook
+from generator.inputs.excel import Cell, Column, Sheet, Workbook
 from generator.inputs.fields import Fields
 
 TASK_SHEET = "Nhiệm vụ"
@@ -149,11 +150,25 @@ def read_tasks(
         if sheet is None:
             return None
         reader = CellReader(book, problems)
+        _drop_numbers(sheet, problems)
         rows = [_task_row(reader, row, titles, year) for row in sheet.rows]
     finally:
         book.close()
     groups = _group(rows, titles, Location(str(book.path), sheet=sheet.title), problems)
     return groups if len(problems.errors) == before else None
+
+
+def _drop_numbers(sheet: Sheet, problems: Problems) -> None:
+    """A column "STT" of the sheet is not a column of the plan's own: cchc numbers the tasks."""
+    rows = sheet.rows
+    numbers = [key for key in (rows[0] if rows else {}) if key.startswith("+") and is_stt(key[1:])]
+    for key in numbers:
+        where = rows[0][key].location
+        header = Location(where.file, sheet=where.sheet, row=sheet.header_row, column=where.column)
+        problems.warn(header, f'bỏ qua cột "{key[1:]}": cchc tự đánh số thứ tự trong từng nhóm')
+    for row in rows:
+        for key in numbers:
+            row.pop(key, None)
 
 
 def group_titles(fields: Fields, value: Any) -> dict[str, str]:
