@@ -94,9 +94,11 @@ def read_appendix(
     return rows
 
 
-def looks_like_task_table(table: Any, columns: Sequence[Column] = TASK_COLUMNS) -> bool:
-    """A table with a task header in its first rows (a plan whose appendix has no heading)."""
-    return any(is_header(read_header(cells, columns)) for cells in grid_rows(table)[:3])
+def task_table_score(table: Any, columns: Sequence[Column] = TASK_COLUMNS) -> int:
+    """How well a task header in the table's first rows fits ``columns``; 0 without one (used to
+    find the appendix of a plan that has no "PHỤ LỤC" heading: the best candidate wins)."""
+    headers = [read_header(cells, columns) for cells in grid_rows(table)[:3]]
+    return max((h.score for h in headers if is_header(h)), default=0)
 
 
 def _table(rows: AppendixRows, number: int, grid: list[Cells], path: str, problems: Problems) -> None:

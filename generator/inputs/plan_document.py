@@ -32,7 +32,7 @@ from generator.domain.nd30_patterns import (
 )
 from generator.domain.superior import read_superior
 from generator.errors import GeneratorError, Location, Problems
-from generator.inputs.appendix_table import AppendixRows, looks_like_task_table, read_appendix
+from generator.inputs.appendix_table import AppendixRows, read_appendix, task_table_score
 from generator.inputs.docx_file import open_document
 from generator.inputs.profile import clean_recipient, signer_lines, signer_parts
 from generator.inputs.words import WordText, read_words
@@ -205,7 +205,8 @@ def _appendix(view: DocumentView, outline: Outline, where: str, problems: Proble
         numbers = {i.place.table for i in view.items if i.place.table is not None and i.index > start}
         tables = [(number, table) for number, table in tables if number in numbers]
     else:
-        first = next((n for n, table in tables if looks_like_task_table(table)), None)
+        scores = {number: task_table_score(table) for number, table in tables}
+        first = max(scores, key=lambda n: (scores[n], -n)) if any(scores.values()) else None
         tables = [(number, table) for number, table in tables if first is not None and number >= first]
         if first is not None:
             problems.warn(Location(where, table=first), "không có đề mục “PHỤ LỤC”: bảng này được đọc là phụ lục "
