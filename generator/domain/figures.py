@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.domain.deadlines import DeadlineError, final_due, parse_cell
+from generator.domain.deadlines import DeadlineError, final_due, read_cell
 from generator.domain.indicators import (
     DONE,
     FAIL,
@@ -148,7 +148,7 @@ def online_ratio(field: FieldStats) -> Decimal | None:
 def due_date(task: Task, year: int, before_is_day_before: bool = True) -> dt.date | None:
     """The task's last due date; None when recurring or when its deadline cannot be read."""
     try:
-        return final_due(parse_cell(task.deadline, year, before_is_day_before=before_is_day_before))
+        return final_due(read_cell(task.deadline, year, before_is_day_before=before_is_day_before)[0])
     except DeadlineError:
         return None
 
@@ -158,15 +158,17 @@ def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) 
     parent_due: dt.date | None = None
     for task in report.plan.tasks:
         try:
-            deadlines = parse_cell(task.deadline, report.plan.year, before_is_day_before=before_is_day_before)
+            deadlines, undated = read_cell(
+                task.deadline, report.plan.year, before_is_day_before=before_is_day_before
+            )
         except DeadlineError as exc:
             problems.add(task.deadline_location or task.location, str(exc))
             continue
         due = final_due(deadlines)
         if task.number is not None:
             parent_due = due
-        elif not deadlines:
-            due = parent_due  # a sub-row without its own deadline shares its task's
+        elif not deadlines and not undated:  # undated text: no fixed deadline, never late (#24), as
+            due = parent_due  # reading the plan said at its cell. A sub-row without one shares its task's
         progress = report.progress.tasks[task.code]
         if progress.state == DONE and progress.completed is None and due is not None:
             problems.warn(progress.location, f"nhiệm vụ {task.code} đã hoàn thành nhưng chưa ghi ngày hoàn thành: "

@@ -108,6 +108,7 @@ class Task:
     location: Location
     deadline_location: Location | None = None
     product_location: Location | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # (header, text) of the plan's own columns ("Ghi chú")
 
 
 @dataclass(frozen=True)

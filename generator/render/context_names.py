@@ -27,7 +27,8 @@ _FIELDS = (
 PLAN = (
     *_COMMON, "nam", "phu_luc.tieu_de", "phu_luc.kem_theo", "phu_luc.nhom[].so", "phu_luc.nhom[].ten",
     *(f"phu_luc.nhom[].nhiem_vu[].{key}" for key in (
-        "ma", "stt", "nhiem_vu", "san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi")),
+        "ma", "stt", "nhiem_vu", "san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi", "them[]")),
+    "phu_luc.cot_them[]",
 )  # fmt: skip
 REPORT = (
     *_COMMON, "kinh_gui", "ky_bao_cao.ten", "ky_bao_cao.tu_ngay", "ky_bao_cao.den_ngay",

@@ -17,6 +17,7 @@ from generator.domain import form06, nd30
 from generator.ooxml.package import Entry, assemble
 from generator.ooxml.writing import paragraph, tag_paragraph
 from generator.render.builder import blocks
+from generator.render.builder.extras import Extras
 from generator.render.builder.styles import styles_xml
 from generator.render.bundled import SOURCE_TEMPLATES
 
@@ -36,6 +37,7 @@ PLAN_TASKS = blocks.fit([
     C("CƠ QUAN PHỐI HỢP", 1800, "t.phoi_hop"), C("THỜI GIAN HOÀN THÀNH", 1750, "t.thoi_gian"),
     C("KINH PHÍ THỰC HIỆN", 0, "t.kinh_phi"),
 ], WIDE)  # fmt: skip
+PLAN_EXTRAS = Extras("phu_luc.cot_them", "t.them")  # the plan's own columns ("Ghi chú"), #24
 REPORT_TARGETS = blocks.fit([
     C("STT", 760, "r.stt", "BangSo"), C("Chỉ tiêu", 2900, "r.ten"), C("Số liệu", 1650, "r.so_lieu"),
     C("Kết quả", 1450, "r.ket_qua"), C("Chỉ tiêu kế hoạch", 1354, "r.muc_tieu"),
@@ -89,7 +91,9 @@ def plan_document() -> str:
         + blocks.signature_block()
         + blocks.section_break(landscape=False, restart=False)
         + blocks.appendix_heading("", "phu_luc")
-        + blocks.data_table(PLAN_TASKS, blocks.grouped_rows(PLAN_TASKS, "phu_luc.nhom", "nhiem_vu"))
+        + blocks.data_table(
+            PLAN_TASKS, blocks.grouped_rows(PLAN_TASKS, "phu_luc.nhom", "nhiem_vu", PLAN_EXTRAS), PLAN_EXTRAS
+        )
         + blocks.table_end()
         + blocks.section_end(landscape=True, restart=True)
     )
