@@ -17,7 +17,7 @@ from generator.domain.kinds import DocumentKind
 from generator.domain.periods import chronological, parse_reference
 from generator.errors import GeneratorError, Problems
 from generator.inputs.fields import Fields
-from generator.inputs.files import collect, period_of
+from generator.inputs.files import collect, expand, period_of, role_sheets
 from generator.inputs.plan_word import PLAN_SHEET
 from generator.inputs.yaml_file import load_yaml
 from generator.inputs.yaml_memo import top_level_keys
@@ -191,14 +191,18 @@ def _data_files(folder: Path) -> list[Path]:
 def _has_plan(folder: Path) -> bool:
     """A plan's words and header are there, in YAML or in Word and Excel.
 
-    A YAML plan is found by its top-level key alone (parsed, never built): building every
-    unit's files here filled the parse memo with all units before any job ran, so each unit's
-    YAML was parsed twice in a batch of more than a few units (bench case (g)).
+    The cheap facts are asked first, and the files are not built: a YAML plan is found by its
+    top-level key alone (parsed, never built), a workbook's "Kế hoạch" sheet by the workbook's
+    sheet titles; only a folder with neither has its Word files read (for plan words). Reading
+    every unit's files here filled the memories of parsed files with all units before any job
+    ran, so each unit's files were read twice in a batch of more than a few units.
     """
     yaml_files = (
         p for p in _data_files(folder) if p.suffix.lower() in (".yaml", ".yml") and period_of(p) is None
     )
     if any(PLAN in top_level_keys(p, PLAN) for p in yaml_files):
+        return True
+    if any(PLAN_SHEET in role_sheets(book) for book in expand([folder], Problems()).books):
         return True
     inputs = collect([folder], Problems())
     return PLAN in inputs.parts or PLAN in inputs.words or PLAN_SHEET in inputs.sheets
