@@ -3,7 +3,10 @@ document, each Word file of a batch read once per run. Counted, not timed."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -73,3 +76,18 @@ def test_a_batch_reads_each_word_file_once(tmp_path: Path, monkeypatch: pytest.M
     assert not result.failed
     assert len(result.written) == 4  # a plan and a quý I report per unit
     assert parsed[0] == 4  # ke_hoach.docx and bao_cao_q1_2022.docx of each unit
+
+
+def test_a_plan_from_word_and_excel_imports_neither_yaml_parser(tmp_path: Path) -> None:
+    """Cold start: a Word + Excel folder has no YAML to read, and a plan is no draft (ruamel.yaml)."""
+    code = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('yaml', 'ruamel.yaml', 'generator.workflows.rollover') if m in sys.modules))"
+    )
+    env = {**os.environ, "CCHC_CACHE_DIR": str(tmp_path / "cache")}
+    args = [sys.executable, "-c", code, "plan", str(WORD_EXAMPLE), "-o", str(tmp_path / "out")]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 1

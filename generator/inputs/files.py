@@ -21,16 +21,18 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.domain.periods import period_in_name
 from generator.errors import Location, Problems
-from generator.inputs import yaml_memo
 from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_document, load_words
 from generator.inputs.excel import Workbook
 from generator.inputs.report_words import is_report_words
 from generator.inputs.spreadsheet import SUFFIXES as WORKBOOK_SUFFIXES
-from generator.inputs.yaml_file import YamlDocument
 from generator.ooxml.places import Block
+
+if TYPE_CHECKING:  # YAML's modules are imported only where a YAML file is read
+    from generator.inputs.yaml_file import YamlDocument
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
 # Sheets that give a role; a second workbook with one of them is an error, not a silent choice.
@@ -125,6 +127,8 @@ def collect(paths: Sequence[Path], problems: Problems, period: tuple[str, int] |
     before = len(problems.errors)
     found = expand(paths, problems, period)
     inputs = InputSet(workbooks=found.books, named=found.named, elsewhere=found.elsewhere)
+    if found.yamls:  # a Word and Excel folder needs no YAML parser: not imported for it
+        from generator.inputs import yaml_memo
     for path in found.yamls:
         document = yaml_memo.load(path, problems)
         if document is None:
