@@ -114,7 +114,7 @@ def run(
     result = BatchResult()
     summaries: dict[tuple[str, int], list[UnitSummary]] = {p: [] for p in batch.consolidate}
     summarised = [job.period in summaries for job in batch.jobs]
-    if workers > 1:
+    if workers > 1 and len({job.inputs for job in batch.jobs}) > 1:  # one unit: no process to start
         from generator.workflows import batch_pool
 
         attempts: Iterable[Done | list[str]] = batch_pool.run_units(
