@@ -36,6 +36,7 @@ _ALIGN = {
 _NO_LINE = ("nil", "none")
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CHAINS: weakref.WeakKeyDictionary[Any, dict[str | None, tuple[Any, ...]]] = weakref.WeakKeyDictionary()
+_BOLD: weakref.WeakKeyDictionary[Any, dict[tuple[str | None, str | None], bool]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -231,8 +232,17 @@ def run_format(paragraph: Paragraph, run: Any | None = None) -> RunFormat:
 
 
 def run_bold(paragraph: Paragraph, run: Any) -> bool:
-    """``run_format(paragraph, run).bold``, without resolving the rest of the format."""
-    return bool(next((f.bold for f in _font_sources(paragraph, run) if f.bold is not None), None))
+    """``run_format(paragraph, run).bold``, without resolving the rest of the format; what the
+    styles say is resolved once per pair of run and paragraph style."""
+    own = run.font.bold
+    if own is not None:
+        return bool(own)
+    styled = _BOLD.setdefault(paragraph.part, {})
+    key = (run._r.style, paragraph._p.style)
+    if key not in styled:
+        fonts = [s.font for s in _run_style_chain(run) + style_chain(paragraph)]
+        styled[key] = bool(next((f.bold for f in fonts if f.bold is not None), None))
+    return styled[key]
 
 
 def _font_sources(paragraph: Paragraph, run: Any | None) -> list[Any]:

@@ -18,7 +18,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from generator.ooxml.reading import document_part, style_chain
+from generator.ooxml.reading import style_chain
 
 _HEADING_STYLE = re.compile(r"^(?:heading|đề mục|tiêu đề)\s*([1-9])$", re.IGNORECASE)
 _FACTS: weakref.WeakKeyDictionary[Any, dict[str | None, StyleFacts]] = weakref.WeakKeyDictionary()
@@ -36,7 +36,7 @@ class StyleFacts:
 
 def style_facts(paragraph: Paragraph) -> StyleFacts:
     """The facts of ``paragraph``'s style, computed on the first paragraph of that style."""
-    facts = _FACTS.setdefault(document_part(paragraph.part), {})
+    facts = _FACTS.setdefault(paragraph.part, {})  # a header's part: its own entry, the same styles
     style_id = paragraph._p.style
     found = facts.get(style_id)
     if found is None:
