@@ -1,6 +1,6 @@
 """``cchc template check``: a Word template against the data it will be filled with.
 
-Without a folder, the names are those the README documents. With a working folder, they are
+Without a folder, the names are those docs/mau-rieng.md documents. With a working folder, they are
 those of the context its data really builds: the plan's, or the report's when the template
 looks like a report, which is when it uses more of the names only a report has
 (``chi_tieu``, ``ky_bao_cao``, ``phu_luc_1`` …) than names only a plan has (``nam``,
@@ -46,7 +46,9 @@ def check_template(
     if folder is None:
         names = context_names.REPORT if report else context_names.PLAN
         label = "báo cáo" if report else "kế hoạch"
-        return TemplateCheck(template, label, "tên biến trong README", check_file(template, names, label))
+        return TemplateCheck(
+            template, label, "tên biến trong docs/mau-rieng.md", check_file(template, names, label)
+        )
     if report:
         period, year = _period(folder, period, year)
         label = f"báo cáo {period}/{year}"
