@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.domain.indicators import DONE, DONE_LATE, ENTERED_STATES, NOT_STARTED, ONGOING, OVERDUE
+from generator.domain.indicators import (
+    DONE,
+    DONE_LATE,
+    ENTERED_STATES,
+    NOT_STARTED,
+    ONGOING,
+    OVERDUE,
+    state_in_year_end_text,
+)
 from generator.domain.periods import PERIOD_KINDS
 from generator.domain.text import plain_header
 from generator.errors import GeneratorError, Location, Problems
@@ -109,7 +117,7 @@ def _progress_rows(found: AppendixRows, problems: Problems) -> list[dict[str, An
 
 
 def _state(row: dict[str, Any], problems: Problems) -> str:
-    text = " ".join(str(row.get("trang_thai", "")).split())
+    text = state_in_year_end_text(" ".join(str(row.get("trang_thai", "")).split()))  # a year report's
     where: Location = row["noi"]
     if text.casefold() in ENTERED_STATES:
         return text[:1].upper() + text[1:].lower()
