@@ -49,6 +49,7 @@ class InputSet:
     sheets: dict[str, Path] = field(default_factory=dict)  # a ROLE_SHEETS title → its workbook
     unreadable: bool = False  # a path was missing or a file could not be read
     unreadable_words: bool = False  # a Word file could not be read (it may have held the words)
+    broken: dict[Path, str] = field(default_factory=dict)  # a workbook that cannot be read → why
     named: list[Path] = field(default_factory=list)  # files in folders named for the period asked
     elsewhere: list[Path] = field(default_factory=list)  # … and named for another one, passed over
 
@@ -155,7 +156,13 @@ def _assign(inputs: InputSet, document: YamlDocument, problems: Problems) -> Non
 def _index_sheets(inputs: InputSet, problems: Problems) -> None:
     """Which workbook holds each role sheet; two workbooks with the same one is an error."""
     for path in inputs.workbooks:
-        book = Workbook(path, Problems())  # unreadable workbooks are reported where they are used
+        # A workbook that cannot be read (damaged, a password, a bomb) is reported here, first:
+        # the sheets it may hold are then not missing, and readers do not report it again.
+        scratch = Problems()
+        book = Workbook(path, scratch)
+        if scratch.errors:
+            problems.items.extend(scratch.errors)
+            inputs.broken[path] = scratch.errors[0].message
         try:
             for title in ROLE_SHEETS:
                 if book.find_title(title) is None:
