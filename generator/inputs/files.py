@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.domain.periods import period_in_name
-from generator.errors import Location, Problems
+from generator.errors import Location, Problem, Problems
 from generator.inputs import yaml_memo
 from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_document, load_words
 from generator.inputs.excel import Workbook
@@ -49,7 +49,7 @@ class InputSet:
     sheets: dict[str, Path] = field(default_factory=dict)  # a ROLE_SHEETS title → its workbook
     unreadable: bool = False  # a path was missing or a file could not be read
     unreadable_words: bool = False  # a Word file could not be read (it may have held the words)
-    broken: dict[Path, str] = field(default_factory=dict)  # a workbook that cannot be read → why
+    broken: dict[Path, Problem] = field(default_factory=dict)  # a workbook that cannot be read → why
     named: list[Path] = field(default_factory=list)  # files in folders named for the period asked
     elsewhere: list[Path] = field(default_factory=list)  # … and named for another one, passed over
 
@@ -64,7 +64,11 @@ class InputSet:
         return document
 
     def missing(self, role: str, problems: Problems, where: str, what: str) -> None:
-        """Say that ``role`` has no source, in the words of the kind of folder the user keeps."""
+        """Say that ``role`` has no source, in the words of the kind of folder the user keeps; when a
+        workbook cannot be read, why instead (the sheet may be in it)."""
+        if self.broken:
+            self.report_broken(problems)
+            return
         if self.unreadable:
             return
         if self.parts:
@@ -76,6 +80,10 @@ class InputSet:
         problems.add(
             Location(where), f'không tìm thấy {what}: cần {hint} (hoặc phần "{role}:" trong tệp YAML)'
         )
+
+    def report_broken(self, problems: Problems) -> None:
+        """Why each workbook that cannot be read is refused, once."""
+        problems.items.extend(p for p in self.broken.values() if p not in problems.items)
 
 
 @dataclass
@@ -156,13 +164,12 @@ def _assign(inputs: InputSet, document: YamlDocument, problems: Problems) -> Non
 def _index_sheets(inputs: InputSet, problems: Problems) -> None:
     """Which workbook holds each role sheet; two workbooks with the same one is an error."""
     for path in inputs.workbooks:
-        # A workbook that cannot be read (damaged, a password, a bomb) is reported here, first:
-        # the sheets it may hold are then not missing, and readers do not report it again.
+        # A workbook that cannot be read (damaged, a password, a bomb) is noted: where a sheet it
+        # may hold is missing, its reason is reported instead (``missing``, ``find_sheet``).
         scratch = Problems()
         book = Workbook(path, scratch)
         if scratch.errors:
-            problems.items.extend(scratch.errors)
-            inputs.broken[path] = scratch.errors[0].message
+            inputs.broken[path] = scratch.errors[0]
         try:
             for title in ROLE_SHEETS:
                 if book.find_title(title) is None:
