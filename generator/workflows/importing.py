@@ -9,10 +9,10 @@ the source file; only a file that is not a plan (or cannot be opened) is an erro
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import scratch
 from generator.domain.deadlines import DeadlineError, parse_cell, split_phrases
 from generator.domain.models import Paragraph
 from generator.errors import GeneratorError, Location, Problem, Problems
@@ -40,8 +40,8 @@ class Imported:
 def import_document(source: Path, out: Path, *, overwrite: bool = False) -> Imported:
     """Read the plan (or periodic report) ``source`` and write its working files into ``out``."""
     problems = Problems()
-    with tempfile.TemporaryDirectory(prefix="cchc-import-") as work:
-        view, outline, kind = open_outline(_as_docx(source, Path(work)), problems)
+    with scratch.folder("import") as work:  # what a killed import left is swept by the next
+        view, outline, kind = open_outline(_as_docx(source, work), problems)
         if kind == "BÁO CÁO":
             progress = read_report_progress(view, outline, str(source), problems, f"trang “{UNPLACED_SHEET}”")
             return _write_progress(progress, out, overwrite, problems)

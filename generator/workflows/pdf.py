@@ -99,7 +99,7 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
             *(str(d.resolve()) for d in documents),
         ]
         timeout = BASE_TIMEOUT + TIMEOUT_PER_FILE * len(documents)
-        finished, said = _run(command, timeout)
+        finished, said = _run(command, timeout, _private_temp(work / "tmp"))
         said = said.replace(str(work), "…")
         if not finished:
             raise OutputError(
@@ -109,7 +109,14 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
         return [_place(staging, document, out_dir, target, said) for document in documents]
 
 
-def _run(command: list[str], timeout: float) -> tuple[bool, str]:
+def _private_temp(folder: Path) -> dict[str, str]:
+    """The environment with the temp folder inside ``folder``: LibreOffice's own ``lu*.tmp``
+    folders, which a killed LibreOffice leaves, go with cchc's work folder."""
+    folder.mkdir()
+    return {**os.environ, "TMPDIR": str(folder), "TMP": str(folder), "TEMP": str(folder)}
+
+
+def _run(command: list[str], timeout: float, env: dict[str, str] | None = None) -> tuple[bool, str]:
     """Run ``command`` in a process group of its own: whether it finished in time, and its stderr.
 
     ``soffice`` starts ``soffice.bin`` (and on Debian a shell script starts ``soffice``):
@@ -117,7 +124,12 @@ def _run(command: list[str], timeout: float) -> tuple[bool, str]:
     on a timeout, on Ctrl+C or SIGTERM, and after a normal exit in case something lingers.
     """
     process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **_OWN_GROUP
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        **_OWN_GROUP,
     )
     try:
         _, err = process.communicate(timeout=timeout)
