@@ -40,8 +40,10 @@ class WordFile:
     complete: bool = False
 
 
-def refusal(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a .docx (in Vietnamese), or None when it can be opened."""
+def refusal(path: Path, *, converted: bool = False) -> str | None:
+    """Why ``path`` cannot be read as a .docx (in Vietnamese), or None when it can be opened.
+    ``converted``: LibreOffice makes a .docx of it first (.doc, .odt, .rtf): only its size and,
+    for a ZIP package, its inflation are checked here; the .docx made is checked again."""
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -52,6 +54,8 @@ def refusal(path: Path) -> str | None:
         return f"không đọc được tệp ({os_reason(exc)})"
     if size > MAX_FILE_BYTES:
         return f"tệp quá lớn ({size / 2**20:.0f} MB; tối đa {MAX_FILE_BYTES // 2**20} MB)"
+    if converted:
+        return _package_refusal(path, word=False) if zipfile.is_zipfile(path) else None
     if head == _OLE_MAGIC:
         if path.suffix.lower() == ".doc":
             return f"tệp Word 97–2003 (.doc): {SAVE_AS_DOCX}"
@@ -64,7 +68,7 @@ def refusal(path: Path) -> str | None:
     return _package_refusal(path)
 
 
-def _package_refusal(path: Path) -> str | None:
+def _package_refusal(path: Path, *, word: bool = True) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -75,7 +79,7 @@ def _package_refusal(path: Path) -> str | None:
     for entry in entries:
         if entry.file_size > 2**20 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
             return "tệp nén bất thường (có thể là tệp độc hại); cchc không mở"
-    if "word/document.xml" not in {e.filename for e in entries}:
+    if word and "word/document.xml" not in {e.filename for e in entries}:
         return f"không phải tệp Word .docx (không có phần nội dung văn bản): {SAVE_AS_DOCX}"
     return None
 

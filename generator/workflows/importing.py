@@ -153,8 +153,8 @@ def _converted(source: Path, work: Path) -> Path:
     if pdf.find_soffice() is None:
         raise GeneratorError(f"{source}: tệp {source.suffix} cần chuyển sang .docx: {SAVE_AS_DOCX} "
                              "(hoặc cài LibreOffice để cchc tự chuyển)")  # fmt: skip
-    reason = refusal(source)
-    if reason is not None and "97–2003" not in reason and "mật khẩu" not in reason:
+    reason = refusal(source, converted=True)
+    if reason is not None:
         raise GeneratorError(f"{source}: {reason}")
     (converted,) = pdf.to_docx([source], work)
     return converted
