@@ -2,7 +2,10 @@
 
 LibreOffice takes seconds to start, so every file of a run goes into one ``soffice
 --convert-to pdf`` call. Each call gets a private profile folder
-(``-env:UserInstallation``) so two runs, or a user's open LibreOffice, never collide.
+(``-env:UserInstallation``) so two runs, or a user's open LibreOffice, never collide. That
+profile has macros off, links never updated, links from documents blocked, and every internet
+address sent to a closed proxy, so a document's linked picture is not fetched while it is
+converted (docs/security.md §7).
 Vietnamese needs fonts with every letter: Debian's ``fonts-liberation2`` (metric twin of
 Times New Roman); the older ``fonts-liberation`` lacks letters such as ộ, ữ, ầ.
 """
@@ -35,6 +38,19 @@ _CANDIDATES = (
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
+_CLOSED_PROXY = ("127.0.0.1", 9)  # the discard port: nothing answers a request for a document's link
+_SETTINGS = {
+    "/org.openoffice.Office.Common/Security/Scripting": {
+        "MacroSecurityLevel": "3", "DisableMacrosExecution": "true", "BlockUntrustedRefererLinks": "true",
+    },
+    "/org.openoffice.Office.Writer/Content/Update": {"Link": "2"},  # never
+    "/org.openoffice.Office.Calc/Content/Update": {"Link": "2"},
+    "/org.openoffice.Inet/Settings": {
+        "ooInetProxyType": "1", "ooInetNoProxy": "",
+        **{f"ooInet{kind}Proxy{part}": value for kind in ("HTTP", "HTTPS", "FTP")
+           for part, value in (("Name", _CLOSED_PROXY[0]), ("Port", str(_CLOSED_PROXY[1])))},
+    },
+}  # fmt: skip
 BASE_TIMEOUT = 60  # seconds: LibreOffice's start
 TIMEOUT_PER_FILE = 60
 
@@ -85,6 +101,7 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
         raise OutputError(INSTALL_HINT)
     with scratch.folder("pdf") as work:
         profile = work / "profile"
+        _lock_down(profile)
         staging = work / "out"
         command = [
             soffice,
@@ -109,11 +126,33 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
         return [_place(staging, document, out_dir, target, said) for document in documents]
 
 
+def _lock_down(profile: Path) -> None:
+    """The settings of a new LibreOffice profile: no macros, no links followed, no internet."""
+    items = [
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>'
+        for path, props in _SETTINGS.items()
+        for name, value in props.items()
+    ]
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        + "\n".join(items)
+        + "\n</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
 def _private_temp(folder: Path) -> dict[str, str]:
-    """The environment with the temp folder inside ``folder``: LibreOffice's own ``lu*.tmp``
-    folders, which a killed LibreOffice leaves, go with cchc's work folder."""
+    """The environment with the temp folder inside ``folder`` (LibreOffice's own ``lu*.tmp``
+    folders, which a killed LibreOffice leaves, go with cchc's work folder) and every proxy
+    variable on the closed proxy (what LibreOffice's internet access also reads)."""
     folder.mkdir()
-    return {**os.environ, "TMPDIR": str(folder), "TMP": str(folder), "TEMP": str(folder)}
+    proxy = "http://{}:{}".format(*_CLOSED_PROXY)
+    proxies = dict.fromkeys(("http_proxy", "https_proxy", "ftp_proxy", "all_proxy"), proxy)
+    proxies |= {name.upper(): value for name, value in proxies.items()}
+    empty = {"no_proxy": "", "NO_PROXY": ""}
+    return {**os.environ, **proxies, **empty, "TMPDIR": str(folder), "TMP": str(folder), "TEMP": str(folder)}
 
 
 def _run(command: list[str], timeout: float, env: dict[str, str] | None = None) -> tuple[bool, str]:
