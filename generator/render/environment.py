@@ -146,9 +146,26 @@ class _Sandbox(SandboxedEnvironment):
         if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
             args = (limits.Counted(args[0], 0), *args[1:])
         result = super().call(__context, __obj, *args, **kwargs)
-        if budget is not None and isinstance(__obj, Macro) and isinstance(result, str):
-            budget.produced(len(result))
+        if budget is not None:
+            budget.in_time()  # one call can run long: the clock is read after each
+            if isinstance(__obj, Macro) and isinstance(result, str):
+                budget.produced(len(result))
         return result
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """Jinja's sandboxed ``str.format``, its pattern and numbers checked for widths first
+        (Jinja wraps the method at access, so ``call`` no longer sees the string it belongs to)."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        pattern = value.__self__
+
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            limits.check_format(pattern)
+            limits.check_call(pattern.format, (*args, *kwargs.values()))
+            return wrapped(*args, **kwargs)
+
+        return checked
 
     @staticmethod
     def checked_concat(joined: str) -> str:
