@@ -9,13 +9,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests import processes
 from tests.conftest import run_cli
-from tests.test_pdf_process import document, running, wait_for  # noqa: F401  (document: a fixture)
+from tests.test_pdf_process import running, wait_for
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    path = tmp_path / "van_ban.docx"
+    made = docx.Document()
+    made.add_paragraph("KẾ HOẠCH")
+    made.save(str(path))
+    return path
 
 
 @pytest.fixture
@@ -38,7 +48,7 @@ def soffice_with_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_sigterm_during_pdf_leaves_no_libreoffice_temp_folder(
     soffice_with_temp: Path,
     document: Path,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
