@@ -5,7 +5,7 @@
   less than 12× the smaller's time. The workbook's size, unpacked size and compression ratio
   are printed beside it: the bounds of ``generator.inputs.spreadsheet`` must let it through.
 - A plan whose appendix has 50,000 rows rendered under tracemalloc: the peak must stay well
-  under three copies of the rendered document.xml (string, bytes, deflated copy).
+  under three times the rendered document.xml (held once, as bytes; tests/test_render_memory.py).
 """
 
 from __future__ import annotations

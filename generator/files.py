@@ -119,11 +119,6 @@ def sweep(folder: Path) -> None:
                     os.unlink(item.path)
 
 
-def forget_swept() -> None:
-    """Sweep every folder again at its next write (tests; a long-running server)."""
-    _swept.clear()
-
-
 @contextlib.contextmanager
 def output_lock(folder: Path) -> Iterator[None]:
     """Hold ``folder`` (created if needed) for the block; OutputError when another run holds it."""

@@ -1,8 +1,8 @@
-"""Write the README's tables of codes from the code that defines them, so they cannot drift:
+"""Write the docs' tables of codes from the code that defines them, so they cannot drift:
 the indicator codes (``domain.indicators.METRICS``), the counts of the "Kết quả CCHC" sheet
 (``domain.activities.ACTIVITIES``) and the outline's markers (``domain.outline.SLOTS``).
 
-Each table sits between two HTML comments in README.md (``<!-- bang-chi-so:bat-dau -->`` …);
+Each table sits between two HTML comments in docs/bao-cao.md (``<!-- bang-chi-so:bat-dau -->`` …);
 tests/test_readme_tables.py fails when one differs from what this script writes.
 Run: python scripts/make_readme_tables.py
 """
@@ -16,7 +16,7 @@ from generator.domain.activities import ACTIVITIES
 from generator.domain.indicators import METRICS, YEAR
 from generator.domain.outline import SLOT_KINDS, SLOTS
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "bao-cao.md"
 SOURCES = {"tthc": 'trang "TTHC"', "nhiem_vu": 'trang "Tiến độ"', "so_lieu": 'trang "Số liệu"'}
 
 
@@ -53,7 +53,7 @@ def block(text: str, name: str) -> str:
     """The lines between the two comments named ``name`` in ``text``."""
     match = re.search(rf"<!-- {name}:bat-dau -->\n(.*?)<!-- {name}:ket-thuc -->", text, re.DOTALL)
     if match is None:
-        raise ValueError(f"README.md has no block {name}")
+        raise ValueError(f"{PAGE.name} has no block {name}")
     return match.group(1)
 
 
@@ -65,8 +65,8 @@ def filled(text: str) -> str:
 
 
 def main() -> None:
-    README.write_text(filled(README.read_text(encoding="utf-8")), encoding="utf-8")
-    print(README)
+    PAGE.write_text(filled(PAGE.read_text(encoding="utf-8")), encoding="utf-8")
+    print(PAGE)
 
 
 if __name__ == "__main__":

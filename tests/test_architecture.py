@@ -1,4 +1,4 @@
-"""The house rules of generator/: rooms, the direction of imports, no cycles (README, contributors).
+"""The house rules of generator/: rooms, the direction of imports, no cycles (CONTRIBUTING.md).
 
 Imports are read from the source (ast), so the rules hold for imports inside functions too.
 """

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from generator.check.checker import RULES, check_files
 from generator.check.findings import Finding, Severity
-from generator.check.view import read_view
+from generator.ooxml.view import read_view
 from tests import processes
 from tests.conftest import EXAMPLE, run_cli
 from tests.handmade import LEFT, Handmade

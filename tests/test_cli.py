@@ -19,6 +19,20 @@ def test_help_is_vietnamese() -> None:
     assert "Hiện hướng dẫn này rồi thoát." in result.output
 
 
+@pytest.mark.parametrize(
+    ("command", "files"),
+    [
+        ("plan", "ke_hoach.docx, ke_hoach.xlsx"),
+        ("report", "ke_hoach.docx, ke_hoach.xlsx, bao_cao_<kỳ>_<năm>.docx, tien_do_<kỳ>_<năm>.xlsx"),
+    ],
+)
+def test_help_names_the_word_and_excel_files_not_yaml(command: str, files: str) -> None:
+    """YAML stays an input for scripts (docs/yaml.md), never what --help offers staff (#22)."""
+    text = " ".join(run_cli(command, "--help").output.split())
+    assert f"thư mục làm việc ({files})" in text
+    assert "yaml" not in text.casefold()
+
+
 def test_missing_argument_is_a_usage_error() -> None:
     result = run_cli("plan")
     assert result.exit_code == 2

@@ -14,8 +14,8 @@ import docx
 import openpyxl
 import pytest
 
-from generator.ooxml.reading import table_rows
 from tests.conftest import ROOT, WORD_EXAMPLE, run_cli
+from tests.docx_text import table_rows
 
 
 def demo_commands() -> list[list[str]]:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import files
 from generator.errors import OutputError
 from generator.files import write_atomic
 from tests.conftest import run_cli
@@ -98,7 +97,6 @@ def test_stale_temporary_files_are_swept_at_the_first_write(tmp_path: Path) -> N
         path.write_bytes(b"x")
     for path in (stale, other, old_document):
         age(path, 3)
-    files.forget_swept()
     write_atomic(tmp_path / "ke_hoach.docx", b"data")
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".cchc-4242-def456.tmp",
@@ -112,7 +110,6 @@ def test_a_folder_named_like_a_temporary_file_is_left_alone(tmp_path: Path) -> N
     folder = tmp_path / ".cchc-x.tmp"
     folder.mkdir()
     age(folder, 3)
-    files.forget_swept()
     write_atomic(tmp_path / "a.docx", b"data")
     assert folder.is_dir()
 

@@ -13,8 +13,8 @@ import docx
 import openpyxl
 import pytest
 
-from generator.ooxml.reading import table_rows
 from tests.conftest import EXAMPLE, WORD_EXAMPLE, run_cli
+from tests.docx_text import table_rows
 
 KEPT = ("I", "IV", "VII")
 TITLES = {"I": "Cải cách thể chế", "IV": "Cải cách chế độ công vụ", "VII": "Công tác chỉ đạo, điều hành"}
@@ -79,7 +79,7 @@ def test_a_plan_without_any_task_is_an_error(example: Path, tmp_path: Path) -> N
 
 
 def test_yaml_group_titles_rename_and_add_groups(example: Path, tmp_path: Path) -> None:
-    """Numbered in order (I, II, III) by renaming groups: the README's way for a plan that wants it."""
+    """Numbered in order (I, II, III) by renaming groups: the way docs/thu-muc-lam-viec.md gives."""
     plan = example / "ke_hoach.yaml"
     text = plan.read_text(encoding="utf-8")
     old = "  phu_luc:\n"

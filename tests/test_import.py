@@ -20,9 +20,9 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.ooxml.reading import table_rows
 from tests import seed
 from tests.conftest import run_cli
+from tests.docx_text import table_rows
 from tests.handmade_plans import HandPlan, expected_rows, html_plan
 
 PLAN = "ke_hoach_cchc_2022_xa_loc_thuy.docx"

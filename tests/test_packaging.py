@@ -73,6 +73,7 @@ def test_wheel_carries_templates_skeletons_and_pages(wheel: zipfile.ZipFile) -> 
         "generator/workflows/skeletons/ke_hoach.yaml",
     } <= names
     assert "generator/web/templates/index.html" in names
+    assert "generator/py.typed" in names  # callers' type checkers read cchc's types (PEP 561)
     for name in ("ke_hoach.docx", "ke_hoach.xlsx", "bao_cao_q1_2022.docx", "tien_do_q1_2022.xlsx"):
         assert f"generator/example_data/{name}" in names  # the page's "Dùng dữ liệu ví dụ"
     assert not any(n.startswith(("tests/", "inputs/", "bench/")) for n in names)

@@ -13,8 +13,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.ooxml.reading import cell_text, paragraph_format, run_format, table_rows
+from generator.ooxml.reading import paragraph_format, run_format
 from tests import seed
+from tests.docx_text import cell_text, table_rows
 
 
 @pytest.fixture(scope="module")
@@ -229,8 +230,11 @@ def test_signer_lines_bold(document: Document) -> None:
 def test_appendix_heading_and_table_rules(document: Document) -> None:
     heading = [seed.norm(p.text) for p in body_paragraphs(document)[-6:] if p.text.strip()]
     expected = seed.appendix_heading()
-    assert heading[:2] == expected[:2]
-    assert heading[2] == "(Kèm theo Kế hoạch số /KH-UBND ngày 07 tháng 01 năm 2022 của UBND xã)"
+    # ND 30 Phụ lục I, III.1.b: "Phụ lục" in lower case (the seed, typed by hand, has capitals);
+    # III.1.c: the "Kèm theo" line names the issuing body in full (#23 items 12, 13).
+    assert heading[:2] == ["Phụ lục", expected[1]]
+    assert expected[0] == "PHỤ LỤC"
+    assert heading[2] == "(Kèm theo Kế hoạch số /KH-UBND ngày 07 tháng 01 năm 2022 của UBND xã Lộc Thủy)"
     reference = find(document, heading[2])
     assert run_format(reference).italic
     table = tables(document)[2]

@@ -12,8 +12,8 @@ import docx
 import openpyxl
 import pytest
 
-from generator.ooxml.reading import table_rows
 from tests.conftest import WORD_EXAMPLE, run_cli
+from tests.docx_text import table_rows
 
 PLAN = "ke_hoach.yaml"
 DISBURSED = "Tỷ lệ giải ngân vốn đầu tư công"
@@ -59,12 +59,8 @@ def test_a_year_target_waits_for_the_year_report_and_each_period_one_does_not(
 def test_the_unit_sets_its_own_wording(example: Path, tmp_path: Path) -> None:
     edit(example / "don_vi.yaml", "  luu:", "  chua_den_ky: Đánh giá tại báo cáo năm\n  luu:")
     assert report(example, tmp_path / "out")[0] == 0
-    assert targets(tmp_path / "out")[DISBURSED] == [
-        "2/8",
-        "25%",
-        "tối thiểu 100%",
-        "Đánh giá tại báo cáo năm",
-    ]
+    # A year target in quý I: no quarter-only figure (#23 item 3), the unit's wording.
+    assert targets(tmp_path / "out")[DISBURSED] == ["—", "—", "100%", "Đánh giá tại báo cáo năm"]
 
 
 def test_the_plan_decides_over_the_indicators_usual_period(example: Path, tmp_path: Path) -> None:
@@ -75,7 +71,7 @@ def test_the_plan_decides_over_the_indicators_usual_period(example: Path, tmp_pa
     lines[line + 2] = lines[line + 2].replace("nam", "moi_ky")
     plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert report(example, tmp_path / "out")[0] == 0
-    assert targets(tmp_path / "out")[DISBURSED] == ["2/8", "25%", "tối thiểu 100%", "Không đạt"]
+    assert targets(tmp_path / "out")[DISBURSED] == ["2/8", "25%", "100%", "Không đạt"]
 
 
 def test_without_a_period_the_indicators_usual_one_applies(example: Path, tmp_path: Path) -> None:

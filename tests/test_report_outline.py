@@ -15,8 +15,8 @@ import pytest
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.ooxml.reading import table_rows
 from tests.conftest import WORD_EXAMPLE, run_cli
+from tests.docx_text import table_rows
 
 WORDS = "bao_cao_q1_2022.docx"
 # A province's own đề cương: other titles, another order, an extra part, no "Đánh giá chung".

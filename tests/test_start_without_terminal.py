@@ -129,5 +129,5 @@ def test_workbook_notes_give_examples_for_the_plan_year(tmp_path: Path, year: in
     assert example in deadline.comment.text
     assert example in guide
     assert f"Ví dụ {year}" in [c.value for c in book["Kế hoạch"]["C"]]
-    assert "cchc plan" not in guide  # office staff open the page; commands are in the README
+    assert "cchc plan" not in guide  # office staff open the page; commands are in docs/lenh.md
     assert "nhấp đúp tệp Mo_trang_cchc" in guide

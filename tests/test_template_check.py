@@ -75,8 +75,8 @@ def test_an_unclosed_block_is_found_where_it_opens(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("template", "folder", "data"),
     [
-        (PLAN_TEMPLATE, None, "kế hoạch (tên biến trong README)"),
-        (REPORT_TEMPLATE, None, "báo cáo (tên biến trong README)"),
+        (PLAN_TEMPLATE, None, "kế hoạch (tên biến trong docs/mau-rieng.md)"),
+        (REPORT_TEMPLATE, None, "báo cáo (tên biến trong docs/mau-rieng.md)"),
         (PLAN_TEMPLATE, EXAMPLE, f"kế hoạch (dữ liệu trong {EXAMPLE})"),
         (REPORT_TEMPLATE, EXAMPLE, f"báo cáo Q1/2022 (dữ liệu trong {EXAMPLE})"),
     ],

@@ -13,8 +13,8 @@ import docx
 import openpyxl
 import pytest
 
-from generator.ooxml.reading import table_rows
 from tests.conftest import run_cli
+from tests.docx_text import table_rows
 
 PROGRESS = "tien_do_q1_2022.xlsx"
 FORM = ["Lĩnh vực", "Trực tuyến", "Trực tiếp, bưu chính", "Từ kỳ trước", "Trước hạn", "Đúng hạn", "Quá hạn"]
@@ -112,7 +112,7 @@ def test_a_sheet_of_the_form_reads_into_phu_luc_ii(example: Path, tmp_path: Path
     code, lines = report(example, tmp_path / "out")
     assert code == 0, lines
     rows = phu_luc_ii(tmp_path / "out")
-    assert rows[3] == ["1", "Hộ tịch", "120", "64", "54", "2", "117", "35", "82", "0", "3", "1", "2"]
+    assert rows[4] == ["1", "Hộ tịch", "120", "64", "54", "2", "117", "35", "82", "0", "3", "1", "2"]
 
 
 def test_an_older_sheet_still_reads(example: Path, tmp_path: Path) -> None:
@@ -124,7 +124,7 @@ def test_an_older_sheet_still_reads(example: Path, tmp_path: Path) -> None:
     code, lines = report(example, tmp_path / "out")
     assert code == 0, lines
     rows = phu_luc_ii(tmp_path / "out")
-    assert rows[3:] == [
+    assert rows[4:] == [
         ["1", "Hộ tịch", "120", "64", "54", "2", "117", "35", "82", "0", "3", "", ""],
         ["2", "Đất đai", "29", "4", "22", "3", "25", "6", "17", "2", "4", "", ""],
         ["", "Tổng cộng", "149", "68", "76", "5", "142", "41", "99", "2", "7", "", ""],
@@ -183,17 +183,25 @@ def test_optional_figures_are_printed_only_when_given(example: Path, tmp_path: P
     assert code == 0, lines
     document = docx.Document(str(next((tmp_path / "out").glob("*.docx"))))
     texts = [p.text for p in document.paragraphs]
-    assert "Hồ sơ trực tuyến, thanh toán trực tuyến và thư xin lỗi" not in texts
+    assert "Hồ sơ trực tuyến, thanh toán trực tuyến và thư xin lỗi (ngoài Biểu số 06)" not in texts
     assert "Tỷ lệ hồ sơ tiếp nhận trực tuyến 54,2% (chi tiết tại Phụ lục II)." in texts  # 64 / 118
     write_tthc(example, [*FORM, "Thanh toán trực tuyến"], [[*HO_TICH, 12]])
     code, lines = report(example, tmp_path / "again")
     assert code == 0, lines
     document = docx.Document(str(next((tmp_path / "again").glob("*.docx"))))
+    # Without the files that carry a fee, a share of all files received means nothing (#23 item 4).
     assert table_rows(document.tables[-1])[1:] == [
-        ["1", "Hồ sơ thanh toán phí, lệ phí trực tuyến", "12", "10% tổng số hồ sơ nhận giải quyết"]
+        ["1", "Hồ sơ thanh toán phí, lệ phí trực tuyến", "12", "—"]
+    ]
+    write_tthc(example, [*FORM, "Hồ sơ có phí, lệ phí", "Thanh toán trực tuyến"], [[*HO_TICH, 48, 12]])
+    code, lines = report(example, tmp_path / "with_fee")
+    assert code == 0, lines
+    document = docx.Document(str(next((tmp_path / "with_fee").glob("*.docx"))))
+    assert table_rows(document.tables[-1])[1:] == [
+        ["1", "Hồ sơ thanh toán phí, lệ phí trực tuyến", "12", "25% số hồ sơ có phí, lệ phí"]
     ]
 
 
 def phu_luc_ii(out: Path) -> list[list[str]]:
     document = docx.Document(str(next(out.glob("*.docx"))))
-    return table_rows(document.tables[5])
+    return table_rows(document.tables[6])  # after the form's top block

@@ -18,11 +18,11 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import TestResponse, encode_multipart
 
-from generator.ooxml.reading import iter_blocks, table_rows
 from generator.web.app import create_app
 from generator.web.server import LocalServer
 from generator.web.store import Store
 from tests.conftest import EXAMPLE
+from tests.docx_text import table_rows
 
 EXAMPLE_FILES = (
     "don_vi.yaml",
@@ -99,7 +99,7 @@ def docx_text(data: bytes) -> str:
     """Every paragraph and table cell of a .docx, one per line, in reading order."""
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
-    for block in iter_blocks(document):
+    for block in document.iter_inner_content():
         if isinstance(block, Table):
             lines.extend(" | ".join(row) for row in table_rows(block))
         else:

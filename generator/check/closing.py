@@ -117,7 +117,12 @@ def appendix_findings(view: DocumentView, outline: Outline) -> list[Finding]:
             "phu_luc", "tiêu đề phụ lục", piece, Expected(bold=True, alignment="center")
         )
         end = headings[position + 1].index if position + 1 < len(headings) else len(view.items)
-        first_cell = next((i for i in view.items[heading.index + 1 : end] if i.place.table is not None), None)
+        # The first table of several rows: a one-row table is a layout block (a form's top block).
+        first_cell = next(
+            (i for i in view.items[heading.index + 1 : end]
+             if i.place.table is not None and len(view.tables[i.place.table - 1][0].rows) > 1),
+            None,
+        )  # fmt: skip
         if first_cell is None or first_cell.place.table is None:
             continue
         table = view.tables[first_cell.place.table - 1][0]

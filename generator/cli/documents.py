@@ -46,7 +46,7 @@ def template_option(default: str) -> Callable[[Callable[..., None]], Callable[..
 def plan_command(inputs: tuple[Path, ...], out: Path, template: Path | None, pdf: bool) -> None:
     """Soạn Kế hoạch CCHC (kèm phụ lục nhiệm vụ) từ dữ liệu đầu vào.
 
-    ĐẦU_VÀO: thư mục làm việc (don_vi.yaml, ke_hoach.yaml, nhiem_vu.xlsx) hoặc các tệp đó.
+    ĐẦU_VÀO: thư mục làm việc (ke_hoach.docx, ke_hoach.xlsx) hoặc các tệp đó.
     """
     _written(make(Request(DocumentKind.PLAN, inputs, out, template=template)), "kế hoạch", pdf)
 
@@ -68,7 +68,7 @@ def report_command(
 ) -> None:
     """Soạn Báo cáo CCHC định kỳ (kèm Phụ lục I nhiệm vụ, Phụ lục II TTHC).
 
-    ĐẦU_VÀO: thư mục làm việc (don_vi.yaml, ke_hoach.yaml, nhiem_vu.xlsx, bao_cao_<kỳ>_<năm>.yaml,
+    ĐẦU_VÀO: thư mục làm việc (ke_hoach.docx, ke_hoach.xlsx, bao_cao_<kỳ>_<năm>.docx,
     tien_do_<kỳ>_<năm>.xlsx) hoặc các tệp đó.
     """
     request = Request(DocumentKind.REPORT, inputs, out, period=period.upper(), year=year, template=template)

@@ -29,7 +29,7 @@ def check_command(template: Path, folder: Path | None, period: str | None, year:
     """Kiểm tra mẫu trước khi soạn: lỗi cú pháp, thẻ bị Word tách, biến dữ liệu không có,
     tính năng cchc không hỗ trợ. Mỗi lỗi một dòng kèm đoạn (hoặc ô bảng) và chữ quanh thẻ.
 
-    Không có THƯ_MỤC: đối chiếu với tên biến ghi trong README; có THƯ_MỤC: với dữ liệu thật
+    Không có THƯ_MỤC: đối chiếu với tên biến ghi trong docs/mau-rieng.md; có THƯ_MỤC: với dữ liệu thật
     của thư mục làm việc đó (kế hoạch, hoặc báo cáo nếu mẫu dùng tên biến của báo cáo).
     Mã thoát: 0 không thấy lỗi, 1 có lỗi.
     """

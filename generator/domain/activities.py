@@ -5,7 +5,7 @@ surveys, legal documents, TTHC published, reviewed and simplified, petitions, di
 Staff type them on the "Kết quả CCHC" sheet of the progress workbook, one row per code; each
 code belongs to one slot of the outline (``domain.outline``), where its phrase joins a
 sentence. The list is fixed so that every unit reports the same things the same way; the
-README lists every code.
+table in docs/bao-cao.md lists every code.
 """
 
 from __future__ import annotations

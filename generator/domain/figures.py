@@ -19,6 +19,7 @@ from generator.domain.deadlines import DeadlineError, final_due, parse_cell
 from generator.domain.indicators import (
     DONE,
     FAIL,
+    FILE_BASES,
     FINISHED,
     PASS,
     STATES,
@@ -30,6 +31,8 @@ from generator.domain.indicators import (
     verdict,
 )
 from generator.domain.models import FieldStats, Report, Target, Task, TaskProgress
+from generator.domain.periods import YEAR_CODE
+from generator.domain.sheets import FIGURES_SHEET
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
 
@@ -40,6 +43,12 @@ class TaskLine:
     progress: TaskProgress
     due: dt.date | None
     state: str
+    unfinished_at_year_end: bool = False  # due in the plan's year, not done, in a report closing it
+
+    @property
+    def counted(self) -> bool:
+        """Only numbered tasks count; a sub-row is a product of its task (#23, §4)."""
+        return self.task.number is not None
 
 
 @dataclass(frozen=True)
@@ -68,8 +77,10 @@ class ReportFigures:
     fields: tuple[FieldStats, ...]
     total_field: FieldStats
     targets: tuple[TargetLine, ...]
-    fell_due: int = 0  # task rows whose due date lies in the period's window
+    fell_due: int = 0  # numbered tasks due in the window (in the whole plan year, when it closes the year)
     done_on_time: int = 0  # of those, the ones finished by their due date
+    closes_year: bool = False  # the window ends in the plan year's last month
+    unfinished: int = 0  # numbered tasks due in the plan year and not finished, when it closes the year
 
 
 def compute(report: Report, problems: Problems, *, before_is_day_before: bool = True) -> ReportFigures:
@@ -77,16 +88,34 @@ def compute(report: Report, problems: Problems, *, before_is_day_before: bool = 
     tasks = _task_lines(report, problems, before_is_day_before)
     counts: dict[str, Counter[str]] = {group.numeral: Counter() for group in report.plan.groups}
     for line in tasks:
-        counts[line.task.group][line.state] += 1
+        if line.counted:
+            counts[line.task.group][line.state] += 1
     total_counts: Counter[str] = Counter()
     for counter in counts.values():
         total_counts.update(counter)
     fields = report.progress.fields
     targets = tuple(_measure_target(t, total_counts, report, problems) for t in report.plan.targets)
-    window = report.period
-    due = [line for line in tasks if line.due is not None and window.start <= line.due <= window.end]
+    due = [line for line in tasks if line.counted and _falls_due(line, report)]
     on_time = sum(1 for line in due if line.state == DONE)
-    return ReportFigures(tasks, counts, total_counts, fields, total_of(fields), targets, len(due), on_time)
+    closing = closes_plan_year(report)
+    unfinished = sum(1 for line in tasks if line.counted and line.unfinished_at_year_end)
+    return ReportFigures(tasks, counts, total_counts, fields, total_of(fields), targets, len(due), on_time,
+                         closing, unfinished)  # fmt: skip
+
+
+def closes_plan_year(report: Report) -> bool:
+    """The report's window ends in the last month of the plan's year (the year report, quý IV,
+    6 tháng cuối): it closes the plan, so every task of the year is due (#23)."""
+    return report.period.closes_year and report.period.end.year == report.plan.year
+
+
+def _falls_due(line: TaskLine, report: Report) -> bool:
+    """Due in the window; in a report closing the plan's year, due in the plan's year (a deadline
+    "Năm 2022" is 31/12/2022, after the 14/12 cut-off) or recurring ("Thường xuyên")."""
+    window = report.period
+    if closes_plan_year(report):
+        return line.due is None or line.due <= dt.date(report.plan.year, 12, 31)
+    return line.due is not None and window.start <= line.due <= window.end
 
 
 def total_of(fields: tuple[FieldStats, ...], name: str = "Tổng cộng") -> FieldStats:
@@ -103,7 +132,8 @@ def total_of(fields: tuple[FieldStats, ...], name: str = "Tổng cộng") -> Fie
     return FieldStats(
         name, total("online"), total("direct"), total("carried"), total("early"), total("on_time"),
         total("late"), optional("pending_in_time"), optional("pending_late"), where,
-        *(optional(a) for a in ("online_full", "online_partial", "paid_online", "late_apology")),
+        online_full=optional("online_full"), online_partial=optional("online_partial"),
+        paid_online=optional("paid_online"), late_apology=optional("late_apology"), with_fee=optional("with_fee"),
     )  # fmt: skip
 
 
@@ -113,6 +143,14 @@ def on_time_ratio(field: FieldStats) -> Decimal | None:
 
 def online_ratio(field: FieldStats) -> Decimal | None:
     return rate(field.online, field.received)
+
+
+def due_date(task: Task, year: int, before_is_day_before: bool = True) -> dt.date | None:
+    """The task's last due date; None when recurring or when its deadline cannot be read."""
+    try:
+        return final_due(parse_cell(task.deadline, year, before_is_day_before=before_is_day_before))
+    except DeadlineError:
+        return None
 
 
 def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) -> tuple[TaskLine, ...]:
@@ -134,7 +172,12 @@ def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) 
             problems.warn(progress.location, f"nhiệm vụ {task.code} đã hoàn thành nhưng chưa ghi ngày hoàn thành: "
                           "không biết có đúng hạn không (báo cáo ghi là hoàn thành đúng hạn)")  # fmt: skip
         state = task_state(progress.state, due, report.period.end, progress.completed)
-        lines.append(TaskLine(task, progress, due, state))
+        open_at_end = (
+            closes_plan_year(report)
+            and state not in FINISHED
+            and (due is None or due <= dt.date(report.plan.year, 12, 31))
+        )
+        lines.append(TaskLine(task, progress, due, state, open_at_end))
     return tuple(lines)
 
 
@@ -142,30 +185,48 @@ def _measure_target(target: Target, counts: Counter[str], report: Report, proble
     source = metrics_of(report.plan)[target.metric].source
     if source == "tthc":
         measures = _tthc_measures(target, report.progress.fields)
-    elif source == "nhiem_vu":
+    elif source == "nhiem_vu":  # numbered tasks only: ``counts`` leaves sub-rows out
         done = sum(counts[s] for s in FINISHED)
         total = sum(counts[s] for s in STATES)
         measures = (Measure("", done, total, rate(done, total)),)
     else:
         figure = report.progress.figures.get(target.metric)
         if figure is None:
-            problems.warn(target.location, f'chưa có số liệu chỉ số "{target.metric}" (trang "Số liệu")')
+            problems.warn(
+                target.location, f'chưa có số liệu chỉ số "{target.metric}" (trang "{FIGURES_SHEET}")'
+            )
             return TargetLine(target, (), None, due=judged_in(target, report))
         if figure.total is not None and figure.achieved is not None:
             measures = (Measure("", figure.achieved, figure.total, rate(figure.achieved, figure.total)),)
+            _check_file_base(
+                target.metric, figure.total, figure.total_location or figure.location, report, problems
+            )
         else:
             measures = (Measure("", None, None, (figure.percent or Decimal(0)) / 100),)
     if not judged_in(target, report):
-        return TargetLine(target, measures, None, due=False)
+        # A year target in an interim report: a figure of this window alone (quý I, quý III) says
+        # nothing of the year, so none is shown; a window from the year's start is lũy kế (#23).
+        return TargetLine(target, measures if report.period.from_year_start else (), None, due=False)
     judged = [verdict(m.ratio, target.comparison, target.value) for m in measures]
     known = [j for j in judged if j is not None]
     overall = None if not known else (PASS if all(j == PASS for j in known) else FAIL)
     return TargetLine(target, measures, overall)
 
 
+def _check_file_base(metric: str, total: int, where: Location, report: Report, problems: Problems) -> None:
+    """A denominator of TTHC files larger than the files of the same window in Biểu 06 (#23)."""
+    if metric not in FILE_BASES or not report.progress.fields:
+        return
+    attribute, what = FILE_BASES[metric]
+    files = getattr(total_of(report.progress.fields), attribute)
+    if total > files:
+        problems.warn(where, f'mẫu số của "{metric}" ({total}) lớn hơn số {what} trong kỳ ở Biểu 06 ({files}): '
+                      "kiểm tra lại tổng số")  # fmt: skip
+
+
 def judged_in(target: Target, report: Report) -> bool:
     """A year target is judged only in the year report; others in every report (§2)."""
-    return evaluation_of(target, metrics_of(report.plan)) != YEAR or report.period.code == "NAM"
+    return evaluation_of(target, metrics_of(report.plan)) != YEAR or report.period.code == YEAR_CODE
 
 
 def _tthc_measures(target: Target, fields: tuple[FieldStats, ...]) -> tuple[Measure, ...]:

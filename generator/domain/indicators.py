@@ -1,7 +1,7 @@
 """The measurable indicators (chỉ số) that plan targets name and reports compute.
 
 What each code means and what is divided by what: docs/targets-and-indicators.md §6; the
-README's table of codes is checked against ``METRICS`` (tests/test_indicator_docs.py).
+table of codes in docs/bao-cao.md is written from ``METRICS`` (tests/test_readme_tables.py).
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ METRICS: dict[str, Metric] = {
                            "hồ sơ tiếp nhận trong kỳ (trực tuyến + trực tiếp, bưu chính; không tính hồ sơ "
                            "từ kỳ trước)", EACH_PERIOD),
     "ty_le_nhiem_vu_hoan_thanh": _m("Tỷ lệ nhiệm vụ trong kế hoạch đã hoàn thành", "nhiem_vu",
-                                    "dòng nhiệm vụ đã hoàn thành (đúng hạn hoặc quá hạn)",
-                                    "mọi dòng nhiệm vụ của phụ lục kế hoạch (kể cả dòng con)"),
+                                    "nhiệm vụ có số thứ tự đã hoàn thành (đúng hạn hoặc quá hạn)",
+                                    "nhiệm vụ có số thứ tự của phụ lục kế hoạch (dòng con là sản phẩm "
+                                    "của nhiệm vụ, không tính riêng)"),
     "ty_le_vbqppl_dung_quy_dinh": _m("Tỷ lệ VBQPPL ban hành đúng quy định", "so_lieu",
                                      "VBQPPL ban hành đúng quy định", "VBQPPL đã ban hành", EACH_PERIOD),
     "ty_le_vbqppl_ra_soat": _m("Tỷ lệ VBQPPL được rà soát", "so_lieu", "VBQPPL đã rà soát",
@@ -80,9 +81,21 @@ METRICS: dict[str, Metric] = {
 _WORDING = {">=": "tối thiểu {}", ">": "trên {}", "<=": "tối đa {}", "<": "dưới {}", "=": "{}"}
 
 
+# Indicators whose denominator counts TTHC files of the window: it cannot exceed the files of Biểu 06
+# in the same window (resolved files for results, files received otherwise); #23 item 4.
+FILE_BASES = {
+    "ty_le_so_hoa_ket_qua": ("resolved", "hồ sơ đã giải quyết"),
+    "ty_le_so_hoa_ho_so": ("received_total", "hồ sơ nhận giải quyết"),
+    "ty_le_khong_cung_cap_lai": ("received_total", "hồ sơ nhận giải quyết"),
+    "ty_le_ho_so_mot_cua_dien_tu": ("received_total", "hồ sơ nhận giải quyết"),
+}
+
+
 def wording(target: Target) -> str:
-    """The target's level as a report says it: "tối thiểu 50%", "trên 98%"."""
-    return _WORDING[target.comparison].format(vn_percent(target.value / 100))
+    """The target's level as a report says it: "tối thiểu 50%", "trên 98%"; a target of 100%
+    is "100%" (nothing is above it, #23)."""
+    comparison = "=" if target.comparison == ">=" and target.value == 100 else target.comparison
+    return _WORDING[comparison].format(vn_percent(target.value / 100))
 
 
 def metrics_of(plan: Plan | None) -> Mapping[str, Metric]:

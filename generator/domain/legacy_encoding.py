@@ -57,14 +57,12 @@ def _tcvn3_table() -> dict[str, str]:
 
 
 TCVN3 = _tcvn3_table()
-_VNI_BASES = "aeiouyAEIOUY"
 _VNI_MARK_UPPER = {k.upper(): v for k, v in _VNI_MARKS.items()}
 _VNI_PAIR = re.compile(
     "([aAeEoOuUyY])([" + "".join(_VNI_MARKS) + "])|([AEOUY])([" + "".join(_VNI_MARK_UPPER) + "])"
 )
 _VNI_HORN = re.compile("([ôöÔÖ])([ùøûõïÙØÛÕÏ])")
 _VNI_ONLY = set("øûïåäëüñöæîØÛÏÅÄËÜÑÖÆÎ")
-_TCVN3_ONLY = set("¡¢£¤¥¦§¨©ª«¬\xad®µ¶·¸¹»¼½¾")
 _VIETNAMESE_ONLY = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 _VIETNAMESE_OK = re.compile(
     "[\u0000-\u007f àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9\u00a0–—‘’“”…•°%№§±×]"

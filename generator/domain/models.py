@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from generator.domain import form06
 from generator.domain.periods import Period
 from generator.errors import Location
 
@@ -42,6 +43,9 @@ class Unit:
     before_is_day_before: bool = True  # "Trước ngày 15/01": due 14/01 (or 15/01 when False)
     not_due: str = NOT_DUE  # the verdict of a target whose period is not over (a province's wording)
     deadline_day: int = DEADLINE_DAY  # a report is sent by this day of its window's last month
+    province: str = ""  # "Thừa Thiên Huế": Kính gửi Sở Nội vụ tỉnh … (docs/local-government-2025.md)
+    form_number: str = form06.FORM_NUMBER  # Phụ lục II's form: a province's newer one is data, not code
+    form_act: str = form06.FORM_ACT
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class Target:
 @dataclass(frozen=True)
 class Metric:
     """A rate a report can compute: its name, which input holds its figures, what it divides
-    (numerator and denominator, as the README's table of codes says them) and when a target
+    (numerator and denominator, as the table of codes in docs/bao-cao.md says them) and when a target
     on it is judged unless the plan says otherwise (docs/targets-and-indicators.md §6)."""
 
     label: str
@@ -183,6 +187,8 @@ class FieldStats:
     online_partial: int | None = None  # trực tuyến một phần
     paid_online: int | None = None  # fees paid online
     late_apology: int | None = None  # late files whose applicant received an apology letter
+    with_fee: int | None = None  # files that carry a fee or charge: the base of the online-payment share
+    carried_location: Location | None = None  # the "Từ kỳ trước" cell staff typed; None when left out
 
     @property
     def received(self) -> int:
@@ -214,6 +220,7 @@ class Figure:
     total: int | None
     percent: Decimal | None
     location: Location
+    total_location: Location | None = None  # the "Tổng số" cell, where a wrong denominator is shown
 
 
 @dataclass(frozen=True)

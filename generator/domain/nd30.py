@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from generator.domain import font_metrics
 
+FONT = "Times New Roman"  # docs/nd30-format.md §2: the decree's font, everywhere cchc writes or checks
 TWIPS_PER_MM = 1440 / 25.4
 EMU_PER_MM = 36000
-EMU_PER_CM = 10 * EMU_PER_MM
 
 
 @dataclass(frozen=True)

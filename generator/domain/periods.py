@@ -32,21 +32,22 @@ class PeriodKind:
     label: str  # "Quý I" as a choice in a list
     following: str  # the period whose tasks "phương hướng" announces ("NAM+1": next year)
     with_outlook: bool  # 6 tháng and năm reports also set out the next period in their title
-    ministry: bool  # one of the four reports the Bộ Nội vụ asks for (docs/reporting-periods.md)
 
 
 # In the order staff meet them: the four reports of 581/BNV-CCHC, then those some provinces add.
 PERIOD_KINDS = (
-    PeriodKind("Q1", 3, 3, "quý I", "Quý I", "Q2", False, True),
-    PeriodKind("6T", 6, 6, "6 tháng đầu", "6 tháng đầu năm", "6TC", True, True),
-    PeriodKind("Q3", 3, 9, "quý III", "Quý III", "Q4", False, True),
-    PeriodKind("NAM", 12, 12, "năm", "Cả năm", "NAM+1", True, True),
-    PeriodKind("Q2", 3, 6, "quý II", "Quý II", "6TC", False, False),
-    PeriodKind("Q4", 3, 12, "quý IV", "Quý IV", "NAM+1", False, False),
-    PeriodKind("9T", 9, 9, "9 tháng đầu", "9 tháng đầu năm", "Q4", False, False),
-    PeriodKind("6TC", 6, 12, "6 tháng cuối", "6 tháng cuối năm", "NAM+1", True, False),
+    PeriodKind("Q1", 3, 3, "quý I", "Quý I", "Q2", False),
+    PeriodKind("6T", 6, 6, "6 tháng đầu", "6 tháng đầu năm", "6TC", True),
+    PeriodKind("Q3", 3, 9, "quý III", "Quý III", "Q4", False),
+    PeriodKind("NAM", 12, 12, "năm", "Cả năm", "NAM+1", True),
+    PeriodKind("Q2", 3, 6, "quý II", "Quý II", "6TC", False),
+    PeriodKind("Q4", 3, 12, "quý IV", "Quý IV", "NAM+1", False),
+    PeriodKind("9T", 9, 9, "9 tháng đầu", "9 tháng đầu năm", "Q4", False),
+    PeriodKind("6TC", 6, 12, "6 tháng cuối", "6 tháng cuối năm", "NAM+1", True),
 )
 PERIODS: dict[str, PeriodKind] = {kind.code: kind for kind in PERIOD_KINDS}
+YEAR_CODE = "NAM"  # the year report
+YEAR_END = tuple(kind.code for kind in PERIOD_KINDS if kind.last_month == 12)  # data run to the year's end
 _CODES = "|".join(sorted(PERIODS, key=len, reverse=True))  # longest first: 6TC before 6T
 _IN_NAME = re.compile(rf"_({_CODES})_(\d{{4}})$", re.IGNORECASE)
 _REFERENCE = re.compile(rf"^\s*({_CODES})\s*/\s*(\d{{4}})\s*$", re.IGNORECASE)
@@ -94,7 +95,7 @@ class Period:
     def name(self) -> str:
         """ "quý I năm 2022", "6 tháng đầu năm 2022", "năm 2022"."""
         label = PERIODS[self.code].in_sentence
-        return f"năm {self.year}" if self.code == "NAM" else f"{label} năm {self.year}"
+        return f"năm {self.year}" if self.code == YEAR_CODE else f"{label} năm {self.year}"
 
     @property
     def next_name(self) -> str:
@@ -114,6 +115,13 @@ class Period:
         are lũy kế từ đầu năm: 6 tháng, 9 tháng and năm under ND 09, but not a province's own
         6 tháng window that starts in March (docs/reporting-periods.md §1)."""
         return self.start <= dt.date(self.year, 1, 31) and (self.end - self.start).days > _QUARTER_DAYS
+
+    @property
+    def closes_year(self) -> bool:
+        """The window ends in the year's last month: the year report, quý IV, 6 tháng cuối. Such a
+        report closes the plan's year, so every task due in the year is due (#23, docs/
+        targets-and-indicators.md §4)."""
+        return self.end.month == 12
 
     def deadline(self, day: int) -> dt.date:
         """The last day to send the report: ``day`` of the month its window ends in (the last

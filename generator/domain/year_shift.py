@@ -20,7 +20,7 @@ from dataclasses import dataclass
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d|2100)(?!\d)")
 # Numbers and dates of other documents: "09/2019/NĐ-CP", "số 6118/KH-UBND ngày 31/12/2021",
 # "468/QĐ-TTg ngày 27/3/2021", "39-NQ/TW ngày 17/4/2015", "ngày 25 tháng 10 năm 2021".
-_REFERENCE = re.compile(
+REFERENCE = re.compile(
     r"(?:\d+\s*/\s*\d{4}\s*/\s*[A-ZĐ][\wĐđ-]*"  # 09/2019/NĐ-CP
     r"|\d+(?:-[A-ZĐ]+)?\s*/\s*[A-ZĐ][\wĐđ-]*)"  # 6118/KH-UBND, 39-NQ/TW
     r"(?:\s+ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}))?"  # its date
@@ -53,7 +53,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
     """Where years belong to other documents: their references, with the title that follows
     ("về …", up to the next comma, semicolon, colon or line end), and spans of years."""
     spans = []
-    for match in _REFERENCE.finditer(text):
+    for match in REFERENCE.finditer(text):
         found = _CLAUSE_END.search(text, match.end())
         end = found.start() if found else len(text)
         titled = _SUBJECT.search(text, match.end(), end) is not None
@@ -101,8 +101,3 @@ def _excerpt(text: str, position: int, width: int = 30) -> str:
     start, end = max(0, position - width), min(len(text), position + 4 + width)
     prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
     return prefix + " ".join(text[start:end].split()) + suffix
-
-
-def references(text: str) -> list[str]:
-    """Every other document's number/date found in ``text`` (for checks that they survive)."""
-    return [m.group() for m in _REFERENCE.finditer(text)]

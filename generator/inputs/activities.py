@@ -8,18 +8,11 @@ petitions handled ≤ petitions received), each error at its cell.
 from __future__ import annotations
 
 from generator.domain.activities import ACTIVITIES, PARTS_OF
+from generator.domain.sheets import ACTIVITY_COLUMNS as ACTIVITY_COLUMNS
+from generator.domain.sheets import ACTIVITY_SHEET as ACTIVITY_SHEET
 from generator.errors import Problems
 from generator.inputs.cells import CellReader
-from generator.inputs.excel import Cell, Column, Workbook
-
-ACTIVITY_SHEET = "Kết quả CCHC"
-ACTIVITY_COLUMNS = (
-    Column("ma", "Mã", aliases=("Mã số liệu",), width=24, choices=tuple(ACTIVITIES),
-           note="Mã số liệu (xem cột Nội dung); mỗi mã một dòng"),
-    Column("noi_dung", "Nội dung", required=False, width=60, note="Chỉ để đọc; cchc lấy câu theo mã"),
-    Column("so_luong", "Số lượng", aliases=("Số",), width=12,
-           note="Số nguyên; để trống hoặc 0: báo cáo không nhắc đến mục này"),
-)  # fmt: skip
+from generator.inputs.excel import Cell, Workbook
 
 
 def activity_rows() -> list[dict[str, object]]:

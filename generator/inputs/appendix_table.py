@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.domain.headings import roman_value
 from generator.domain.nd30_patterns import is_caps
+from generator.domain.sheets import UNPLACED_SHEET
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
 from generator.inputs.excel import Column
@@ -39,7 +40,7 @@ class AppendixRows:
     mapping: dict[int, str] | None = None  # grid column → key, carried to a continuation table
     group: str = ""
     columns: Sequence[Column] = TASK_COLUMNS  # the columns the table is read for
-    kept_in: str = "trang “Chưa xếp” của ke_hoach.xlsx"  # where rows that fit nowhere are kept
+    kept_in: str = f"trang “{UNPLACED_SHEET}” của ke_hoach.xlsx"  # where rows that fit nowhere are kept
 
 
 class Cells(list[str]):

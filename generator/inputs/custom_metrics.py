@@ -14,25 +14,17 @@ from typing import Any
 
 from generator.domain.indicators import EACH_PERIOD, METRICS, YEAR
 from generator.domain.models import Metric
+from generator.domain.sheets import CUSTOM_COLUMNS as CUSTOM_COLUMNS
+from generator.domain.sheets import CUSTOM_SHEET as CUSTOM_SHEET
+from generator.domain.sheets import TARGET_SHEET
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
-from generator.inputs.excel import Cell, Column, Workbook
+from generator.inputs.excel import Cell, Workbook
 from generator.inputs.fields import Fields
 
-CUSTOM_SHEET = "Chỉ số riêng"
 CUSTOM_KEYS = ("ma", "ten", "tu_so", "mau_so", "ky_danh_gia")
 _PERIODS = {"năm": YEAR, "mỗi kỳ": EACH_PERIOD, YEAR: YEAR, EACH_PERIOD: EACH_PERIOD}
 _CODE = re.compile(r"[A-Za-z0-9_]+\Z")
-CUSTOM_COLUMNS = (
-    Column("ma", "Mã", aliases=("Mã chỉ số",), width=32,
-           note="Mã tự đặt: chữ không dấu, chữ số, dấu gạch dưới (ví dụ ty_le_ho_co_tai_khoan_dvc); "
-                "không trùng mã có sẵn của cchc"),
-    Column("ten", "Tên chỉ số", width=50, note="Tên đầy đủ, in trong bảng chỉ tiêu của báo cáo"),
-    Column("tu_so", "Tử số", required=False, width=30, note="Đếm cái gì (số đạt), ví dụ: Số hộ có tài khoản"),
-    Column("mau_so", "Mẫu số", required=False, width=30, note="Trên tổng số nào, ví dụ: Tổng số hộ"),
-    Column("ky_danh_gia", "Kỳ đánh giá", required=False, width=14, choices=("Năm", "Mỗi kỳ"),
-           note="Năm (mặc định): chỉ đánh giá ở báo cáo năm; Mỗi kỳ: đánh giá ở mọi báo cáo"),
-)  # fmt: skip
 
 
 class _Collected:
@@ -50,7 +42,7 @@ class _Collected:
                               "dưới (ví dụ ty_le_ho_co_tai_khoan_dvc)")  # fmt: skip
         elif code.casefold() in {c.casefold() for c in METRICS}:
             self.problems.add(where, f'mã "{code}" trùng với chỉ số có sẵn của cchc; dùng thẳng mã này '
-                              f'trong trang “Chỉ tiêu” hoặc đặt mã khác')  # fmt: skip
+                              f"trong trang “{TARGET_SHEET}” hoặc đặt mã khác")  # fmt: skip
         elif code.casefold() in self.places:
             first = self.places[code.casefold()]
             self.problems.add(where, f'mã "{code}" bị khai báo hai lần (lần đầu ở {_place(first)})')

@@ -7,7 +7,6 @@ cells), extra columns (ignored with a notice), blank rows, hidden sheets.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import sys
 from collections import OrderedDict
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import cache
+from generator.domain.sheets import Column as Column
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problem, Problems, os_reason
 from generator.inputs import spreadsheet
@@ -25,29 +25,6 @@ from generator.inputs.text import clean_text
 
 RECENT_SHEETS = 8  # tables kept for reuse: a unit's sheets, memory flat over a batch
 REOPEN_HINT = "mở và lưu lại tệp trong Excel"
-
-
-@dataclass(frozen=True)
-class Column:
-    """An expected column: its key in code, its header as staff read it, other accepted headers."""
-
-    key: str
-    header: str
-    required: bool = True
-    aliases: tuple[str, ...] = ()
-    width: int = 16  # for workbooks cchc writes (``cchc init``)
-    choices: tuple[str, ...] = ()  # drop-down list in workbooks cchc writes
-    open_list: bool = False  # the drop-down only suggests: a unit's own codes ("Chỉ số riêng") may be typed
-    note: str = ""  # what to type, shown as the header cell's comment
-
-    def names(self) -> frozenset[str]:
-        return _names(self.header, self.aliases)
-
-
-@functools.cache
-def _names(header: str, aliases: tuple[str, ...]) -> frozenset[str]:
-    """Normalised once per column: header matching asks for them for every cell it checks."""
-    return frozenset(normalise_header(name) for name in (header, *aliases))
 
 
 @dataclass(frozen=True, slots=True)  # slots: a 100,000-row sheet holds a million cells

@@ -22,6 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.domain.periods import period_in_name
+from generator.domain.sheets import (
+    PLAN_SHEET,
+    PROGRESS_SHEET,
+    REPORT_SHEET,
+    TARGET_SHEET,
+    TASK_SHEET,
+    UNIT_SHEET,
+)
 from generator.errors import Location, Problem, Problems
 from generator.inputs import yaml_memo
 from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_document, load_words
@@ -32,9 +40,9 @@ from generator.inputs.yaml_file import YamlDocument
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
 # Sheets that give a role; a second workbook with one of them is an error, not a silent choice.
-ROLE_SHEETS = ("Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Báo cáo", "Tiến độ")
+ROLE_SHEETS = (UNIT_SHEET, PLAN_SHEET, TARGET_SHEET, TASK_SHEET, REPORT_SHEET, PROGRESS_SHEET)
 # The sheet (or Word file) that gives each YAML part's role in a Word and Excel folder.
-ROLE_SOURCES = {"don_vi": "Đơn vị", "ke_hoach": "Kế hoạch", "bao_cao": "Báo cáo"}
+ROLE_SOURCES = {"don_vi": UNIT_SHEET, "ke_hoach": PLAN_SHEET, "bao_cao": REPORT_SHEET}
 _ROLE_SUFFIXES = (".yaml", ".yml", *WORKBOOK_SUFFIXES, ".docx")  # what a folder is read for
 IMPORT_HINT = "dùng cchc import {name} --out <thư mục> để lấy dữ liệu từ văn bản này"
 
@@ -74,8 +82,8 @@ class InputSet:
         if self.parts:
             self.part(role, problems, where)
             return
-        hint = {"don_vi": 'trang "Đơn vị" trong tệp Excel (ke_hoach.xlsx)',
-                "ke_hoach": 'lời văn ke_hoach.docx và trang "Kế hoạch" trong tệp Excel',
+        hint = {"don_vi": f'trang "{UNIT_SHEET}" trong tệp Excel (ke_hoach.xlsx)',
+                "ke_hoach": f'lời văn ke_hoach.docx và trang "{PLAN_SHEET}" trong tệp Excel',
                 "bao_cao": "tệp lời văn báo cáo bao_cao_<kỳ>_<năm>.docx"}[role]  # fmt: skip
         problems.add(
             Location(where), f'không tìm thấy {what}: cần {hint} (hoặc phần "{role}:" trong tệp YAML)'

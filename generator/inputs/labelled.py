@@ -13,17 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.domain.sheets import LABEL_COLUMNS as LABEL_COLUMNS
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
-from generator.inputs.excel import Cell, Column, Workbook
+from generator.inputs.excel import Cell, Workbook
 from generator.inputs.fields import MISSING
-
-LABEL_COLUMNS = (
-    Column("muc", "Mục", aliases=("Nội dung", "Thông tin"), width=34),
-    Column("gia_tri", "Giá trị", width=48),
-    Column("huong_dan", "Hướng dẫn", required=False, aliases=("Ghi chú",), width=70),
-)
 
 
 @dataclass(frozen=True)

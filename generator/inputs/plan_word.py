@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.indicators import METRICS
 from generator.domain.models import Metric, Plan, Unit
+from generator.domain.sheets import PLAN_SHEET as PLAN_SHEET
 from generator.errors import Problems
 from generator.inputs.custom_metrics import read_custom_sheet
 from generator.inputs.docx_file import WordFile
@@ -23,7 +24,6 @@ from generator.inputs.targets import attach_targets
 from generator.inputs.tasks import read_tasks
 from generator.inputs.words import WordText, empty_sections, read_words
 
-PLAN_SHEET = "Kế hoạch"
 PLAN_ITEMS = (
     Item("nam", "Năm kế hoạch", True, note="Ví dụ 2022"),
     Item("so", "Số văn bản", aliases=("Số",),

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.domain import form06
 from generator.domain.models import AUTHORITIES, DEADLINE_DAY, NOT_DUE, Signer, Unit
+from generator.domain.nd30_patterns import ARCHIVE_WARNING, archive_lacks_office
 from generator.domain.periods import PERIODS, parse_day_month
 from generator.domain.text import ascii_slug
 from generator.errors import Problems
@@ -15,6 +17,7 @@ from generator.inputs.yaml_file import YamlDocument
 PROFILE_KEYS = (
     "ten", "co_quan_chu_quan", "viet_tat", "ten_goi_tat", "dia_danh", "cap_tren", "ma",
     "nguoi_ky", "noi_nhan", "luu", "ky_bao_cao", "han_truoc_ngay", "han_gui_bao_cao", "chua_den_ky",
+    "tinh", "bieu_tthc", "bieu_tthc_ban_hanh",
 )  # fmt: skip
 BEFORE_RULES = {"ngay_truoc": True, "chinh_ngay": False}
 SIGNER_KEYS = ("quyen_han", "tap_the", "chuc_vu", "chuc_vu_cap_truong", "ho_ten")
@@ -49,7 +52,12 @@ def read_unit(document: YamlDocument, problems: Problems) -> Unit | None:
         ),
         not_due=fields.text(root, "chua_den_ky", "don_vi", required=False) or NOT_DUE,
         deadline_day=_deadline_day(fields, root),
+        province=fields.text(root, "tinh", "don_vi", required=False),
+        form_number=fields.text(root, "bieu_tthc", "don_vi", required=False) or form06.FORM_NUMBER,
+        form_act=fields.text(root, "bieu_tthc_ban_hanh", "don_vi", required=False) or form06.FORM_ACT,
     )
+    if archive_lacks_office(unit.archive):
+        problems.warn(fields.at("don_vi.luu"), f'"Lưu: {unit.archive}.": {ARCHIVE_WARNING}')
     return unit if signer is not None else None
 
 

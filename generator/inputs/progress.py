@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.domain.indicators import ENTERED_STATES, METRICS, metrics_of
+from generator.domain.indicators import METRICS, metrics_of
 from generator.domain.models import Figure, Metric, Plan, Progress, TaskProgress
 from generator.domain.periods import Period
+from generator.domain.sheets import FIGURES_COLUMNS as FIGURES_COLUMNS
+from generator.domain.sheets import FIGURES_SHEET as FIGURES_SHEET
+from generator.domain.sheets import PROGRESS_COLUMNS as PROGRESS_COLUMNS
+from generator.domain.sheets import PROGRESS_SHEET as PROGRESS_SHEET
+from generator.domain.sheets import STATE_CHOICES
 from generator.errors import Location, Problems
 from generator.inputs.activities import read_activities
 from generator.inputs.cells import CellReader
@@ -21,28 +26,13 @@ from generator.inputs.excel import Cell, Column, Sheet, Workbook
 from generator.inputs.tasks import find_sheet
 from generator.inputs.tthc import read_fields
 
-PROGRESS_SHEET, FIGURES_SHEET = "Tiến độ", "Số liệu"
-STATE_CHOICES = tuple(s.capitalize() for s in ENTERED_STATES)
-PROGRESS_COLUMNS = (
-    Column("ma", "Mã", aliases=("Mã nhiệm vụ",), width=9, note="Mã nhiệm vụ trong phụ lục kế hoạch (I.1, II.3…)"),
-    Column("nhiem_vu", "Nhiệm vụ", required=False, width=50, note="Chỉ để đối chiếu; cchc lấy tên từ kế hoạch"),
-    Column("trang_thai", "Trạng thái", width=18, choices=STATE_CHOICES,
-           note="Hoàn thành / Đang thực hiện / Chưa thực hiện (quá hạn, hoàn thành quá hạn do cchc tự tính)"),
-    Column("ngay", "Ngày hoàn thành", required=False, width=16, note="dd/mm/yyyy, khi đã hoàn thành (cchc so với thời hạn)"),
-    Column("ket_qua", "Kết quả", required=False, width=45, note="Sản phẩm, văn bản đã ban hành…"),
-)  # fmt: skip
-FIGURES_COLUMNS = (
-    Column("chi_so", "Mã chỉ số", width=30, choices=tuple(METRICS), open_list=True,
-           note="Mã chỉ số như trong kế hoạch (chi_so), kể cả mã ở trang Chỉ số riêng"),
-    Column("noi_dung", "Nội dung", required=False, width=50),
-    Column("so_dat", "Số đạt", required=False, width=12, note="Tử số: số đạt yêu cầu"),
-    Column("tong_so", "Tổng số", required=False, width=12, note="Mẫu số: tổng số"),
-    Column("ty_le", "Tỷ lệ (%)", required=False, width=12, note="Chỉ ghi khi không có số đạt/tổng số (ví dụ khảo sát)"),
-)  # fmt: skip
-
 
 def read_progress(
-    workbooks: list[Path], plan: Plan | None, period: Period | None, problems: Problems
+    workbooks: list[Path],
+    plan: Plan | None,
+    period: Period | None,
+    problems: Problems,
+    carried: Mapping[str, int] | None = None,
 ) -> Progress | None:
     """Read and check the sheets (and "Kết quả CCHC" when present); None when any is unusable.
 
@@ -55,7 +45,7 @@ def read_progress(
     try:
         reader = CellReader(book, problems)
         tasks = _tasks(book, reader, plan, period, problems)
-        fields = read_fields(book, reader, problems)
+        fields = read_fields(book, reader, problems, carried)
         figures = _figures(book, reader, problems, metrics_of(plan) if plan is not None else None)
         activities = read_activities(book, reader, problems)
     finally:
@@ -178,7 +168,7 @@ def _figure(metric: str, row: dict[str, Cell], reader: CellReader) -> Figure | N
         if achieved > total:
             reader.problems.add(achieved_cell.location, f"số đạt ({achieved}) lớn hơn tổng số ({total})")
             return None
-        return Figure(metric, achieved, total, None, where)
+        return Figure(metric, achieved, total, None, where, total_cell.location)
     if percent_cell is None or percent_cell.blank:
         reader.problems.add(where, "cần số đạt và tổng số, hoặc tỷ lệ (%)")
         return None

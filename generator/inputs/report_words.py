@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.domain.models import Paragraph, ReportText, Section, Unit
 from generator.domain.nd30_patterns import fold
+from generator.domain.sheets import REPORT_SHEET as REPORT_SHEET
 from generator.errors import Problems
 from generator.inputs.docx_file import WordFile
 from generator.inputs.excel import Workbook
@@ -25,7 +26,6 @@ from generator.inputs.report_text import ReportHeader, ReportWords
 from generator.inputs.words import WordParagraph, WordSection, WordText, empty_sections, read_words
 from generator.ooxml.places import Block
 
-REPORT_SHEET = "Báo cáo"
 REPORT_ITEMS = (
     Item("so", "Số văn bản", aliases=("Số",), note="Để trống: văn thư ghi số sau khi ký (Số:      /BC-UBND)"),
     Item("ngay_ban_hanh", "Ngày ban hành", note="dd/mm/yyyy; để trống nếu chưa biết ngày ký"),

@@ -31,7 +31,7 @@ from xml.parsers import expat
 
 from generator.inputs import sheet_extent
 
-# The bounds of a ZIP package, in one place (README: "nhiem_vu.xlsx"). The largest real input,
+# The bounds of a ZIP package, in one place (docs/thu-muc-lam-viec.md, end). The largest real input,
 # an appendix of 100,000 task rows, unpacks to about 63 MiB at a ratio of about 23 (`make bench`,
 # case h); a bomb expands hundreds or thousands of times.
 MAX_UNPACKED = 256 * 2**20  # all entries together, uncompressed

@@ -16,30 +16,16 @@ from decimal import Decimal
 from generator.domain.indicators import METRICS, YEAR, evaluation_of, wording
 from generator.domain.models import COMPARISONS, Metric, Target
 from generator.domain.nd30_patterns import fold
+from generator.domain.sheets import TARGET_COLUMNS as TARGET_COLUMNS
+from generator.domain.sheets import TARGET_SHEET as TARGET_SHEET
 from generator.domain.target_text import recognise
 from generator.errors import Problems
 from generator.inputs.cells import CellReader
 from generator.inputs.custom_metrics import CUSTOM_SHEET, find_code, unknown_metric
-from generator.inputs.excel import Cell, Column, Workbook
+from generator.inputs.excel import Cell, Workbook
 from generator.inputs.words import WordParagraph, WordText
 
-TARGET_SHEET = "Chỉ tiêu"
 EVALUATIONS = {"năm": "nam", "mỗi kỳ": "moi_ky"}
-TARGET_COLUMNS = (
-    Column("cau", "Câu trong kế hoạch", aliases=("Câu", "Nội dung"), width=60,
-           note="Chép câu (hoặc đủ vài chữ để tìm thấy một lần) trong ke_hoach.docx có chỉ tiêu này"),
-    Column("chi_so", "Chỉ số", required=False, aliases=("Mã chỉ số",), width=30, choices=tuple(METRICS),
-           open_list=True, note="Chọn mã chỉ số để báo cáo tự tính và so sánh (hoặc mã ở trang Chỉ số riêng); "
-           "để trống nếu chỉ tiêu không đo được"),
-    Column("so_sanh", "So sánh", required=False, width=10, choices=COMPARISONS,
-           note=">= tối thiểu, > trên, <= tối đa, < dưới, = bằng"),
-    Column("muc", "Mức (%)", required=False, aliases=("Mức",), width=10, note="Phần trăm, ví dụ 98"),
-    Column("ky_danh_gia", "Kỳ đánh giá", required=False, width=14, choices=("Năm", "Mỗi kỳ"),
-           note="Năm: chỉ đánh giá ở báo cáo năm; Mỗi kỳ: đánh giá ở mọi báo cáo"),
-    Column("linh_vuc", "Lĩnh vực", required=False, width=24,
-           note="Để trống: tính chung; * : từng lĩnh vực; hoặc tên lĩnh vực, mỗi dòng một lĩnh vực"),
-    Column("ten", "Tên chỉ tiêu", required=False, width=30, note="Tên ngắn trong bảng của báo cáo (không bắt buộc)"),
-)  # fmt: skip
 
 
 def attach_targets(

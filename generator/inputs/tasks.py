@@ -10,58 +10,14 @@ from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.deadlines import DeadlineError, parse_cell
 from generator.domain.headings import roman_value
 from generator.domain.models import Task, TaskGroup
+from generator.domain.sheets import TASK_COLUMNS as TASK_COLUMNS
+from generator.domain.sheets import TASK_SHEET as TASK_SHEET
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
-from generator.inputs.excel import Cell, Column, Workbook
+from generator.inputs.excel import Cell, Workbook
 from generator.inputs.fields import Fields
 
-TASK_SHEET = "Nhiệm vụ"
 LEAP_YEAR = 2024
-TASK_COLUMNS = (
-    Column(
-        "nhom",
-        "Nhóm",
-        aliases=("Lĩnh vực", "Nhóm nhiệm vụ"),
-        width=8,
-        choices=tuple(DEFAULT_GROUPS),
-        note="I đến VII: nhóm nhiệm vụ của phụ lục",
-    ),
-    Column(
-        "ma",
-        "Mã",
-        required=False,
-        aliases=("Mã nhiệm vụ",),
-        width=9,
-        note="Để trống: cchc tự đặt (I.1, I.2…); báo cáo tiến độ dùng mã này",
-    ),
-    Column("nhiem_vu", "Nhiệm vụ cụ thể", aliases=("Nhiệm vụ", "Nội dung"), width=50),
-    Column(
-        "san_pham",
-        "Sản phẩm",
-        required=False,
-        width=28,
-        note="Nhiều sản phẩm: xuống dòng trong ô (Alt+Enter)",
-    ),
-    Column("chu_tri", "Cơ quan chủ trì", required=False, aliases=("Chủ trì",), width=22),
-    Column("phoi_hop", "Cơ quan phối hợp", required=False, aliases=("Phối hợp",), width=22),
-    Column(
-        "thoi_gian",
-        "Thời gian hoàn thành",
-        required=False,
-        aliases=("Thời hạn", "Thời gian"),
-        width=22,
-        note="Ví dụ: Tháng 12/2021; Quý I/2022; Năm 2022; Trước ngày 15/01/2022; Thường xuyên",
-    ),
-    Column("kinh_phi", "Kinh phí thực hiện", required=False, aliases=("Kinh phí",), width=22),
-    Column(
-        "dong_con",
-        "Dòng con",
-        required=False,
-        width=9,
-        choices=("x",),
-        note="Đánh x nếu dòng này là nội dung con của nhiệm vụ ngay trên (không có STT)",
-    ),
-)
 
 
 def find_sheet(workbooks: list[Path], title: str, problems: Problems) -> Workbook | None:
@@ -177,7 +133,7 @@ def _group(
         tasks.append(task)
     if not rows:  # rows there but all wrong have their own errors
         problems.add(where, "phụ lục không có nhiệm vụ nào: cần ít nhất một dòng có Nhóm và Nhiệm vụ cụ thể")
-    # A group without tasks is left out; the others keep their numerals (README, "Nhóm").
+    # A group without tasks is left out; the others keep their numerals (docs/thu-muc-lam-viec.md, "Nhóm nhiệm vụ").
     return tuple(TaskGroup(n, titles[n], tuple(t)) for n, t in by_group.items() if t)
 
 

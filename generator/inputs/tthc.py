@@ -11,70 +11,20 @@ without any pending column the pending files are what the balance leaves.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.domain.models import FieldStats
+from generator.domain.sheets import TTHC_COLUMNS as TTHC_COLUMNS
+from generator.domain.sheets import TTHC_SHEET as TTHC_SHEET
+from generator.domain.sheets import TTHC_WRITTEN as TTHC_WRITTEN
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
-from generator.inputs.excel import Cell, Column, Sheet, Workbook
+from generator.inputs.excel import Cell, Sheet, Workbook
 
-TTHC_SHEET = "TTHC"
-_NOTE_TOTAL = "Không bắt buộc: nếu ghi, cchc kiểm tra "
-TTHC_COLUMNS = (
-    Column("linh_vuc", "Lĩnh vực", aliases=("Lĩnh vực, công việc giải quyết theo cấp",), width=30),
-    Column("tong_nhan", "Tổng số nhận", required=False, width=12,
-           aliases=("Tổng số hồ sơ nhận giải quyết", "Số hồ sơ nhận giải quyết tổng số", "Số hồ sơ nhận giải quyết"),
-           note=_NOTE_TOTAL + "= trực tuyến + trực tiếp, bưu chính + từ kỳ trước"),
-    Column("truc_tuyen", "Trực tuyến", width=12,
-           aliases=("Tiếp nhận trực tuyến", "Trong đó trực tuyến", "Số hồ sơ nhận giải quyết trực tuyến"),
-           note="Hồ sơ tiếp nhận trực tuyến trong kỳ"),
-    Column("truc_tiep", "Trực tiếp, bưu chính", required=False, width=14,
-           aliases=("Trực tiếp, dịch vụ bưu chính", "Trực tiếp/dịch vụ bưu chính", "Trực tiếp/BCCI",
-                    "Trực tiếp, BCCI", "Trực tiếp và qua dịch vụ bưu chính công ích", "Trực tiếp"),
-           note="Hồ sơ tiếp nhận trực tiếp hoặc qua dịch vụ bưu chính công ích trong kỳ"),
-    Column("tiep_nhan", "Tiếp nhận", required=False, width=12,
-           aliases=("Số hồ sơ tiếp nhận", "Tiếp nhận mới", "Tiếp nhận trong kỳ"),
-           note="Cột cũ, thay cho Trực tiếp, bưu chính: số hồ sơ tiếp nhận trong kỳ, kể cả trực tuyến"),
-    Column("ky_truoc", "Từ kỳ trước", required=False, width=12,
-           aliases=("Kỳ trước chuyển sang", "Tồn kỳ trước", "Số hồ sơ nhận giải quyết từ kỳ trước"),
-           note="Hồ sơ đang giải quyết ở cuối kỳ trước, chuyển sang kỳ này"),
-    Column("da_giai_quyet", "Đã giải quyết", required=False, width=12,
-           aliases=("Tổng số đã giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đã giải quyết tổng số"),
-           note=_NOTE_TOTAL + "= trước hạn + đúng hạn + quá hạn"),
-    Column("truoc_han", "Trước hạn", aliases=("Giải quyết trước hạn", "Số hồ sơ đã giải quyết trước hạn"),
-           width=12),
-    Column("dung_han", "Đúng hạn", aliases=("Giải quyết đúng hạn", "Số hồ sơ đã giải quyết đúng hạn"),
-           width=12),
-    Column("qua_han", "Quá hạn", width=12,
-           aliases=("Trễ hạn", "Giải quyết trễ hạn", "Giải quyết quá hạn", "Đã giải quyết quá hạn",
-                    "Số hồ sơ đã giải quyết quá hạn"),
-           note="Hồ sơ đã giải quyết nhưng quá hạn"),
-    Column("dang_giai_quyet", "Đang giải quyết", required=False, width=14,
-           aliases=("Chưa giải quyết", "Số lượng hồ sơ đang giải quyết", "Số lượng hồ sơ đang giải quyết tổng số",
-                    "Số hồ sơ đang giải quyết"),
-           note=_NOTE_TOTAL + "= trong hạn + quá hạn, và tổng số nhận = đã giải quyết + đang giải quyết"),
-    Column("dang_trong_han", "Đang giải quyết trong hạn", required=False, width=14,
-           aliases=("Số lượng hồ sơ đang giải quyết trong hạn", "Trong hạn")),
-    Column("dang_qua_han", "Đang giải quyết quá hạn", required=False, width=14,
-           aliases=("Số lượng hồ sơ đang giải quyết quá hạn",)),
-    Column("toan_trinh", "Trực tuyến toàn trình", required=False, width=14, aliases=("Toàn trình",),
-           note="Không bắt buộc (Nghị định 42/2022/NĐ-CP): hồ sơ trực tuyến toàn trình"),
-    Column("mot_phan", "Trực tuyến một phần", required=False, width=14, aliases=("Một phần",),
-           note="Không bắt buộc: hồ sơ trực tuyến một phần"),
-    Column("thanh_toan", "Thanh toán trực tuyến", required=False, width=14,
-           note="Không bắt buộc: hồ sơ đã nộp phí, lệ phí trực tuyến"),
-    Column("thu_xin_loi", "Quá hạn có thư xin lỗi", required=False, width=14,
-           aliases=("Quá hạn đã có thư xin lỗi", "Đã có thư xin lỗi", "Có thư xin lỗi", "Thư xin lỗi"),
-           note="Không bắt buộc: hồ sơ quá hạn đã gửi thư xin lỗi, hẹn lại ngày trả kết quả"),
-)  # fmt: skip
-# The columns of the sheet cchc writes, in the form's order: no totals (cchc adds them up), no
-# old "Tiếp nhận"; staff who copy a portal export may add the total columns (same names).
-WRITTEN = ("linh_vuc", "truc_tuyen", "truc_tiep", "ky_truoc", "truoc_han", "dung_han", "qua_han",
-           "dang_trong_han", "dang_qua_han", "toan_trinh", "mot_phan", "thanh_toan", "thu_xin_loi")  # fmt: skip
-TTHC_WRITTEN = tuple(next(c for c in TTHC_COLUMNS if c.key == key) for key in WRITTEN)
 _TOTAL_ROWS = {"tổng", "tổng cộng", "cộng", "tổng số"}
-_EXTRAS = ("toan_trinh", "mot_phan", "thanh_toan", "thu_xin_loi")
 
 
 @dataclass
@@ -92,11 +42,14 @@ class _Row:
         self.problems.add(self.cells[key].location, message)
 
 
-def read_fields(book: Workbook, reader: CellReader, problems: Problems) -> tuple[FieldStats, ...] | None:
+def read_fields(
+    book: Workbook, reader: CellReader, problems: Problems, carried: Mapping[str, int] | None = None
+) -> tuple[FieldStats, ...] | None:
     """The rows of the "TTHC" sheet; a row with any error is left out (its errors are noted).
 
     An optional column left blank from top to bottom counts as absent (cchc init writes them
-    all); in a column with figures, a blank cell is 0.
+    all); in a column with figures, a blank cell is 0. Without "Từ kỳ trước", a lĩnh vực's files
+    carried over are ``carried`` (the previous period's pending files, by normalised name) or 0.
     """
     sheet = book.sheet(TTHC_SHEET, TTHC_COLUMNS)
     if sheet is None:
@@ -118,10 +71,25 @@ def read_fields(book: Workbook, reader: CellReader, problems: Problems) -> tuple
         counts = {key: reader.count(cell, required=_required(key)) for key, cell in present.items()}
         if not name or any(value is None for value in counts.values()):
             continue
-        field = _field(name, _Row(cells, {k: v for k, v in counts.items() if v is not None}, problems))
+        before = (carried or {}).get(normalise_header(name), 0)
+        field = _field(
+            name, _Row(cells, {k: v for k, v in counts.items() if v is not None}, problems), before
+        )
         if field is not None:
             stats.append(field)
     return tuple(stats)
+
+
+def read_fields_of(path: Path) -> tuple[FieldStats, ...] | None:
+    """The "TTHC" rows of another workbook (the previous period's); None when it has none or
+    any error (that workbook's own report says what)."""
+    scratch = Problems()
+    book = Workbook(path, scratch)
+    try:
+        fields = read_fields(book, CellReader(book, scratch), scratch) if book.ok else None
+    finally:
+        book.close()
+    return None if scratch.errors else fields
 
 
 def _required(key: str) -> bool:
@@ -139,11 +107,12 @@ def _has_received_columns(book: Workbook, sheet: Sheet, used: set[str], problems
     return False
 
 
-def _field(name: str, row: _Row) -> FieldStats | None:
+def _field(name: str, row: _Row, carried_before: int = 0) -> FieldStats | None:
     """The row's figures once every identity holds; None (with the errors noted) otherwise."""
     before = len(row.problems.errors)
     online, direct = row.counts["truc_tuyen"], _direct(row)
-    carried = row.given("ky_truoc") or 0
+    typed = row.given("ky_truoc")
+    carried = carried_before if typed is None else typed
     early, on_time, late = row.counts["truoc_han"], row.counts["dung_han"], row.counts["qua_han"]
     if direct is None:
         return None
@@ -156,7 +125,9 @@ def _field(name: str, row: _Row) -> FieldStats | None:
     in_time, overdue = _pending(row, received, resolved)
     field = FieldStats(
         name, online, direct, carried, early, on_time, late, in_time, overdue, row.cells["linh_vuc"].location,
-        *(row.given(key) for key in _EXTRAS),
+        online_full=row.given("toan_trinh"), online_partial=row.given("mot_phan"),
+        paid_online=row.given("thanh_toan"), late_apology=row.given("thu_xin_loi"), with_fee=row.given("co_phi"),
+        carried_location=row.cells["ky_truoc"].location if "ky_truoc" in row.counts else None,
     )  # fmt: skip
     _extras(field, row)
     return field if len(row.problems.errors) == before else None
@@ -239,7 +210,13 @@ def _extras(field: FieldStats, row: _Row) -> None:
             row.wrong(
                 key, f"số hồ sơ {_EXTRA_WORDS[key]} ({value}) lớn hơn số hồ sơ trực tuyến ({field.online})"
             )
-    if field.paid_online is not None and field.paid_online > field.received_total:
+    if field.with_fee is not None and field.with_fee > field.received_total:
+        row.wrong("co_phi", f"số hồ sơ có phí, lệ phí ({field.with_fee}) lớn hơn tổng số hồ sơ nhận giải quyết "
+                  f"({field.received_total})")  # fmt: skip
+    elif field.paid_online is not None and field.with_fee is not None and field.paid_online > field.with_fee:
+        row.wrong("thanh_toan", f"số hồ sơ thanh toán trực tuyến ({field.paid_online}) lớn hơn số hồ sơ có phí, "
+                  f"lệ phí ({field.with_fee})")  # fmt: skip
+    elif field.paid_online is not None and field.paid_online > field.received_total:
         row.wrong("thanh_toan", f"số hồ sơ thanh toán trực tuyến ({field.paid_online}) lớn hơn tổng số hồ sơ "
                   f"nhận giải quyết ({field.received_total})")  # fmt: skip
     late = field.late + (field.pending_late if field.pending_late is not None else field.pending)

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 
+from generator.domain import form06
 from generator.domain.models import AUTHORITIES, DEADLINE_DAY, NOT_DUE, Signer, Unit
+from generator.domain.nd30_patterns import ARCHIVE_WARNING, archive_lacks_office
 from generator.domain.periods import PERIODS, parse_day_month
+from generator.domain.sheets import UNIT_SHEET as UNIT_SHEET
 from generator.domain.text import ascii_slug
 from generator.errors import Problems
 from generator.inputs.excel import Workbook
 from generator.inputs.labelled import Form, Item, read_form
 from generator.inputs.profile import archive_line, clean_recipient, signer_lines, unit_slug
 
-UNIT_SHEET = "Đơn vị"
 BEFORE_CHOICES = {"ngày trước đó": True, "chính ngày đó": False}
 UNIT_ITEMS = (
     Item("ten", "Tên cơ quan ban hành", True, ("Tên cơ quan",),
@@ -47,6 +49,12 @@ UNIT_ITEMS = (
          note="Ngày trong tháng cuối của kỳ; để trống: ngày 20 (Bộ Nội vụ). Tỉnh quy định sớm hơn thì ghi, ví dụ 18"),
     Item("chua_den_ky", "Chỉ tiêu chưa đến kỳ đánh giá ghi là",
          note="Cột Đánh giá của chỉ tiêu năm trong báo cáo quý, 6 tháng; để trống: Chưa đến kỳ đánh giá"),
+    Item("tinh", "Tỉnh, thành phố", aliases=("Tỉnh",),
+         note="Tên tỉnh hoặc thành phố trực thuộc trung ương, ví dụ Thừa Thiên Huế (Kính gửi: Sở Nội vụ …)"),
+    Item("bieu_tthc", "Số hiệu biểu TTHC",
+         note=f"Phụ lục II in theo biểu này; để trống: {form06.FORM_NUMBER}"),
+    Item("bieu_tthc_ban_hanh", "Văn bản ban hành biểu TTHC",
+         note=f"Dòng dưới số hiệu biểu; để trống: {form06.FORM_ACT}"),
 )  # fmt: skip
 _WINDOW = re.compile(
     r"^(?P<code>\w+)\s*:\s*(?P<start>\d{1,2}/\d{1,2})\s*(?:-|–|đến)\s*(?P<end>\d{1,2}/\d{1,2})$"
@@ -80,7 +88,12 @@ def read_unit_sheet(book: Workbook, problems: Problems) -> Unit | None:
         before_is_day_before=BEFORE_CHOICES.get((before_rule or "").casefold(), True),
         not_due=form.text("chua_den_ky") or NOT_DUE,
         deadline_day=_deadline_day(form),
+        province=form.text("tinh"),
+        form_number=form.text("bieu_tthc") or form06.FORM_NUMBER,
+        form_act=form.text("bieu_tthc_ban_hanh") or form06.FORM_ACT,
     )
+    if archive_lacks_office(unit.archive):
+        problems.warn(form.cell("luu").location, f'"Lưu: {unit.archive}.": {ARCHIVE_WARNING}')
     return unit if len(problems.errors) == before else None
 
 

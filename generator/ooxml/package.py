@@ -41,26 +41,6 @@ class Entry:
         return zlib.decompress(self.payload, -15) if self.method == zipfile.ZIP_DEFLATED else self.payload
 
 
-class EntryWriter:
-    """An ``Entry`` built from pieces as they come, so a large part is never held whole."""
-
-    def __init__(self, name: str, level: int = DEFLATE_LEVEL) -> None:
-        self.name = name
-        self._packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-        self._payload: list[bytes] = []
-        self._crc = 0
-        self._size = 0
-
-    def write(self, data: bytes) -> None:
-        self._payload.append(self._packer.compress(data))
-        self._crc = zlib.crc32(data, self._crc)
-        self._size += len(data)
-
-    def close(self) -> Entry:
-        self._payload.append(self._packer.flush())
-        return Entry(self.name, b"".join(self._payload), self._crc, self._size)
-
-
 def assemble(entries: Iterable[Entry], date_time: tuple[int, ...] = (2020, 1, 1, 0, 0, 0)) -> bytes:
     """A ZIP archive of ``entries`` in order; every entry gets ``date_time``."""
     year, month, day, hour, minute, second = date_time[:6]

@@ -10,7 +10,6 @@ sees, not for how it happens to be stored.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
@@ -22,7 +21,6 @@ from docx.oxml.parser import parse_xml
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.shared import Length, Twips
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -58,30 +56,6 @@ class ParagraphFormat:
     left: float = 0.0  # cm
     right: float = 0.0  # cm
     borders: frozenset[str] = frozenset()  # sides with a line: top, bottom, left, right
-
-
-def iter_blocks(container: Any) -> Iterator[Paragraph | Table]:
-    """Paragraphs and tables of a document, cell or header, in reading order."""
-    yield from container.iter_inner_content()
-
-
-def cell_text(cell: Any) -> str:
-    return "\n".join(p.text for p in cell.paragraphs)
-
-
-def table_rows(table: Table) -> list[list[str]]:
-    """Each row's cell texts; a cell spanning columns appears once."""
-    rows = []
-    for row in table.rows:
-        seen: list[Any] = []
-        texts = []
-        for cell in row.cells:
-            if any(cell._tc is other._tc for other in seen):
-                continue
-            seen.append(cell)
-            texts.append(cell_text(cell))
-        rows.append(texts)
-    return rows
 
 
 def paragraph_runs(paragraph: Paragraph) -> list[Run]:

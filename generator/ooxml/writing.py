@@ -10,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
 
 def xml_text(text: str) -> str:
     return escape(text, quote=False)

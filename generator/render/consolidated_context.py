@@ -16,8 +16,9 @@ from typing import Any
 from generator.domain.figures import ReportFigures, total_of
 from generator.domain.models import FieldStats, Unit
 from generator.domain.periods import make_period
+from generator.domain.unit_names import display_name as display_name
 from generator.render.plan_context import appendix_line
-from generator.render.report_tables import count_row, field_row
+from generator.render.report_tables import count_row, field_row, form_block
 
 
 @dataclass(frozen=True)
@@ -33,22 +34,6 @@ class UnitSummary:
         return cls(display_name(unit), total_of(figures.fields, display_name(unit)), figures.total_counts)
 
 
-UNIT_NOUNS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã")
-
-
-def display_name(unit: Unit) -> str:
-    """("ỦY BAN NHÂN DÂN", "XÃ LỘC THỦY") → "Xã Lộc Thủy" (ND 30 Phụ lục II capitalisation)."""
-    lines = [line for line in unit.name_lines if line not in ("ỦY BAN NHÂN DÂN", "UBND")]
-    name = " ".join(lines) or " ".join(unit.name_lines)
-    name = name.removeprefix("UBND ").removeprefix("ỦY BAN NHÂN DÂN ")
-    if not name.isupper():
-        return name
-    lowered = name.lower()
-    noun = next((n for n in UNIT_NOUNS if lowered.startswith(n + " ")), "")
-    proper = " ".join(word.capitalize() for word in lowered[len(noun) :].split())
-    return (noun.capitalize() + " " + proper).strip() if noun else proper
-
-
 def consolidated_context(
     summaries: list[UnitSummary], code: str, year: int, reference: str
 ) -> dict[str, Any]:
@@ -61,6 +46,7 @@ def consolidated_context(
         "tong_hop": {
             "tieu_de": f"TỔNG HỢP KẾT QUẢ CẢI CÁCH HÀNH CHÍNH {period.name.upper()} CỦA CÁC ĐƠN VỊ",
             "kem_theo": reference,
+            "bieu": form_block(period, "", ""),
         },
         "tthc": [field_row(str(i), s.tthc) for i, s in enumerate(summaries, start=1)],
         "tong_tthc": field_row("", total_of(tuple(s.tthc for s in summaries))),

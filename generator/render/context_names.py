@@ -1,4 +1,4 @@
-"""The names a template can use: those the README documents for plans and reports, or those a
+"""The names a template can use: those docs/mau-rieng.md documents for plans and reports, or those a
 real context holds. A name is a dotted path; ``[]`` steps into a list's items
 (``phu_luc.nhom[].nhiem_vu[].ma``). tests/test_template_check.py keeps these lists equal to
 what ``plan_context`` and ``report_context`` build.

@@ -16,8 +16,8 @@ Why each step of a render:
   silently shortened document (docxtpl parses in lxml's recover mode). Namespace processing
   is off (it cost about a third of the check): prefixes are declared on a part's root
   element, which a render cannot drop without breaking well-formedness, which is checked.
-  The rendered text is released once encoded, so a part is held at most twice (text, then
-  bytes and their deflated copy), never three times.
+  Jinja's output is encoded chunk by chunk as it comes, so a part is held once, as bytes
+  (and its deflated copy), never as Python text (tests/test_render_memory.py).
 - Pictures and relationships that data brings are added to the package, and markup from
   data may only refer to relationships that exist (``render.package_edits``).
 """
@@ -48,7 +48,6 @@ from generator.render.prepare import CORE, PartCode, Prepared, load_prepared
 __all__ = ["PreparedTemplate", "Properties", "load_template"]
 
 RENDER_DEFLATE_LEVEL = 6
-STREAM_PIECES = 4096  # pieces of Jinja output (~0.4 MB) encoded, checked and deflated at a time
 _ATTRIBUTE = re.compile(r"'[^']*' object has no attribute '([^']*)'|has no attribute '([^']*)'")
 
 

@@ -1,4 +1,4 @@
-"""Models → the template context: the names a template uses, documented in the README.
+"""Models → the template context: the names a template uses, documented in docs/mau-rieng.md.
 
 Values stay typed (dates, numbers) where a template filter formats them (``ngay``,
 ``so_van_ban``, ``phan_tram``), so a user's own template decides how they are shown.
@@ -14,6 +14,7 @@ from markupsafe import Markup
 from generator.domain import nd30
 from generator.domain.formatting import document_number, vn_date
 from generator.domain.models import Paragraph, Plan, Section, Signer, Unit
+from generator.domain.unit_names import full_name
 from generator.ooxml.writing import line_paragraph
 
 _KINDS = ("muc", "khoan", "diem")
@@ -88,7 +89,8 @@ def body_items(
 def appendix_reference(
     document: str, number: str, code: str, issue_date: dt.date | None, year: int, issuer: str
 ) -> str:
-    """ "(Kèm theo Kế hoạch số      /KH-UBND ngày 07 tháng 01 năm 2022 của UBND xã)"."""
+    """ "(Kèm theo Kế hoạch số      /KH-UBND ngày 07 tháng 01 năm 2022 của UBND xã Lộc Thủy)": the
+    issuer in full (ND 30 Phụ lục I, III.1.c; docs/nd30-format.md)."""
     return (
         f"(Kèm theo {document} số {document_number(number)}/{code} {vn_date(issue_date, year)} của {issuer})"
     )
@@ -120,7 +122,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
             context["ky_hieu"],
             plan.issue_date,
             plan.issue_year,
-            plan.unit.short_name,
+            full_name(plan.unit),
         ),
         "nhom": [
             {

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.domain.figures import Measure, ReportFigures, TargetLine
+from generator.domain.figures import Measure, ReportFigures, TargetLine, TaskLine
 from generator.domain.formatting import document_number, short_date, vn_number, vn_percent
 from generator.domain.indicators import wording
 from generator.domain.models import Paragraph, Report, Section
 from generator.domain.outline import fill_heading
+from generator.domain.unit_names import full_name
 from generator.render.plan_context import appendix_reference, body_items, common_context
 from generator.render.report_sentences import slot_sentences
-from generator.render.report_tables import count_row, extra_rows, field_row
+from generator.render.report_tables import count_row, extra_rows, field_row, form_block
 
 
 def report_summary(report: Report) -> str:
@@ -53,7 +54,7 @@ def report_context(report: Report, figures: ReportFigures) -> dict[str, Any]:
         _target_row(i, line, unit.not_due) for i, line in enumerate(figures.targets, start=1)
     ]
     reference = appendix_reference(
-        "Báo cáo", report.number, context["ky_hieu"], report.issue_date, report.issue_year, unit.short_name
+        "Báo cáo", report.number, context["ky_hieu"], report.issue_date, report.issue_year, full_name(unit)
     )
     context["phu_luc_1"] = _task_appendix(report, figures, reference)
     context["phu_luc_2"] = _tthc_appendix(report, figures, reference)
@@ -106,11 +107,16 @@ def _addressees(names: tuple[str, ...]) -> str:
 def _opening(report: Report) -> str:
     unit, period = report.plan.unit, report.period
     dated = f" ngày {short_date(report.plan_date)}" if report.plan_date else ""
+    end = short_date(period.end)
+    # Dated before its own cut-off, the figures are estimates up to the cut-off (#23 item 5).
+    upto = (
+        f"ước đến ngày {end}" if report.issue_date and report.issue_date < period.end else f"đến ngày {end}"
+    )
     return (
         f"Thực hiện Kế hoạch số {document_number(report.plan_number)}/KH-{unit.abbreviation}{dated} "
         f"của {unit.short_name} về {report.plan.summary}, {unit.short_name} báo cáo kết quả thực hiện "
         f"công tác cải cách hành chính {period.name} (số liệu tính từ ngày {short_date(period.start)} "
-        f"đến ngày {short_date(period.end)}) như sau:"
+        f"{upto}) như sau:"
     )
 
 
@@ -120,7 +126,8 @@ def _target_row(number: int, line: TargetLine, not_due: str) -> dict[str, str]:
     return {
         "stt": str(number),
         "ten": target.label + scope,
-        "so_lieu": "\n".join(_count_text(m) for m in line.measures) or "chưa có số liệu",
+        "so_lieu": "\n".join(_count_text(m) for m in line.measures)
+        or ("chưa có số liệu" if line.due else "—"),
         "ket_qua": "\n".join(_labelled(m, vn_percent(m.ratio)) for m in line.measures) or "—",
         "muc_tieu": wording(target),
         "danh_gia": (line.verdict or "—") if line.due else not_due,
@@ -150,7 +157,7 @@ def _task_appendix(report: Report, figures: ReportFigures, reference: str) -> di
                     "nhiem_vu": line.task.text,
                     "chu_tri": line.task.lead,
                     "thoi_han": line.task.deadline,
-                    "trang_thai": line.state.capitalize(),
+                    "trang_thai": _state_text(line),
                     "ket_qua": line.progress.result,
                     "ngay_hoan_thanh": short_date(line.progress.completed) if line.progress.completed else "",
                 }
@@ -167,12 +174,20 @@ def _task_appendix(report: Report, figures: ReportFigures, reference: str) -> di
     }
 
 
+def _state_text(line: TaskLine) -> str:
+    """A task's state in Phụ lục I; in a report closing the plan's year, an unfinished task is
+    "Chưa hoàn thành", with what staff said of it (#23)."""
+    if line.unfinished_at_year_end:
+        return f"Chưa hoàn thành ({line.state})"
+    return line.state.capitalize()
+
+
 def _tthc_appendix(report: Report, figures: ReportFigures, reference: str) -> dict[str, Any]:
     """Phụ lục II: Biểu 06/VPCP/KSTT over the report's data window, then the optional figures."""
-    period = report.period
+    unit = report.plan.unit
+    receiving = report.addressees[0] if len(report.addressees) == 1 else unit.superior
     return {
-        "tieu_de": "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC",
-        "thoi_gian": f"(Từ ngày {short_date(period.start)} đến ngày {short_date(period.end)})",
+        "bieu": form_block(report.period, full_name(unit), receiving, unit.form_number, unit.form_act),
         "kem_theo": reference,
         "linh_vuc": [field_row(str(i), f) for i, f in enumerate(figures.fields, start=1)],
         "tong": field_row("", figures.total_field),

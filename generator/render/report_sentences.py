@@ -47,12 +47,19 @@ def task_sentence(report: Report, figures: ReportFigures) -> str:
     total = sum(counts[s] for s in STATES)
     done = sum(counts[s] for s in FINISHED)
     late = f", trong đó {counts[DONE_LATE]} nhiệm vụ hoàn thành quá hạn" if counts[DONE_LATE] else ""
+    within = f"trong năm {report.plan.year}" if figures.closes_year else "trong kỳ"
     due = (
-        f"Có {figures.fell_due} nhiệm vụ đến hạn trong kỳ, trong đó {figures.done_on_time} nhiệm vụ hoàn thành "
+        f"Có {figures.fell_due} nhiệm vụ đến hạn {within}, trong đó {figures.done_on_time} nhiệm vụ hoàn thành "
         "đúng hạn"
         if figures.fell_due
-        else "Trong kỳ không có nhiệm vụ nào đến hạn"
+        else f"{within.capitalize()} không có nhiệm vụ nào đến hạn"
     )
+    if figures.closes_year:
+        due += (
+            f"; {figures.unfinished} nhiệm vụ chưa hoàn thành đến hết năm {report.plan.year}"
+            if figures.unfinished
+            else f"; mọi nhiệm vụ của năm {report.plan.year} đã hoàn thành"
+        )
     return (
         f"Kế hoạch cải cách hành chính năm {report.plan.year} có {total} nhiệm vụ; đến ngày "
         f"{short_date(report.period.end)} đã hoàn thành {done} nhiệm vụ ({vn_percent(rate(done, total))}){late}; "

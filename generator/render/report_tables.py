@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from generator.domain import form06
 from generator.domain.figures import on_time_ratio, online_ratio
-from generator.domain.formatting import vn_percent
+from generator.domain.formatting import short_date, vn_percent
 from generator.domain.indicators import DONE, DONE_LATE, NOT_STARTED, ONGOING, OVERDUE, STATES, rate
 from generator.domain.models import FieldStats
+from generator.domain.periods import Period
 
 
 def field_row(number: str, stats: FieldStats) -> dict[str, Any]:
@@ -34,23 +36,44 @@ def field_row(number: str, stats: FieldStats) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def form_block(
+    period: Period,
+    reporting: str,
+    receiving: str,
+    number: str = form06.FORM_NUMBER,
+    act: str = form06.FORM_ACT,
+) -> dict[str, str]:
+    """The top block of Biểu 06 (docs/tthc-form-06.md §1): the form's number and issuing act,
+    its title, the period and its window, who reports and who receives (each line left out
+    when not known)."""
+    return {
+        "so_hieu": number,
+        "ban_hanh": act,
+        "tieu_de": form06.TITLE,
+        "ky": f"Kỳ báo cáo: {period.name[:1].upper()}{period.name[1:]}",
+        "thoi_gian": f"(Từ ngày {short_date(period.start)} đến ngày {short_date(period.end)})",
+        "don_vi_bao_cao": f"Đơn vị báo cáo: {reporting}" if reporting else "",
+        "don_vi_nhan": f"Đơn vị nhận báo cáo: {receiving}" if receiving else "",
+        "don_vi_tinh": form06.UNIT_OF_COUNT,
+    }
+
+
 def extra_rows(total: FieldStats) -> list[dict[str, Any]]:
-    """The optional figures of docs/tthc-form-06.md §5 the workbook gives, each with its share."""
+    """The optional figures of docs/tthc-form-06.md §5 the workbook gives, each with its share
+    of its base; the online-payment share only when the files with a fee are counted (#23)."""
     late = total.late + total.pending_late if total.pending_late is not None else None
-    candidates = (
-        ("Hồ sơ trực tuyến toàn trình", total.online_full, total.online, "số hồ sơ trực tuyến"),
-        ("Hồ sơ trực tuyến một phần", total.online_partial, total.online, "số hồ sơ trực tuyến"),
-        ("Hồ sơ thanh toán phí, lệ phí trực tuyến", total.paid_online, total.received_total,
-         "tổng số hồ sơ nhận giải quyết"),
-        ("Hồ sơ quá hạn đã có thư xin lỗi", total.late_apology, late, "số hồ sơ quá hạn"),
-    )  # fmt: skip
+    counts = {"toan_trinh": total.online_full, "mot_phan": total.online_partial,
+              "thanh_toan": total.paid_online, "thu_xin_loi": total.late_apology}  # fmt: skip
+    bases = {"toan_trinh": total.online, "mot_phan": total.online, "thanh_toan": total.with_fee,
+             "thu_xin_loi": late}  # fmt: skip
     rows: list[dict[str, Any]] = []
-    for name, count, base, of_what in candidates:
+    for extra in form06.EXTRAS:
+        count, base = counts[extra.key], bases[extra.key]
         if count is None:
             continue
         ratio = rate(count, base) if base is not None else None
-        share = f"{vn_percent(ratio)} {of_what}" if ratio is not None else "—"
-        rows.append({"stt": str(len(rows) + 1), "ten": name, "so_ho_so": count, "ty_le": share})
+        share = f"{vn_percent(ratio)} {extra.base}" if ratio is not None else "—"
+        rows.append({"stt": str(len(rows) + 1), "ten": extra.title, "so_ho_so": count, "ty_le": share})
     return rows
 
 

@@ -12,6 +12,7 @@ from typing import IO
 
 from flask import abort, current_app, render_template, request
 
+from generator.domain.periods import YEAR_END
 from generator.web import documents
 from generator.web.store import DataSet, Store
 from generator.workflows.survey import FolderSurvey, survey
@@ -86,6 +87,7 @@ def dataset_page(
         periods=[(code, label, _files_of(found, code, chosen["nam"])) for code, label in documents.PERIOD_CHOICES],
         made=sorted(dataset.results),
         done=done,
+        year_end=YEAR_END,
     )  # fmt: skip
 
 

@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from generator.domain import form06
+from generator.domain.sheets import TASK_SHEET, TTHC_SHEET
 from generator.files import write_atomic
 from generator.render.bundled import template
 from generator.render.consolidated_context import UnitSummary, consolidated_context
@@ -19,17 +21,15 @@ from generator.workflows.documents import write_document
 from generator.workflows.workbooks import to_bytes
 
 TEMPLATE = template("tong_hop.docx")
-# The columns of Biểu 06 (docs/tthc-form-06.md §2), then the two rates; key in the row → header.
+# The columns of Biểu 06 (``domain.form06``), then the two rates; key in the row → header.
 TTHC_COLUMNS = (
-    ("ten", "Đơn vị"), ("tong_nhan", "Tổng số nhận giải quyết"), ("truc_tuyen", "Trực tuyến"),
-    ("truc_tiep", "Trực tiếp, dịch vụ bưu chính"), ("ky_truoc", "Từ kỳ trước"), ("da_giai_quyet", "Đã giải quyết"),
-    ("truoc_han", "Trước hạn"), ("dung_han", "Đúng hạn"), ("qua_han", "Quá hạn"),
-    ("dang_giai_quyet", "Đang giải quyết"), ("dang_trong_han", "Đang giải quyết trong hạn"),
-    ("dang_qua_han", "Đang giải quyết quá hạn"), ("ty_le_dung_han", "Tỷ lệ đúng hạn"),
+    ("ten", form06.UNIT_TITLE),
+    *((c.key, c.name[:1].upper() + c.name[1:]) for c in form06.COLUMNS if c.key in form06.FIGURE_KEYS),
+    ("ty_le_dung_han", "Tỷ lệ đúng hạn"),
     ("ty_le_truc_tuyen", "Tỷ lệ trực tuyến"),
-)  # fmt: skip
+)
 TASK_COLUMNS = (
-    ("ten", "Đơn vị"), ("tong", "Tổng số nhiệm vụ"), ("hoan_thanh", "Hoàn thành"),
+    ("ten", form06.UNIT_TITLE), ("tong", "Tổng số nhiệm vụ"), ("hoan_thanh", "Hoàn thành"),
     ("hoan_thanh_qua_han", "Hoàn thành quá hạn"), ("dang_thuc_hien", "Đang thực hiện"),
     ("chua_thuc_hien", "Chưa thực hiện"), ("qua_han", "Quá hạn"),
 )  # fmt: skip
@@ -55,8 +55,8 @@ def _workbook(context: dict[str, Any]) -> bytes:
     book = Workbook()
     book.remove(book.worksheets[0])
     tables = (
-        ("TTHC", TTHC_COLUMNS, context["tthc"], context["tong_tthc"]),
-        ("Nhiệm vụ", TASK_COLUMNS, context["nhiem_vu"], context["tong_nhiem_vu"]),
+        (TTHC_SHEET, TTHC_COLUMNS, context["tthc"], context["tong_tthc"]),
+        (TASK_SHEET, TASK_COLUMNS, context["nhiem_vu"], context["tong_nhiem_vu"]),
     )
     for title, columns, rows, total in tables:
         sheet = book.create_sheet(title)
@@ -65,7 +65,7 @@ def _workbook(context: dict[str, Any]) -> bytes:
             sheet.append([_cell(row[key]) for key, _ in columns])
         for cell in (*sheet[1], *sheet[sheet.max_row]):
             cell.font = Font(bold=True)
-        if title == "TTHC":
+        if title == TTHC_SHEET:
             for column in ("M", "N"):
                 for cell in sheet[column][1:]:
                     cell.number_format = "0.0%"

@@ -24,7 +24,6 @@ class Draft:
     folder: Path
     files: list[Path]
     change_list: str
-    source_year: int
     year: int
 
 

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.domain import form06
 from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.indicators import METRICS, metrics_of
 from generator.domain.models import DEADLINE_DAY, NOT_DUE, Metric, Paragraph, Plan, Section, Task, Unit
+from generator.domain.sheets import UNPLACED_SHEET as UNPLACED_SHEET
 from generator.domain.target_text import recognise
 from generator.errors import OutputError
 from generator.files import write_atomic
@@ -29,7 +31,6 @@ from generator.workflows.words_docx import words_docx
 
 PLAN_WORDS = "ke_hoach.docx"
 PLAN_BOOK = "ke_hoach.xlsx"
-UNPLACED_SHEET = "Chưa xếp"
 EVALUATION_NAMES = {"nam": "Năm", "moi_ky": "Mỗi kỳ"}
 GUIDE = (
     "Các trang: Đơn vị (hồ sơ đơn vị), Kế hoạch (năm, số, ngày, trích yếu), Chỉ tiêu (chỉ tiêu đo được), "
@@ -125,6 +126,9 @@ def unit_values(unit: Unit) -> dict[str, Any]:
         "han_truoc_ngay": "" if unit.before_is_day_before else "chính ngày đó",
         "han_gui_bao_cao": "" if unit.deadline_day == DEADLINE_DAY else unit.deadline_day,
         "chua_den_ky": "" if unit.not_due == NOT_DUE else unit.not_due,
+        "tinh": unit.province,
+        "bieu_tthc": "" if unit.form_number == form06.FORM_NUMBER else unit.form_number,
+        "bieu_tthc_ban_hanh": "" if unit.form_act == form06.FORM_ACT else unit.form_act,
         "ky_bao_cao": "\n".join(
             f"{code}: {start} - {end}" for code, (start, end) in unit.window_rules.items()
         ),

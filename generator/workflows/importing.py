@@ -15,6 +15,7 @@ from pathlib import Path
 from generator import scratch
 from generator.domain.deadlines import DeadlineError, parse_cell, split_phrases
 from generator.domain.models import Paragraph
+from generator.domain.sheets import TARGET_SHEET
 from generator.errors import GeneratorError, Location, Problem, Problems
 from generator.files import write_atomic
 from generator.inputs.docx_file import SAVE_AS_DOCX, refusal
@@ -65,7 +66,7 @@ def _write_plan(imported: ImportedPlan, out: Path, overwrite: bool, problems: Pr
     )
     if targets:
         problems.warn(
-            Location(str(out / "ke_hoach.xlsx"), sheet="Chỉ tiêu"),
+            Location(str(out / "ke_hoach.xlsx"), sheet=TARGET_SHEET),
             f"có {len(targets)} chỉ tiêu dạng phần trăm; chọn Chỉ số cho những chỉ tiêu muốn báo cáo tự tính "
             "và so sánh (để trống nếu không đo được)",
         )

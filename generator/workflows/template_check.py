@@ -1,6 +1,6 @@
 """``cchc template check``: a Word template against the data it will be filled with.
 
-Without a folder, the names are those the README documents. With a working folder, they are
+Without a folder, the names are those docs/mau-rieng.md documents. With a working folder, they are
 those of the context its data really builds: the plan's, or the report's when the template
 looks like a report, which is when it uses more of the names only a report has
 (``chi_tieu``, ``ky_bao_cao``, ``phu_luc_1`` …) than names only a plan has (``nam``,
@@ -53,11 +53,8 @@ def check_template(
     if folder is None:
         names = context_names.REPORT if report else context_names.PLAN
         label = "báo cáo" if report else "kế hoạch"
-        findings = check_file(template, names, label)
-        sample = example_folder()
-        return TemplateCheck(
-            template, label, "tên biến trong README", findings or _rendered(template, report, sample)
-        )
+        findings = check_file(template, names, label) or _rendered(template, report, example_folder())
+        return TemplateCheck(template, label, "tên biến trong docs/mau-rieng.md", findings)
     if report:
         period, year = _period(folder, period, year)
         label = f"báo cáo {period}/{year}"

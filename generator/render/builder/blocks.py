@@ -15,7 +15,6 @@ from generator.ooxml.writing import (
     page_number_field,
     paragraph,
     row,
-    run,
     section,
     table,
     tag_paragraph,
@@ -126,9 +125,13 @@ def section_end(*, landscape: bool, restart: bool) -> str:
 
 
 # A paragraph Word requires after a table (and the one holding a section break) takes no room:
-# otherwise, when a table ends at the foot of a page, it alone makes a blank page.
+# otherwise, when a table ends at the foot of a page, it alone makes a blank page. One point high
+# was not enough (a table ending within that point of the foot still spilled it, #23): its mark is
+# also hidden, which Word and LibreOffice lay out as nothing while keeping the section break
+# (docs/nd30-format.md §11, practice).
 _NO_ROOM = (
-    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>'
+    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:vanish/><w:sz w:val="2"/></w:rPr>'
 )
 
 
@@ -142,17 +145,17 @@ def section_break(*, landscape: bool, restart: bool) -> str:
     return f"<w:p><w:pPr>{_NO_ROOM}{section_end(landscape=landscape, restart=restart)}</w:pPr></w:p>"
 
 
-def appendix_heading(number: str, reference: str, *, period: bool = False) -> str:
-    """Phụ lục heading (ND 30 Mẫu 2.1): "PHỤ LỤC …", its title, "(Kèm theo …)", a short line.
+def appendix_heading(number: str, reference: str, *, titled: bool = True) -> str:
+    """Phụ lục heading (ND 30 Phụ lục I, III.1): "Phụ lục …" in lower case, bold, centred on
+    its own line; the title in capitals; "(Kèm theo …)"; a short line under it.
 
-    With ``period``, the title is followed by the data window "(Từ ngày … đến ngày …)", as
-    a reporting form (Biểu 06) prints it.
+    Without ``titled`` the title is left out: a reporting form (Biểu 06) prints its own in its
+    top block (``form_top``).
     """
-    window = paragraph(f"{{{{ {reference}.thoi_gian }}}}", "PhuLucKemTheo") if period else ""
+    title = paragraph(f"{{{{ {reference}.tieu_de }}}}", "PhuLucTieuDe") if titled else ""
     return (
-        paragraph(f"PHỤ LỤC{(' ' + number) if number else ''}", "PhuLucSo")
-        + paragraph(f"{{{{ {reference}.tieu_de }}}}", "PhuLucTieuDe")
-        + window
+        paragraph(f"Phụ lục{(' ' + number) if number else ''}", "PhuLucSo")
+        + title
         + tag_paragraph(f"{{%p if {reference}.kem_theo %}}")
         + paragraph(f"{{{{ {reference}.kem_theo }}}}", "PhuLucKemTheo")
         + tag_paragraph("{%p endif %}")
@@ -160,21 +163,29 @@ def appendix_heading(number: str, reference: str, *, period: bool = False) -> st
     )
 
 
-def form_unit_line(form: str, unit: str, issued: str = "") -> str:
-    """The lines above a reporting form's table: its number (and the act that issued it) at the
-    left, the unit of count at the right of the last line."""
-    tab = f'<w:tabs><w:tab w:val="right" w:pos="{nd30.LANDSCAPE_TEXT_WIDTH}"/></w:tabs>'
-    *first, last = [form, issued] if issued else [form]
-    lines = "".join(paragraph(text, "DonViTinh") for text in first)
-    return lines + paragraph(
-        style="DonViTinh", runs=[run(last), "<w:r><w:tab/></w:r>", run(unit)], extra_ppr=tab
-    )
+def form_top(reference: str) -> str:
+    """A reporting form's top block, as provincial systems print Biểu 06 (docs/tthc-form-06.md
+    §1): its number and issuing act at the left, its title, period and window in the middle, the
+    reporting and receiving units at the right; the unit of count above the table's right edge."""
+    form = f"{reference}.bieu"
+    widths = [3000, nd30.LANDSCAPE_TEXT_WIDTH - 3000 - 4400, 4400]
+
+    def lines(style: str, *expressions: str) -> str:
+        return "".join(paragraph(f"{{{{ {form}.{e} }}}}", style) for e in expressions)
+
+    left = lines("BieuSo", "so_hieu") + lines("BieuBanHanh", "ban_hanh")
+    middle = lines("BieuTieuDe", "tieu_de") + lines("BieuKy", "ky", "thoi_gian")
+    right = lines("BieuDonVi", "don_vi_bao_cao", "don_vi_nhan")
+    top = table(widths, [row([cell(left, widths[0]), cell(middle, widths[1]), cell(right, widths[2])])],
+                borders=False)  # fmt: skip
+    unit = paragraph(f"{{{{ {form}.don_vi_tinh }}}}", "DonViTinh")
+    return top + unit
 
 
-def table_header(titles: list[str], widths: list[int]) -> str:
+def table_header(titles: list[str], widths: list[int], style: str = "BangTieuDe") -> str:
     """The header row of an appendix table: bold, centred, repeated on every page."""
     return row(
-        [cell(paragraph(t, "BangTieuDe"), w, valign="center") for t, w in zip(titles, widths, strict=True)],
+        [cell(paragraph(t, style), w, valign="center") for t, w in zip(titles, widths, strict=True)],
         header=True,
     )
 
@@ -218,10 +229,12 @@ def fit(columns: list[Column], total: int) -> list[Column]:
     return [*first, Column(last.title, rest, last.value, last.style)]
 
 
-def data_table(columns: list[Column], body: list[str]) -> str:
+def data_table(columns: list[Column], body: list[str], *, header_style: str = "BangTieuDe") -> str:
     """A bordered table: the repeated header row, then ``body`` rows."""
     widths = [c.width for c in columns]
-    return table(widths, [table_header([c.title for c in columns], widths), *body], borders=True)
+    return table(
+        widths, [table_header([c.title for c in columns], widths, header_style), *body], borders=True
+    )
 
 
 def value_row(columns: list[Column], *, bold: bool = False) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator.domain import nd30
+from generator.domain import form06, nd30
 from generator.ooxml.package import Entry, assemble
 from generator.ooxml.writing import paragraph, tag_paragraph
 from generator.render.builder import blocks
@@ -55,41 +55,25 @@ STATE_COUNTS = blocks.fit([
     C("CHƯA THỰC HIỆN", 1600, "t.chua_thuc_hien|so", "BangSo"),
     C("QUÁ HẠN", 0, "t.qua_han|so", "BangSo"),
 ], WIDE)  # fmt: skip
-# Biểu số 06/VPCP/KSTT (docs/tthc-form-06.md §1, §2): its name and issuing act at the top left,
-# 13 columns under a three-row merged header.
-FORM_06 = (
-    "Biểu số 06/VPCP/KSTT",
-    "Đơn vị tính: Số hồ sơ TTHC",
-    "Ban hành theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
-)
+# Biểu số 06/VPCP/KSTT (docs/tthc-form-06.md §1, §2): every title and number from ``domain.form06``.
 _NUMBER_WIDTH = (WIDE - 760 - 2700) // 11
 BIEU_06 = blocks.fit([
-    C("STT", 760, "t.stt", "BangSo"), C("Lĩnh vực", 2700, "t.ten"),
-    *(C(key, _NUMBER_WIDTH, f"t.{key}|so", "BangSo") for key in (
-        "tong_nhan", "truc_tuyen", "truc_tiep", "ky_truoc", "da_giai_quyet", "truoc_han", "dung_han",
-        "qua_han", "dang_giai_quyet", "dang_trong_han")),
-    C("dang_qua_han", 0, "t.dang_qua_han|so", "BangSo"),
+    C(c.title, 760 if c.number == 1 else 2700 if c.number == 2 else _NUMBER_WIDTH,
+      f"t.{c.key}" if c.number <= 2 else f"t.{c.key}|so", "BangChu" if c.number == 2 else "BangSo")
+    for c in form06.COLUMNS
 ], WIDE)  # fmt: skip
 H = blocks.Head
 
 
-def bieu_06_header(first: str) -> list[list[blocks.Head]]:
-    """The form's header: groups over their columns, "Trong đó" over three, the rest merged down."""
-    down, below = "restart", "continue"
-    return [
-        [H("STT", 1, down), H(first, 1, down), H("Số hồ sơ nhận giải quyết", 4),
-         H("Số hồ sơ đã giải quyết", 4), H("Số lượng hồ sơ đang giải quyết", 3)],
-        [H("", 1, below), H("", 1, below), H("Tổng số", 1, down), H("Trong đó", 3), H("Tổng số", 1, down),
-         H("Trước hạn", 1, down), H("Đúng hạn", 1, down), H("Quá hạn", 1, down), H("Tổng số", 1, down),
-         H("Trong hạn", 1, down), H("Quá hạn", 1, down)],
-        [H("", 1, below), H("", 1, below), H("", 1, below), H("Trực tuyến"),
-         H("Trực tiếp, dịch vụ bưu chính"), H("Từ kỳ trước"), *(H("", 1, below) for _ in range(7))],
-    ]  # fmt: skip
+def bieu_06_header(second: str) -> list[list[blocks.Head]]:
+    """The form's three merged header rows, then the row numbering its columns (1)…(13)."""
+    rows = [[H(c.title, c.span, c.merge) for c in cells] for cells in form06.header_rows(second)]
+    return [*rows, [H(number) for number in form06.number_row()]]
 
 
 TTHC_EXTRAS = blocks.fit([
-    C("STT", 760, "t.stt", "BangSo"), C("Nội dung", 7000, "t.ten"),
-    C("Số hồ sơ", 2200, "t.so_ho_so|so", "BangSo"), C("Tỷ lệ", 0, "t.ty_le"),
+    C("STT", 760, "t.stt", "BangSoGiu"), C("Nội dung", 7000, "t.ten", "BangChuGiu"),
+    C("Số hồ sơ", 2200, "t.so_ho_so|so", "BangSoGiu"), C("Tỷ lệ", 0, "t.ty_le", "BangChuGiu"),
 ], WIDE)  # fmt: skip
 
 
@@ -143,17 +127,22 @@ def report_document() -> str:
 
 
 def tthc_appendix() -> str:
-    """Phụ lục II: Biểu 06/VPCP/KSTT, then (when the workbook gives them) the optional figures."""
-    form = blocks.form_table(BIEU_06, bieu_06_header("Lĩnh vực, công việc giải quyết theo cấp"),
+    """Phụ lục II: Biểu 06/VPCP/KSTT with its top block, then, in a table of its own under its
+    own title, the optional figures the form has no column for (docs/tthc-form-06.md §5)."""
+    form = blocks.form_table(BIEU_06, bieu_06_header(form06.FIELD_TITLE),
                              "for t in phu_luc_2.linh_vuc", "phu_luc_2.tong")  # fmt: skip
     return (
-        blocks.appendix_heading("II", "phu_luc_2", period=True)
-        + blocks.form_unit_line(*FORM_06)
+        blocks.appendix_heading("II", "phu_luc_2", titled=False)
+        + blocks.form_top("phu_luc_2")
         + form
         + tag_paragraph("{%p if phu_luc_2.them %}")
         + paragraph()
-        + paragraph("Hồ sơ trực tuyến, thanh toán trực tuyến và thư xin lỗi", "PhuLucTieuDe")
-        + blocks.data_table(TTHC_EXTRAS, blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"))
+        + paragraph(form06.EXTRAS_TITLE, "PhuLucTieuDe")
+        + blocks.data_table(
+            TTHC_EXTRAS,
+            blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"),
+            header_style="BangTieuDeGiu",
+        )
         + tag_paragraph("{%p endif %}")
         + blocks.table_end()
     )
@@ -184,12 +173,12 @@ def package(document_xml: str, title: str) -> bytes:
 
 def consolidated_document() -> str:
     """templates/tong_hop.docx: one row per unit for a period, with totals (batch)."""
-    tthc = blocks.form_table(BIEU_06, bieu_06_header("Đơn vị"), "for t in tthc", "tong_tthc")
+    tthc = blocks.form_table(BIEU_06, bieu_06_header(form06.UNIT_TITLE), "for t in tthc", "tong_tthc")
     tasks = blocks.totals_table(CONSOLIDATED_TASKS, "for t in nhiem_vu", "tong_nhiem_vu")
     body = (
         blocks.appendix_heading("", "tong_hop")
         + paragraph("1. Giải quyết thủ tục hành chính", "Khoan")
-        + blocks.form_unit_line(*FORM_06)
+        + blocks.form_top("tong_hop")
         + tthc
         + paragraph("2. Thực hiện nhiệm vụ của kế hoạch cải cách hành chính", "Khoan")
         + tasks
@@ -264,7 +253,7 @@ _SETTINGS = (
 _FONTS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+    '<w:font w:name="' + nd30.FONT + '"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
     '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
     "</w:fonts>"
 )
