@@ -6,6 +6,19 @@ import re
 import unicodedata
 from typing import Any
 
+# Invisible characters that change how text reads or sorts without showing: zero-width spaces
+# and joiners, direction marks, overrides and isolates (an override makes "bao_cao" + U+202E +
+# "fdp.exe" read "bao_caoexe.pdf"), the word joiner and invisible operators, the Mongolian vowel
+# separator, the byte-order mark and the interlinear annotation marks. None belongs in a signed
+# document (docs/text-encodings.md §3).
+INVISIBLE = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the ``INVISIBLE`` characters (a copy only when it had some)."""
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+
 
 def normalise_header(text: Any) -> str:
     """ "  Thời gian\nHOÀN THÀNH " → "thời gian hoàn thành"."""
