@@ -117,7 +117,9 @@ def _duplicates(same: list[ReceivedReport]) -> list[Finding]:
     if len(same) < 2:
         return []
     files = ", ".join(r.file for r in same)
-    detail = f"{len(same)} báo cáo cùng kỳ ({files}): không cộng báo cáo nào cho tới khi đơn vị xác nhận bản đúng"
+    detail = (
+        f"{len(same)} báo cáo cùng kỳ ({files}): không cộng báo cáo nào cho tới khi đơn vị xác nhận bản đúng"
+    )
     return [Finding(DUPLICATE, r.unit, r.file, detail) for r in same]
 
 

@@ -76,7 +76,12 @@ def _find_header(grid: list[Cells], found: FormRows) -> int | None:
         if mapping is not None:
             found.mapping = mapping
             return depth
-    if found.mapping is not None and grid and len(grid[0]) > max(found.mapping) and _has_figures(grid[0], found.mapping):
+    if (
+        found.mapping is not None
+        and grid
+        and len(grid[0]) > max(found.mapping)
+        and _has_figures(grid[0], found.mapping)
+    ):
         return 0
     return None
 
@@ -124,7 +129,9 @@ def _in_group(group: str, name: str) -> bool:
 
 
 def _has_figures(cells: Cells, mapping: dict[int, str]) -> bool:
-    return any(cells[i].strip().replace(".", "").isdigit() for i, k in mapping.items() if k in form06.FIGURE_KEYS)
+    return any(
+        cells[i].strip().replace(".", "").isdigit() for i, k in mapping.items() if k in form06.FIGURE_KEYS
+    )
 
 
 def _row(found: FormRows, cells: Cells, where: Location, problems: Problems) -> None:

@@ -61,7 +61,9 @@ def report_period(outline: Outline, where: str) -> tuple[str, int]:
     return period
 
 
-def read_task_table(view: DocumentView, outline: Outline, where: str, problems: Problems, kept_in: str) -> AppendixRows:
+def read_task_table(
+    view: DocumentView, outline: Outline, where: str, problems: Problems, kept_in: str
+) -> AppendixRows:
     """The rows of Phụ lục I as typed (states as printed); ``GeneratorError`` without one."""
     tables = _task_tables(view, outline)
     if not tables:

@@ -41,7 +41,7 @@ def import_document(source: Path, out: Path, *, overwrite: bool = False) -> Impo
     """Read the plan (or periodic report) ``source`` and write its working files into ``out``."""
     problems = Problems()
     with tempfile.TemporaryDirectory(prefix="cchc-import-") as work:
-        view, outline, kind = open_outline(_as_docx(source, Path(work)), problems)
+        view, outline, kind = open_outline(as_docx(source, Path(work)), problems)
         if kind == "BÁO CÁO":
             progress = read_report_progress(view, outline, str(source), problems, f"trang “{UNPLACED_SHEET}”")
             return _write_progress(progress, out, overwrite, problems)
@@ -130,7 +130,7 @@ def _write_progress(progress: ReportProgress, out: Path, overwrite: bool, proble
     return Imported([target], problems.warnings, tasks=len(progress.rows))
 
 
-def _as_docx(source: Path, work: Path) -> Path:
+def as_docx(source: Path, work: Path) -> Path:
     """``source`` itself, or its conversion to .docx by LibreOffice; refusals explain what to do."""
     if not source.is_file():
         raise GeneratorError(f"{source}: không tìm thấy tệp")

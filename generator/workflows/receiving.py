@@ -1,0 +1,110 @@
+"""``cchc tong-hop``: the reports units sent for one period → the consolidated tables and the
+list of reports to act on (docs/tong-hop.md).
+
+Every report of the folder is read in turn (.doc, .odt … converted by LibreOffice as ``cchc
+import`` does); only its small summary is kept, so memory stays flat with the number of
+reports. A report that cannot be read is a finding with its reason, never the end of the run.
+``domain.receiving`` decides what is summed; the tables are written by the same step as
+``cchc batch``'s (``workflows.consolidate``), the list as the workbook's last sheet.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.domain.models import DEADLINE_DAY
+from generator.domain.receiving import UNREADABLE, Finding, ReceivedReport, judge
+from generator.errors import GeneratorError, Problems
+from generator.inputs.received_report import read_received_report
+from generator.inputs.unit_list import read_unit_list
+from generator.render.consolidated_context import UnitSummary
+from generator.workflows.consolidate import write_consolidated
+from generator.workflows.importing import CONVERTIBLE, as_docx
+
+REPORT_SUFFIXES = (".docx", *CONVERTIBLE)
+
+
+@dataclass
+class Received:
+    """What ``receive`` read and wrote, and the list to act on."""
+
+    files: list[Path] = field(default_factory=list)
+    reports: int = 0  # files that looked like reports
+    counted: list[str] = field(default_factory=list)  # units whose figures are in the tables
+    findings: list[Finding] = field(default_factory=list)
+
+
+def receive(
+    folder: Path,
+    period: tuple[str, int],
+    out: Path,
+    *,
+    units: Path | None = None,
+    previous: Path | None = None,
+    deadline_day: int = DEADLINE_DAY,
+    reference: str = "",
+    on_file: Callable[[Path], None] | None = None,
+) -> Received:
+    """Read every report in ``folder`` for ``period``, write ``tong_hop_cchc_<kỳ>_<năm>.docx``
+    and ``.xlsx`` into ``out``; the expected units come from the workbook ``units`` or from the
+    reports of the ``previous`` period's folder (which also checks "Từ kỳ trước")."""
+    expected = read_unit_list(units) if units is not None else None
+    before = _read_folder(previous, [], None)[0] if previous is not None else None
+    found, unreadable = _read_folder(folder, [], on_file)
+    judged = judge(found, period, deadline_day, expected, before)
+    result = Received(reports=len(found) + len(unreadable), counted=[r.unit for r in judged.counted])
+    result.findings = [*unreadable, *judged.findings]
+    summaries = [summary_of(report) for report in judged.counted]
+    out.mkdir(parents=True, exist_ok=True)
+    result.files = write_consolidated(summaries, *period, out, reference, result.findings)
+    return result
+
+
+def report_files(folder: Path) -> list[Path]:
+    """The Word files of ``folder`` (not its sub-folders, not Word's "~$" lock files), by name."""
+    if not folder.is_dir():
+        raise GeneratorError(f"{folder}: không tìm thấy thư mục báo cáo")
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith("~$")
+    )  # fmt: skip
+
+
+def summary_of(report: ReceivedReport) -> UnitSummary:
+    """The consolidated tables' summary of one received report."""
+    from generator.domain.figures import total_of
+
+    return UnitSummary(
+        report.unit, total_of(report.fields, report.unit), report.counts, report.fields, report.groups
+    )
+
+
+def _read_folder(
+    folder: Path, found: list[ReceivedReport], on_file: Callable[[Path], None] | None
+) -> tuple[list[ReceivedReport], list[Finding]]:
+    unreadable = []
+    for path in report_files(folder):
+        try:
+            found.append(_read_one(path))
+        except GeneratorError as exc:
+            unreadable.append(Finding(UNREADABLE, "", path.name, _reason(path, exc.lines())))
+        except Exception as exc:  # a file no reader foresaw must not stop a hundred others
+            unreadable.append(
+                Finding(UNREADABLE, "", path.name, f"lỗi khi đọc ({type(exc).__name__}: {exc})")
+            )
+        if on_file is not None:
+            on_file(path)
+    return found, unreadable
+
+
+def _reason(path: Path, lines: list[str]) -> str:
+    """The messages without the file's name, which the list prints in its own column."""
+    return "; ".join(line.removeprefix(f"{path}: ").removeprefix(f"{path.name}: ") for line in lines)
+
+
+def _read_one(path: Path) -> ReceivedReport:
+    with tempfile.TemporaryDirectory(prefix="cchc-tong-hop-") as work:
+        return read_received_report(as_docx(path, Path(work)), path.name, Problems())
