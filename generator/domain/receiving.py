@@ -81,10 +81,12 @@ def judge(
     deadline_day: int,
     expected: list[str] | None = None,
     previous: list[ReceivedReport] | None = None,
+    unreadable: tuple[Finding, ...] = (),
 ) -> Judgement:
-    """Which reports are summed, and every finding, in the order the office works through them."""
+    """Which reports are summed, and every finding (``unreadable``: the files that could not be
+    read), in the order the office works through them."""
     wanted = make_period(*period)
-    result = Judgement()
+    result = Judgement(findings=list(unreadable))
     mine: dict[str, list[ReceivedReport]] = {}
     for report in reports:
         if report.period != period:

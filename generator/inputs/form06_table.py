@@ -87,7 +87,7 @@ def _find_header(grid: list[Cells], found: FormRows) -> int | None:
 
 
 def _numbered(cells: Cells) -> dict[int, str] | None:
-    mapping = {}
+    mapping: dict[int, str] = {}
     for index, text in enumerate(cells):
         match = _NUMBER.match(text.strip())
         if match and int(match.group(1)) in form06.BY_NUMBER:
@@ -98,7 +98,8 @@ def _numbered(cells: Cells) -> dict[int, str] | None:
 def _titled(header: list[Cells]) -> dict[int, str] | None:
     """Columns by the words over them: the top row's group carried across the columns it spans."""
     width = max(len(cells) for cells in header)
-    group, mapping = "", {}
+    group = ""
+    mapping: dict[int, str] = {}
     for index in range(width):
         texts = [normalise_header(cells[index]) if index < len(cells) else "" for cells in header]
         top = texts[0]
@@ -117,11 +118,9 @@ def _key(group: str, title: str) -> str | None:
     if "lĩnh vực" in title or title == "đơn vị":
         return "ten"
     for column in form06.COLUMNS[2:]:
-        if title == column.name.casefold():
+        if title == column.title.casefold() and group and _in_group(group, column.group):
             return column.key
-        if title == column.title.casefold() and _in_group(group, column.group):
-            return column.key
-    return None
+    return next((c.key for c in form06.COLUMNS[2:] if title == c.name.casefold()), None)
 
 
 def _in_group(group: str, name: str) -> bool:

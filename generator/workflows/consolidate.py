@@ -118,4 +118,6 @@ def _table_sheet(book: Any, title: str, columns: Any, rows: list[dict[str, Any]]
 
 
 def _cell(value: Any) -> Any:
+    if value == "":
+        return None  # an empty cell, not an empty string
     return float(value) if isinstance(value, Decimal) else value

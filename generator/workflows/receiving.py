@@ -54,9 +54,9 @@ def receive(
     expected = read_unit_list(units) if units is not None else None
     before = _read_folder(previous, [], None)[0] if previous is not None else None
     found, unreadable = _read_folder(folder, [], on_file)
-    judged = judge(found, period, deadline_day, expected, before)
+    judged = judge(found, period, deadline_day, expected, before, tuple(unreadable))
     result = Received(reports=len(found) + len(unreadable), counted=[r.unit for r in judged.counted])
-    result.findings = [*unreadable, *judged.findings]
+    result.findings = judged.findings
     summaries = [summary_of(report) for report in judged.counted]
     out.mkdir(parents=True, exist_ok=True)
     result.files = write_consolidated(summaries, *period, out, reference, result.findings)
