@@ -6,7 +6,7 @@ is a ``Finding``: a unit with no report, a report sent after the period's sendin
 identities (docs/tthc-form-06.md §3), a "Từ kỳ trước" that is not the previous period's
 pending files, two reports of one unit, a file that could not be read. Whether each report's
 figures are summed is decided here, once: the tables never hold a figure twice or a figure
-the form contradicts. The office's practice: docs/tong-hop.md.
+the form contradicts. The office's practice: docs/tong-hop.md §3, §4.
 """
 
 from __future__ import annotations

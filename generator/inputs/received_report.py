@@ -74,8 +74,10 @@ def _groups(tasks: AppendixRows) -> tuple[tuple[str, str, Counter[str]], ...]:
 
 
 def _appendix_tables(view: DocumentView, outline: Outline) -> list[tuple[int, Any]]:
-    """The tables after the first appendix heading (all of them when there is none)."""
-    start = outline.appendices[0].index if outline.appendices else 0
+    """The tables after Phụ lục I (the tasks, read already): after the second appendix heading,
+    or the first when there is one (all of them when there is none)."""
+    headings = outline.appendices
+    start = headings[1].index if len(headings) > 1 else headings[0].index if headings else 0
     numbers = sorted({i.place.table for i in view.items[start:] if i.place.table is not None})
     return [(number, view.tables[number - 1][0]) for number in numbers]
 

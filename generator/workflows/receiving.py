@@ -1,5 +1,5 @@
 """``cchc tong-hop``: the reports units sent for one period → the consolidated tables and the
-list of reports to act on (docs/tong-hop.md).
+list of reports to act on (docs/tong-hop.md §1–§4).
 
 Every report of the folder is read in turn (.doc, .odt … converted by LibreOffice as ``cchc
 import`` does); only its small summary is kept, so memory stays flat with the number of
