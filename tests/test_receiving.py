@@ -268,3 +268,59 @@ def test_units_of_the_previous_period_are_expected() -> None:
     before = [report("Xã A", ()), report("Xã B", ())]
     judged = judge([report("UBND xã A", ())], ("Q1", 2022), 20, previous=before)
     assert judged.findings == [Finding(receiving.MISSING, "Xã B", "", "không có báo cáo quý I năm 2022")]
+
+
+def test_the_previous_periods_folder_gives_the_units_and_checks_carried_files(
+    received: Path, tmp_path: Path
+) -> None:
+    before = tmp_path / "bao_cao_q4_2021"
+    before.mkdir()
+    december = {"period": "quý IV năm 2021", "tasks": TASKS_A}
+    # Vinh Hiền left 5 Hộ tịch files pending (its Q1 report carries 1) and 2 Tư pháp (it carries 0)
+    office("Vinh Hiền", "Vinh Hiền", 15, fields={"Hộ tịch": (1, 4, 0, 0, 0, 0, 5, 0), "Tư pháp": (1, 1, 0, 0, 0, 0, 2, 0)},
+           **december).save(before / "vinh_hien.docx")  # fmt: skip
+    office("Vinh Mỹ", "Vinh Mỹ", 15, fields={"Chứng thực": (1, 1, 0, 1, 1, 0, 0, 0)}, **december).save(
+        before / "vinh_my.docx"
+    )
+    office("Lộc Vĩnh", "Lộc Vĩnh", 15, fields={"Hộ tịch": (1, 1, 0, 1, 1, 0, 0, 0)}, **december).save(
+        before / "loc_vinh.docx"
+    )
+    run = run_cli(
+        "tong-hop", received, "-k", "Q1", "-n", "2022", "-o", tmp_path / "out", "--ky-truoc", before
+    )
+    assert run.exit_code == 0, run.stderr
+    listed = [line for line in run.output.splitlines() if line[:3].strip().isdigit()]
+    assert [line for line in listed if "Chưa có báo cáo" in line or "Từ kỳ trước" in line] == [
+        "  1. Chưa có báo cáo: Xã Lộc Vĩnh: không có báo cáo quý I năm 2022",
+        "  6. Từ kỳ trước không khớp: Xã Vinh Hiền, vinh_hien.docx: Hộ tịch: từ kỳ trước 1, kỳ trước còn đang "
+        "giải quyết 5",
+        "  7. Từ kỳ trước không khớp: Xã Vinh Hiền, vinh_hien.docx: Tư pháp: từ kỳ trước 0, kỳ trước còn đang "
+        "giải quyết 2",
+    ]
+
+
+@pytest.mark.libreoffice
+def test_odt_and_doc_reports_are_converted_first(tmp_path: Path) -> None:
+    from tests.libreoffice import require_libreoffice
+    from tests.test_import import convert
+
+    soffice = require_libreoffice()
+    folder = tmp_path / "nhan"
+    folder.mkdir()
+    typed = office("Vinh Hiền", "Vinh Hiền", 12, tasks=TASKS_A, order=NEW_ORDER,
+                   fields={"Hộ tịch": (10, 20, 1, 5, 20, 1, 4, 1)}).save(tmp_path / "vinh_hien.docx")  # fmt: skip
+    convert(soffice, typed, "odt", folder)
+    made = tmp_path / "cchc"
+    made.mkdir()
+    convert(
+        soffice, cchc_report(made, "loc_thuy", unit="Lộc Thủy", factor=1, issued="15/03/2022"), "doc", folder
+    )
+    assert sorted(p.name for p in folder.iterdir() if p.is_file()) == ["loc_thuy.doc", "vinh_hien.odt"]
+    run = run_cli("tong-hop", folder, "-k", "Q1", "-n", "2022", "-o", tmp_path / "out")
+    assert run.exit_code == 0, run.stderr
+    assert "Đã đọc 2 tệp; cộng vào bảng tổng hợp 2 đơn vị." in run.output
+    rows = tables(tmp_path / "out")[1]
+    assert [row[1:] for row in rows[4:6]] == [
+        ["Xã Lộc Thủy", "390", "117", "267", "6", "379", "121", "256", "2", "11", "9", "2"],
+        ["Xã Vinh Hiền", "31", "10", "20", "1", "26", "5", "20", "1", "5", "4", "1"],
+    ]

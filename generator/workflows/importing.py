@@ -153,8 +153,17 @@ def _converted(source: Path, work: Path) -> Path:
     if pdf.find_soffice() is None:
         raise GeneratorError(f"{source}: tệp {source.suffix} cần chuyển sang .docx: {SAVE_AS_DOCX} "
                              "(hoặc cài LibreOffice để cchc tự chuyển)")  # fmt: skip
-    reason = refusal(source)
-    if reason is not None and "97–2003" not in reason and "mật khẩu" not in reason:
+    reason = conversion_refusal(source)
+    if reason is not None:
         raise GeneratorError(f"{source}: {reason}")
     (converted,) = pdf.to_docx([source], work)
     return converted
+
+
+def conversion_refusal(source: Path) -> str | None:
+    """Why ``source`` is not given to LibreOffice (too large, a ZIP bomb …), or None. What makes
+    it no .docx is why it is converted: an .odt or .rtf is no Word package at all."""
+    reason = refusal(source)
+    if reason is None or any(w in reason for w in ("97–2003", "mật khẩu", "không phải tệp Word .docx")):
+        return None
+    return reason

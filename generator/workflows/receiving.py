@@ -22,7 +22,7 @@ from generator.inputs.received_report import read_received_report
 from generator.inputs.unit_list import read_unit_list
 from generator.render.consolidated_context import UnitSummary
 from generator.workflows.consolidate import write_consolidated
-from generator.workflows.importing import CONVERTIBLE, as_docx
+from generator.workflows.importing import CONVERTIBLE, as_docx, conversion_refusal
 
 REPORT_SUFFIXES = (".docx", *CONVERTIBLE)
 
@@ -85,10 +85,40 @@ def summary_of(report: ReceivedReport) -> UnitSummary:
 def _read_folder(
     folder: Path, found: list[ReceivedReport], on_file: Callable[[Path], None] | None
 ) -> tuple[list[ReceivedReport], list[Finding]]:
+    paths = report_files(folder)
+    with tempfile.TemporaryDirectory(prefix="cchc-tong-hop-") as work:
+        converted = _convert_all([p for p in paths if p.suffix.lower() in CONVERTIBLE], Path(work))
+        return _read_all(paths, converted, found, on_file)
+
+
+def _convert_all(paths: list[Path], work: Path) -> dict[Path, Path]:
+    """The .doc, .odt … files converted in one LibreOffice run (starting it takes seconds, a file
+    a fraction of one). When the run fails, each file is converted alone, which says why."""
+    from generator.workflows import pdf
+
+    by_stem: dict[str, Path] = {}
+    for path in paths:
+        if conversion_refusal(path) is None:
+            by_stem.setdefault(path.stem.casefold(), path)  # one output name per stem
+    batch = list(by_stem.values())
+    if len(batch) < 2 or pdf.find_soffice() is None:
+        return {}
+    try:
+        return dict(zip(batch, pdf.to_docx(batch, work / "lo"), strict=True))
+    except GeneratorError:
+        return {}
+
+
+def _read_all(
+    paths: list[Path],
+    converted: dict[Path, Path],
+    found: list[ReceivedReport],
+    on_file: Callable[[Path], None] | None,
+) -> tuple[list[ReceivedReport], list[Finding]]:
     unreadable = []
-    for path in report_files(folder):
+    for path in paths:
         try:
-            found.append(_read_one(path))
+            found.append(_read_one(path, converted.get(path)))
         except GeneratorError as exc:
             unreadable.append(Finding(UNREADABLE, "", path.name, _reason(path, exc.lines())))
         except Exception as exc:  # a file no reader foresaw must not stop a hundred others
@@ -105,6 +135,8 @@ def _reason(path: Path, lines: list[str]) -> str:
     return "; ".join(line.removeprefix(f"{path}: ").removeprefix(f"{path.name}: ") for line in lines)
 
 
-def _read_one(path: Path) -> ReceivedReport:
+def _read_one(path: Path, converted: Path | None) -> ReceivedReport:
+    if converted is not None:
+        return read_received_report(converted, path.name, Problems())
     with tempfile.TemporaryDirectory(prefix="cchc-tong-hop-") as work:
         return read_received_report(as_docx(path, Path(work)), path.name, Problems())
