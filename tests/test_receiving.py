@@ -324,3 +324,19 @@ def test_odt_and_doc_reports_are_converted_first(tmp_path: Path) -> None:
         ["Xã Lộc Thủy", "390", "117", "267", "6", "379", "121", "256", "2", "11", "9", "2"],
         ["Xã Vinh Hiền", "31", "10", "20", "1", "26", "5", "20", "1", "5", "4", "1"],
     ]
+
+
+def test_worker_processes_read_the_same(
+    received: Path,
+    units: Path,
+    result: tuple[Path, list[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.workflows import receiving as workflow
+
+    monkeypatch.setattr(workflow, "POOL_FROM", 2)
+    read = workflow.receive(received, ("Q1", 2022), tmp_path, units=units, workers=2)
+    assert read.counted == COUNTED
+    assert [(f.kind, f.unit, f.file) for f in read.findings] == [(k, u, f) for k, u, f, _, _ in LIST]
+    assert tables(tmp_path) == tables(result[0])
