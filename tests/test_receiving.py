@@ -23,11 +23,14 @@ office's table), added by hand.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
+from flask.testing import FlaskClient
 
 from generator.domain import receiving
 from generator.domain.models import FieldStats
@@ -36,6 +39,7 @@ from generator.errors import Location
 from tests.conftest import run_cli
 from tests.docx_text import table_rows
 from tests.received_reports import OfficeReport, cchc_report
+from tests.web_support import form_problems, text_of
 
 TASKS_A = [("I", "Cải cách thể chế", ""), ("", "Rà soát văn bản", "Hoàn thành"),
            ("", "Kiểm tra văn bản", "Đang thực hiện"), ("II", "Cải cách thủ tục hành chính", ""),
@@ -340,3 +344,34 @@ def test_worker_processes_read_the_same(
     assert read.counted == COUNTED
     assert [(f.kind, f.unit, f.file) for f in read.findings] == [(k, u, f) for k, u, f, _, _ in LIST]
     assert tables(tmp_path) == tables(result[0])
+
+
+def test_the_page_does_the_same_from_a_dropped_zip(
+    received: Path, units: Path, result: tuple[Path, list[str]], client: FlaskClient
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(received.iterdir()):
+            archive.write(path, f"bao_cao_q1/{path.name}")
+    form = {"bao_cao": (io.BytesIO(buffer.getvalue()), "bao_cao_q1.zip"), "ky": "Q1", "nam": "2022",
+            "don_vi": (io.BytesIO(units.read_bytes()), "don_vi.xlsx")}  # fmt: skip
+    response = client.post("/tong-hop", data=form)
+    page = text_of(response)
+    assert response.status_code == 200, page
+    assert "Đã đọc 12 tệp; cộng vào bảng tổng hợp 7 đơn vị" in page
+    assert f"Cần xử lý ({len(LIST)})" in page
+    assert "<b>Gửi muộn</b>: Xã Lộc Sơn, loc_son.docx: ngày 25/03/2022, sau hạn gửi 20/03/2022 5 ngày" in page
+    link = page.split('id="tai-tong-hop" href="', 1)[1].split('"', 1)[0]
+    archive = zipfile.ZipFile(io.BytesIO(client.get(link).data))
+    assert sorted(archive.namelist()) == [
+        "cchc_tong_hop/tong_hop_cchc_q1_2022.docx", "cchc_tong_hop/tong_hop_cchc_q1_2022.xlsx",
+    ]  # fmt: skip
+    found = [table_rows(t) for t in docx.Document(io.BytesIO(archive.read(archive.namelist()[0]))).tables]
+    assert found == tables(result[0])  # the same tables as the command's
+
+
+def test_the_page_asks_for_the_period(received: Path, client: FlaskClient) -> None:
+    form = {"bao_cao": (io.BytesIO((received / "vinh_my.docx").read_bytes()), "vinh_my.docx"), "ky": ""}
+    response = client.post("/tong-hop", data=form)
+    assert response.status_code == 400
+    assert form_problems(response.text) == ["cần chọn kỳ báo cáo và năm để tổng hợp"]
