@@ -74,6 +74,7 @@ class OfficeReport:
     split: int = 0  # lĩnh vực rows in a first table; the rest in a second one
     repeat_header: bool = True  # the second table repeats the header (or only continues the rows)
     totals: dict[str, dict[int, int]] = field(default_factory=dict)  # a total typed wrong, by column
+    targets: list[tuple[str, str, str]] = field(default_factory=list)  # Nội dung, Kết quả, Đánh giá
 
     def save(self, path: Path) -> Path:
         document = docx.Document()
@@ -88,6 +89,12 @@ class OfficeReport:
         summary = f"Kết quả thực hiện công tác cải cách hành chính {self.period}"
         text(document.add_paragraph(), summary, 14, bold=True, align=CENTER)
         text(document.add_paragraph(), "I. KẾT QUẢ", 14, bold=True)
+        if self.targets:
+            text(document.add_paragraph(), "Kết quả các chỉ tiêu:", 14)
+            table = document.add_table(rows=1, cols=4)
+            _fill(table.rows[0].cells, ("STT", "Nội dung", "Kết quả thực hiện", "Đánh giá"))
+            for number, row in enumerate(self.targets, start=1):
+                _fill(table.add_row().cells, (str(number), *row))
         text(document.add_paragraph(), "Các nhiệm vụ được triển khai theo kế hoạch./.", 14)
         closing = document.add_table(rows=1, cols=2)
         text(closing.cell(0, 0).paragraphs[0], "Nơi nhận:", 12, bold=True)

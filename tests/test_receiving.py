@@ -49,6 +49,8 @@ TASKS_B = [("I", "Cải cách thể chế", ""), ("", "Rà soát văn bản", "H
            ("", "Ban hành kế hoạch", "Hoàn thành quá hạn"), ("", "Kiểm tra CCHC", "Chưa thực hiện")]  # fmt: skip
 TASKS_C = [("II", "Cải cách thủ tục hành chính", ""), ("", "Niêm yết TTHC", "Đang thực hiện"),
            ("", "Số hóa hồ sơ", "Đang thực hiện"), ("", "Một cửa điện tử", "Hoàn thành")]  # fmt: skip
+TARGETS = [("Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "96,2%", "Không đạt"),
+           ("Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến", "35%", "Không đạt")]  # fmt: skip
 NEW_ORDER = (1, 2, 3, 6, 4, 5, 11, 12, 13, 7, 8, 9, 10)  # received, then pending, then resolved
 UNITS = ["UBND xã Lộc Thủy", "Xã Lộc An", "XÃ LỘC SƠN", "Xã Lộc Điền", "Xã Vinh Hiền", "Thị trấn Phú Lộc",
          "Thị trấn Lăng Cô", "Xã Lộc Bình", "Xã Lộc Trì", "Xã Vinh Mỹ", "Xã Lộc Vĩnh"]  # fmt: skip
@@ -69,7 +71,7 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cchc_report(folder, "loc_an_gui_lai", unit="Lộc An", factor=2, issued="19/03/2022")
     cchc_report(folder, "loc_son", unit="Lộc Sơn", factor=1, issued="25/03/2022")
     cchc_report(folder, "loc_dien", unit="Lộc Điền", factor=3, issued="18/03/2022")
-    office("Vinh Hiền", "Vinh Hiền", 12, tasks=TASKS_A, order=NEW_ORDER,
+    office("Vinh Hiền", "Vinh Hiền", 12, tasks=TASKS_A, order=NEW_ORDER, targets=TARGETS,
            fields={"Hộ tịch": (10, 20, 1, 5, 20, 1, 4, 1), "Tư pháp": (3, 4, 0, 2, 3, 0, 2, 0)},
            ).save(folder / "vinh_hien.docx")  # fmt: skip
     office("Phú Lộc", "Phú Lộc", 11, tasks=TASKS_B, header="titled", split=2,
@@ -191,7 +193,9 @@ def test_the_word_appendix_passes_cchc_check(result: tuple[Path, list[str]]) -> 
 
 def test_the_workbook_has_the_same_figures_one_sheet_per_table(result: tuple[Path, list[str]]) -> None:
     book = openpyxl.load_workbook(result[0] / "tong_hop_cchc_q1_2022.xlsx")
-    assert book.sheetnames == ["TTHC", "Nhiệm vụ", "TTHC theo lĩnh vực", "Nhiệm vụ theo nhóm", "Cần xử lý"]
+    assert book.sheetnames == [
+        "TTHC", "Nhiệm vụ", "TTHC theo lĩnh vực", "Nhiệm vụ theo nhóm", "Chỉ tiêu các đơn vị", "Cần xử lý",
+    ]  # fmt: skip
     values = [list(r) for r in book["TTHC"].iter_rows(min_row=2, values_only=True)]
     assert [row[:12] for row in values] == [
         [name, *(int(v.replace(".", "")) for v in figures)]
@@ -211,6 +215,27 @@ def test_the_workbook_has_the_same_figures_one_sheet_per_table(result: tuple[Pat
         for row in sheet.iter_rows():
             for cell in row:
                 assert cell.data_type in ("s", "n"), (sheet.title, cell.coordinate, cell.value)
+
+
+def test_the_targets_of_each_counted_report_as_typed(result: tuple[Path, list[str]]) -> None:
+    book = openpyxl.load_workbook(result[0] / "tong_hop_cchc_q1_2022.xlsx")
+    rows = [list(r) for r in book["Chỉ tiêu các đơn vị"].iter_rows(values_only=True)]
+    assert rows[0] == ["Đơn vị", "Chỉ tiêu", "Số liệu", "Kết quả", "Chỉ tiêu kế hoạch", "Đánh giá"]
+    units = [r[0] for r in rows[1:]]
+    assert sorted(set(units)) == ["Xã Lộc Sơn", "Xã Lộc Thủy", "Xã Lộc Điền", "Xã Vinh Hiền"]
+    assert [units.count(u) for u in ("Xã Lộc Điền", "Xã Lộc Sơn", "Xã Lộc Thủy", "Xã Vinh Hiền")] == [
+        24,
+        24,
+        24,
+        2,
+    ]
+    assert rows[1:3] == [
+        ["Xã Lộc Điền", "Tỷ lệ VBQPPL ban hành đúng quy định", "1/1", "100%", "100%", "Đạt"],
+        ["Xã Lộc Điền", "Tỷ lệ VBQPPL được rà soát", "—", "—", "100%", "Chưa đến kỳ đánh giá"],
+    ]
+    assert [r for r in rows if r[0] == "Xã Vinh Hiền"] == [
+        ["Xã Vinh Hiền", t, None, k, None, d] for t, k, d in TARGETS
+    ]
 
 
 def test_the_list_to_act_on(result: tuple[Path, list[str]]) -> None:

@@ -26,6 +26,8 @@ OTHER_PERIOD = "Báo cáo kỳ khác"
 BROKEN = "Biểu 06 sai tổng"
 CARRIED = "Từ kỳ trước không khớp"
 DUPLICATE = "Trùng báo cáo"
+# A row of a report's targets table (docs/targets-and-indicators.md): as typed, never recomputed.
+TARGET_KEYS = ("ten", "so_lieu", "ket_qua", "muc_tieu", "danh_gia")
 KINDS = (MISSING, UNREADABLE, LATE, OTHER_PERIOD, BROKEN, CARRIED, DUPLICATE)
 
 
@@ -40,6 +42,7 @@ class ReceivedReport:
     groups: tuple[tuple[str, str, Counter[str]], ...] = ()  # numeral, title, numbered tasks by state
     fields: tuple[FieldStats, ...] = ()
     broken: tuple[str, ...] = ()  # each broken identity, with its row
+    targets: tuple[tuple[str, ...], ...] = ()  # the targets table's rows, as ``TARGET_KEYS``
 
     @property
     def counts(self) -> Counter[str]:

@@ -16,10 +16,11 @@ from typing import Any
 from generator.domain import form06
 from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.indicators import STATES
-from generator.domain.receiving import ReceivedReport
+from generator.domain.receiving import TARGET_KEYS, ReceivedReport
+from generator.domain.text import normalise_header
 from generator.domain.unit_names import name_of_lines
 from generator.errors import GeneratorError, Location, Problems
-from generator.inputs.appendix_table import AppendixRows
+from generator.inputs.appendix_table import AppendixRows, grid_rows
 from generator.inputs.form06_table import read_form06, stats_of
 from generator.inputs.plan_document import header_values, open_outline
 from generator.inputs.report_document import read_task_table, report_period
@@ -27,6 +28,11 @@ from generator.ooxml.outline import Outline
 from generator.ooxml.view import DocumentView
 
 _KEPT_IN = "danh sách cần xử lý"
+_TARGET_HEADERS = {
+    "chỉ tiêu": "ten", "nội dung": "ten", "tên chỉ tiêu": "ten", "số liệu": "so_lieu", "kết quả": "ket_qua",
+    "kết quả thực hiện": "ket_qua", "thực hiện": "ket_qua", "chỉ tiêu kế hoạch": "muc_tieu",
+    "kế hoạch": "muc_tieu", "mục tiêu": "muc_tieu", "đánh giá": "danh_gia",
+}  # fmt: skip
 
 
 def read_received_report(path: Path, name: str, problems: Problems) -> ReceivedReport:
@@ -48,7 +54,33 @@ def read_received_report(path: Path, name: str, problems: Problems) -> ReceivedR
         file=name, unit=name_of_lines(lines), period=period, issued=_issued(header),
         groups=_groups(tasks), fields=tuple(stats_of(r) for r in form.rows),
         broken=tuple(_broken(row) for row in form.rows if form06.broken_identities(row)),
+        targets=_targets(view, outline),
     )  # fmt: skip
+
+
+def _targets(view: DocumentView, outline: Outline) -> tuple[tuple[str, ...], ...]:
+    """The rows of the body's targets table (before the appendices) as ``TARGET_KEYS``: the table
+    whose header names "Chỉ tiêu" and "Kết quả" or "Đánh giá"; none when the report has none."""
+    end = outline.appendices[0].index if outline.appendices else len(view.items)
+    numbers = sorted({i.place.table for i in view.items[:end] if i.place.table is not None})
+    for number in numbers:
+        grid = grid_rows(view.tables[number - 1][0])
+        for index, cells in enumerate(grid[:3]):
+            mapping = {
+                i: _TARGET_HEADERS[h]
+                for i, c in enumerate(cells)
+                if (h := normalise_header(c)) in _TARGET_HEADERS
+            }
+            keys = set(mapping.values())
+            if "ten" in keys and keys & {"ket_qua", "danh_gia"}:
+                rows = [
+                    {k: row[i] if i < len(row) else "" for i, k in mapping.items()}
+                    for row in grid[index + 1 :]
+                ]
+                return tuple(
+                    tuple(r.get(k, "") for k in TARGET_KEYS) for r in rows if r.get("ten", "").strip()
+                )
+    return ()
 
 
 def _issued(header: dict[str, Any]) -> dt.date | None:

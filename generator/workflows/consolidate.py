@@ -19,6 +19,7 @@ from generator.domain.sheets import (
     GROUP_TOTAL_SHEET,
     TASK_SHEET,
     TTHC_SHEET,
+    UNIT_TARGETS_SHEET,
 )
 from generator.files import write_atomic
 from generator.render.bundled import template
@@ -42,6 +43,10 @@ TASK_COLUMNS = (
 )  # fmt: skip
 FIELD_COLUMNS = (("ten", form06.FIELD_TITLE), *TTHC_COLUMNS[1:])
 GROUP_COLUMNS = (("so", "Nhóm"), ("ten", "Nội dung"), *TASK_COLUMNS[1:])
+TARGET_COLUMNS = (
+    ("don_vi", "Đơn vị"), ("ten", "Chỉ tiêu"), ("so_lieu", "Số liệu"), ("ket_qua", "Kết quả"),
+    ("muc_tieu", "Chỉ tiêu kế hoạch"), ("danh_gia", "Đánh giá"),
+)  # fmt: skip
 FINDING_COLUMNS = (
     ("stt", "STT"), ("loai", "Vấn đề"), ("don_vi", "Đơn vị"), ("tep", "Tệp"),
     ("chi_tiet", "Chi tiết"), ("da_cong", "Đã cộng vào bảng tổng hợp"),
@@ -55,15 +60,17 @@ def write_consolidated(
     out_dir: Path,
     reference: str = "",
     findings: list[Finding] | None = None,
+    targets: list[dict[str, str]] | None = None,
 ) -> list[Path]:
-    """Write ``tong_hop_cchc_<kỳ>_<năm>.docx`` and ``.xlsx`` into ``out_dir``; ``findings``
-    (the receiving office's list, ``cchc tong-hop``) become the workbook's last sheet."""
+    """Write ``tong_hop_cchc_<kỳ>_<năm>.docx`` and ``.xlsx`` into ``out_dir``. The receiving
+    office's (``cchc tong-hop``) ``targets`` (rows of ``TARGET_COLUMNS``) and ``findings`` (its
+    list to act on) become the workbook's last sheets."""
     context = consolidated_context(summaries, code, year, reference)
     stem = f"tong_hop_cchc_{code.lower()}_{year}"
     docx_path, xlsx_path = out_dir / f"{stem}.docx", out_dir / f"{stem}.xlsx"
     title = context["tong_hop"]["tieu_de"].capitalize()
     write_document(TEMPLATE, context, Properties(title=title, subject="Tổng hợp CCHC"), docx_path)
-    write_atomic(xlsx_path, _workbook(context, findings))
+    write_atomic(xlsx_path, _workbook(context, findings, targets))
     return [docx_path, xlsx_path]
 
 
@@ -76,7 +83,9 @@ def finding_rows(findings: list[Finding]) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _workbook(context: dict[str, Any], findings: list[Finding] | None) -> bytes:
+def _workbook(
+    context: dict[str, Any], findings: list[Finding] | None, targets: list[dict[str, str]] | None
+) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -93,6 +102,9 @@ def _workbook(context: dict[str, Any], findings: list[Finding] | None) -> bytes:
             for column in ("M", "N"):
                 for cell in sheet[column][1:]:
                     cell.number_format = "0.0%"
+    if targets is not None:
+        sheet = _table_sheet(book, UNIT_TARGETS_SHEET, TARGET_COLUMNS, targets, total=False)
+        sheet.column_dimensions["B"].width = 50
     if findings is not None:
         sheet = _table_sheet(book, FINDINGS_SHEET, FINDING_COLUMNS, finding_rows(findings), total=False)
         sheet.column_dimensions["E"].width = 80

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.domain.models import DEADLINE_DAY
-from generator.domain.receiving import UNREADABLE, Finding, ReceivedReport, judge
+from generator.domain.receiving import TARGET_KEYS, UNREADABLE, Finding, ReceivedReport, judge
 from generator.errors import GeneratorError, Problems
 from generator.inputs.received_report import read_received_report
 from generator.inputs.unit_list import read_unit_list
@@ -66,7 +66,12 @@ def receive(
     result.findings = judged.findings
     summaries = [summary_of(report) for report in judged.counted]
     out.mkdir(parents=True, exist_ok=True)
-    result.files = write_consolidated(summaries, *period, out, reference, result.findings)
+    targets = [
+        {"don_vi": r.unit, **dict(zip(TARGET_KEYS, row, strict=True))}
+        for r in judged.counted
+        for row in r.targets
+    ]
+    result.files = write_consolidated(summaries, *period, out, reference, result.findings, targets)
     return result
 
 
