@@ -221,7 +221,7 @@ def test_the_targets_of_each_counted_report_as_typed(result: tuple[Path, list[st
     book = openpyxl.load_workbook(result[0] / "tong_hop_cchc_q1_2022.xlsx")
     rows = [list(r) for r in book["Chỉ tiêu các đơn vị"].iter_rows(values_only=True)]
     assert rows[0] == ["Đơn vị", "Chỉ tiêu", "Số liệu", "Kết quả", "Chỉ tiêu kế hoạch", "Đánh giá"]
-    units = [r[0] for r in rows[1:]]
+    units = [str(r[0]) for r in rows[1:]]
     assert sorted(set(units)) == ["Xã Lộc Sơn", "Xã Lộc Thủy", "Xã Lộc Điền", "Xã Vinh Hiền"]
     assert [units.count(u) for u in ("Xã Lộc Điền", "Xã Lộc Sơn", "Xã Lộc Thủy", "Xã Vinh Hiền")] == [
         24,
