@@ -23,6 +23,7 @@ office's table), added by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -277,9 +278,12 @@ def stats(name: str, carried: int, pending: int) -> FieldStats:
 
 
 def report(
-    unit: str, fields: tuple[FieldStats, ...], period: tuple[str, int] = ("Q1", 2022)
+    unit: str,
+    fields: tuple[FieldStats, ...],
+    period: tuple[str, int] = ("Q1", 2022),
+    issued: dt.date | None = dt.date(2022, 3, 10),
 ) -> ReceivedReport:
-    return ReceivedReport(f"{unit}.docx", unit, period, None, fields=fields)
+    return ReceivedReport(f"{unit}.docx", unit, period, issued, fields=fields)
 
 
 def test_carried_files_are_checked_against_the_previous_period() -> None:
@@ -400,3 +404,21 @@ def test_the_page_asks_for_the_period(received: Path, client: FlaskClient) -> No
     response = client.post("/tong-hop", data=form)
     assert response.status_code == 400
     assert form_problems(response.text) == ["cần chọn kỳ báo cáo và năm để tổng hợp"]
+
+
+def test_a_folder_without_reports_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "ghi_chu.txt").write_text("x", encoding="utf-8")
+    run = run_cli("tong-hop", tmp_path, "-k", "Q1", "-n", "2022", "-o", tmp_path / "out")
+    assert run.exit_code == 1
+    assert run.stderr.strip() == (
+        f"Lỗi: {tmp_path}: thư mục không có tệp báo cáo Word nào (.docx, .doc, .odt, .rtf, .docm, .dotx, .dot)"
+    )
+
+
+def test_a_report_without_its_day_is_listed_and_counted() -> None:
+    judged = judge([report("Xã A", (), ("Q2", 2022), None)], ("Q2", 2022), 18)
+    assert judged.findings == [
+        Finding(receiving.UNDATED, "Xã A", "Xã A.docx", "dòng ngày tháng không ghi đủ ngày: không biết báo cáo "
+                "có gửi trước hạn 18/06/2022 không", counted=True)
+    ]  # fmt: skip
+    assert [r.unit for r in judged.counted] == ["Xã A"]

@@ -22,13 +22,14 @@ from generator.domain.periods import Period, make_period
 MISSING = "Chưa có báo cáo"
 UNREADABLE = "Không đọc được"
 LATE = "Gửi muộn"
+UNDATED = "Không rõ ngày ban hành"
 OTHER_PERIOD = "Báo cáo kỳ khác"
 BROKEN = "Biểu 06 sai tổng"
 CARRIED = "Từ kỳ trước không khớp"
 DUPLICATE = "Trùng báo cáo"
 # A row of a report's targets table (docs/targets-and-indicators.md): as typed, never recomputed.
 TARGET_KEYS = ("ten", "so_lieu", "ket_qua", "muc_tieu", "danh_gia")
-KINDS = (MISSING, UNREADABLE, LATE, OTHER_PERIOD, BROKEN, CARRIED, DUPLICATE)
+KINDS = (MISSING, UNREADABLE, LATE, UNDATED, OTHER_PERIOD, BROKEN, CARRIED, DUPLICATE)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,10 @@ def _checks(report: ReceivedReport, wanted: Period, day: int, before: ReceivedRe
     found = []
     deadline = wanted.deadline(day)
     counted = not report.broken
-    if report.issued is not None and report.issued > deadline:
+    if report.issued is None:
+        found.append(Finding(UNDATED, report.unit, report.file, f"dòng ngày tháng không ghi đủ ngày: không biết "
+                             f"báo cáo có gửi trước hạn {deadline:%d/%m/%Y} không", counted))  # fmt: skip
+    elif report.issued > deadline:
         late = (report.issued - deadline).days
         found.append(Finding(LATE, report.unit, report.file, f"ngày {report.issued:%d/%m/%Y}, sau hạn gửi "
                              f"{deadline:%d/%m/%Y} {late} ngày", counted))  # fmt: skip

@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.domain.models import DEADLINE_DAY
 from generator.domain.receiving import TARGET_KEYS, UNREADABLE, Finding, ReceivedReport, judge
 from generator.errors import GeneratorError, Problems
+from generator.files import output_lock
 from generator.inputs.received_report import read_received_report
 from generator.inputs.unit_list import read_unit_list
 from generator.render.consolidated_context import UnitSummary
@@ -65,13 +66,13 @@ def receive(
     result = Received(reports=len(found) + len(unreadable), counted=[r.unit for r in judged.counted])
     result.findings = judged.findings
     summaries = [summary_of(report) for report in judged.counted]
-    out.mkdir(parents=True, exist_ok=True)
     targets = [
         {"don_vi": r.unit, **dict(zip(TARGET_KEYS, row, strict=True))}
         for r in judged.counted
         for row in r.targets
     ]
-    result.files = write_consolidated(summaries, *period, out, reference, result.findings, targets)
+    with output_lock(out):  # one run at a time writes into ``out``, as cchc batch
+        result.files = write_consolidated(summaries, *period, out, reference, result.findings, targets)
     return result
 
 
@@ -79,10 +80,15 @@ def report_files(folder: Path) -> list[Path]:
     """The Word files of ``folder`` (not its sub-folders, not Word's "~$" lock files), by name."""
     if not folder.is_dir():
         raise GeneratorError(f"{folder}: không tìm thấy thư mục báo cáo")
-    return sorted(
+    found = sorted(
         p for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith("~$")
     )  # fmt: skip
+    if not found:
+        raise GeneratorError(
+            f"{folder}: thư mục không có tệp báo cáo Word nào ({', '.join(REPORT_SUFFIXES)})"
+        )
+    return found
 
 
 def summary_of(report: ReceivedReport) -> UnitSummary:
