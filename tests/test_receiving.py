@@ -422,3 +422,13 @@ def test_a_report_without_its_day_is_listed_and_counted() -> None:
                 "có gửi trước hạn 18/06/2022 không", counted=True)
     ]  # fmt: skip
     assert [r.unit for r in judged.counted] == ["Xã A"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "same"),
+    [("UBND xã Lộc Thủy", True), ("XÃ LỘC THUỶ", True), ("Ủy ban nhân dân  xã Lộc Thuỷ", True),
+     ("Xã Lộc Thuỵ", False), ("Xã Lộc Thủy Đông", False)],
+    ids=["short-council", "capitals-old-tone", "council-old-tone", "other-tone", "other-name"],
+)  # fmt: skip
+def test_unit_names_are_compared_as_people_write_them(typed: str, same: bool) -> None:
+    assert (receiving.unit_key(typed) == receiving.unit_key("Xã Lộc Thủy")) is same

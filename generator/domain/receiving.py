@@ -71,10 +71,26 @@ class Judgement:
     findings: list[Finding] = field(default_factory=list)
 
 
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng (combining)
+
+
+def _folded(text: str) -> str:
+    """Words in lower case, each tone mark moved to the word's end ("thuỷ", "thủy" → one)."""
+    words = []
+    for word in unicodedata.normalize("NFD", text).casefold().split():
+        tones = "".join(ch for ch in word if ch in _TONES)
+        words.append(unicodedata.normalize("NFC", "".join(ch for ch in word if ch not in _TONES)) + tones)
+    return " ".join(words)
+
+
+_COUNCIL = tuple(_folded(name) + " " for name in ("Ủy ban nhân dân", "UBND"))
+
+
 def unit_key(name: str) -> str:
-    """ "UBND xã Lộc Thủy", "XÃ LỘC THỦY", "Xã  Lộc Thủy" → one key."""
-    text = " ".join(unicodedata.normalize("NFC", name).split()).casefold()
-    for prefix in ("ủy ban nhân dân ", "uỷ ban nhân dân ", "ubnd "):
+    """ "UBND xã Lộc Thủy", "XÃ LỘC THUỶ", "Xã  Lộc Thủy" → one key: case, spacing, the council's
+    name before it and where the tone mark sits ("Thủy", "Thuỷ": both spellings are in use) aside."""
+    text = _folded(name)
+    for prefix in _COUNCIL:
         text = text.removeprefix(prefix)
     return text
 
