@@ -432,3 +432,24 @@ def test_a_report_without_its_day_is_listed_and_counted() -> None:
 )  # fmt: skip
 def test_unit_names_are_compared_as_people_write_them(typed: str, same: bool) -> None:
     assert (receiving.unit_key(typed) == receiving.unit_key("Xã Lộc Thủy")) is same
+
+
+def test_memory_grows_only_by_each_reports_summary(received: Path, tmp_path: Path) -> None:
+    """Only the small summary of a report is kept: reading 24 reports peaks a little above 8."""
+    import shutil
+    import tracemalloc
+
+    from generator.workflows.receiving import _read_folder
+
+    peaks = []
+    for count in (8, 24):
+        folder = tmp_path / str(count)
+        folder.mkdir()
+        for number in range(count):
+            shutil.copy(received / "vinh_hien.docx", folder / f"r{number}.docx")
+        _read_folder(folder, None, 1)  # modules and caches loaded before measuring
+        tracemalloc.start()
+        _read_folder(folder, None, 1)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert peaks[1] - peaks[0] < 16 * 32 * 1024  # under 32 KiB a report

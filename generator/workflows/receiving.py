@@ -10,6 +10,8 @@ reports. A report that cannot be read is a finding with its reason, never the en
 
 from __future__ import annotations
 
+import gc
+import itertools
 import os
 import tempfile
 from collections.abc import Callable
@@ -32,6 +34,8 @@ REPORT_SUFFIXES = (".docx", *CONVERTIBLE)
 # two and a half minutes on one core, a minute and a half with two workers.
 WORKERS = min((os.cpu_count() or 1) // 2, 8) or 1
 POOL_FROM = 40
+COLLECT_EVERY = 4
+_READ = itertools.count()
 
 
 @dataclass
@@ -170,6 +174,12 @@ def read_safely(path: Path, converted: Path | None) -> ReceivedReport | Finding:
         return Finding(UNREADABLE, "", path.name, _reason(path, exc.lines()))
     except Exception as exc:  # a file no reader foresaw must not stop a hundred others
         return Finding(UNREADABLE, "", path.name, f"lỗi khi đọc ({type(exc).__name__}: {exc})")
+    finally:
+        # A python-docx document is a web of reference cycles: its package (the ZIP's parts, some
+        # hundred KiB) waits for the cycle collector, which counts objects, not bytes. Collecting
+        # every few reports keeps the peak flat (about 5% of the time of reading a report).
+        if next(_READ) % COLLECT_EVERY == COLLECT_EVERY - 1:
+            gc.collect()
 
 
 def _reason(path: Path, lines: list[str]) -> str:
