@@ -75,6 +75,7 @@ class OfficeReport:
     repeat_header: bool = True  # the second table repeats the header (or only continues the rows)
     totals: dict[str, dict[int, int]] = field(default_factory=dict)  # a total typed wrong, by column
     targets: list[tuple[str, str, str]] = field(default_factory=list)  # Nội dung, Kết quả, Đánh giá
+    level: str = ""  # a level's row ("Cấp xã") before the lĩnh vực, numbered "I", with its subtotals
 
     def save(self, path: Path) -> Path:
         document = docx.Document()
@@ -124,6 +125,9 @@ class OfficeReport:
         text(document.add_paragraph(), "PHỤ LỤC II", 14, bold=True, align=CENTER)
         text(document.add_paragraph(), form06.TITLE, 13, bold=True, align=CENTER)
         rows = [self._row(i, name, parts) for i, (name, parts) in enumerate(self.fields.items(), start=1)]
+        if self.level:
+            subtotal = {n: str(sum(int(r[n]) for r in rows)) for n in range(3, 14)}
+            rows.insert(0, {1: "I", 2: self.level, **subtotal})
         first, rest = (rows[: self.split], rows[self.split :]) if self.split else (rows, [])
         self._form_table(document, first)
         if rest:

@@ -11,7 +11,7 @@ The folder (``received``): 13 files for Q1/2022, sending deadline 20/03/2022.
 | loc_son.docx | Xã Lộc Sơn | cchc (figures ×1), dated 25/03 | late, still counted |
 | loc_thuy.docx | Xã Lộc Thủy | cchc (the example) | counted |
 | loc_tri.docx | Xã Lộc Trì | python-docx | Hộ tịch's (3) typed 99: broken identities, not summed |
-| phu_loc.docx | Thị trấn Phú Lộc | python-docx | 3-row header without "(1)…(13)", split (header repeated), task columns reordered |
+| phu_loc.docx | Thị trấn Phú Lộc | python-docx | 3-row header without "(1)…(13)", a level's row with subtotals, split (header repeated), task columns reordered |
 | vinh_hien.docx | Xã Vinh Hiền | python-docx | columns in another order, numbered |
 | vinh_my.docx | Xã Vinh Mỹ | python-docx | dated 20/03, the deadline itself: not late |
 | hong.docx | — | bytes that are not Word | unreadable, the rest goes on |
@@ -75,7 +75,7 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> Path:
     office("Vinh Hiền", "Vinh Hiền", 12, tasks=TASKS_A, order=NEW_ORDER, targets=TARGETS,
            fields={"Hộ tịch": (10, 20, 1, 5, 20, 1, 4, 1), "Tư pháp": (3, 4, 0, 2, 3, 0, 2, 0)},
            ).save(folder / "vinh_hien.docx")  # fmt: skip
-    office("Phú Lộc", "Phú Lộc", 11, tasks=TASKS_B, header="titled", split=2,
+    office("Phú Lộc", "Phú Lộc", 11, tasks=TASKS_B, header="titled", split=2, level="Cấp xã",
            task_columns=("STT", "TRẠNG THÁI", "NHIỆM VỤ", "KẾT QUẢ", "CƠ QUAN CHỦ TRÌ"),
            fields={"Hộ tịch": (20, 30, 2, 10, 38, 2, 1, 1), "Chứng thực": (15, 60, 0, 25, 50, 0, 0, 0),
                    "Đất đai": (5, 10, 4, 3, 12, 1, 2, 1)}).save(folder / "phu_loc.docx")  # fmt: skip

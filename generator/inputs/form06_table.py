@@ -4,8 +4,8 @@ The columns are found by the row numbering them "(1)" … "(13)" when there is o
 office that orders them otherwise is read right; without it, by the header's words: the
 group over a column ("Số hồ sơ nhận giải quyết", "… đã giải quyết", "… đang giải quyết") and
 its own title, or a title that says both ("Tổng số hồ sơ đã giải quyết"). A table split over
-pages — a second table, its header repeated or not — continues the first. Totals rows and rows
-without figures (a level's heading) are skipped. The form: docs/tthc-form-06.md §2–§3.
+pages — a second table, its header repeated or not — continues the first. Totals rows, rows
+without figures and a level's row ("I", "Cấp xã", with its subtotals or none) are skipped. The form: docs/tthc-form-06.md §2–§3.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.domain import form06
+from generator.domain.headings import roman_value
 from generator.domain.models import FieldStats
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
@@ -140,12 +141,19 @@ def _row(found: FormRows, cells: Cells, where: Location, problems: Problems) -> 
     if _NUMBER.match(values.get("ten", "")) or name.casefold().rstrip(":") in _TOTAL_ROWS:
         return  # the numbering row repeated after a page break, or the form's totals
     figures = {k: values.get(k, "") for k in form06.FIGURE_KEYS}
-    if not any(figures.values()):
-        return  # a heading row (a level, a group of lĩnh vực) or an empty row
+    if not any(figures.values()) or _is_level(values.get("stt", ""), name):
+        return  # a heading row (a level, a group of lĩnh vực; its subtotals are the rows' below)
     row: dict[str, Any] = {"ten": name, "noi": where}
     for key, text in figures.items():
         row[key] = _figure(key, text, where, problems)
     found.rows.append(row)
+
+
+def _is_level(number: str, name: str) -> bool:
+    """ "I" / "A." in the STT column, or "Cấp xã …": a level's row (docs/tthc-form-06.md §2)."""
+    mark = number.strip().rstrip(".")
+    lettered = len(mark) == 1 and mark.isalpha() and mark.isupper()
+    return roman_value(mark) is not None or lettered or name.casefold().startswith("cấp ")
 
 
 def _figure(key: str, text: str, where: Location, problems: Problems) -> int | None:
