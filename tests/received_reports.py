@@ -76,6 +76,7 @@ class OfficeReport:
     totals: dict[str, dict[int, int]] = field(default_factory=dict)  # a total typed wrong, by column
     targets: list[tuple[str, str, str]] = field(default_factory=list)  # Nội dung, Kết quả, Đánh giá
     level: str = ""  # a level's row ("Cấp xã") before the lĩnh vực, numbered "I", with its subtotals
+    total_row: bool = False  # a last row "Tổng cộng" merged over STT and the lĩnh vực column
 
     def save(self, path: Path) -> Path:
         document = docx.Document()
@@ -157,6 +158,13 @@ class OfficeReport:
                 _fill(table.add_row().cells, [f"({c.number})" for c in columns])
         for values in rows:
             _fill(table.add_row().cells, [values[c.number] for c in columns])
+        if self.total_row and rows and rows[-1][2] == list(self.fields)[-1]:
+            figures = {
+                n: str(sum(int(self._row(0, k, v)[n]) for k, v in self.fields.items())) for n in range(3, 14)
+            }
+            cells = table.add_row().cells
+            _fill(cells, ["Tổng cộng", "", *(figures[c.number] for c in columns[2:])])
+            cells[0].merge(cells[1])
 
 
 def _merged_header(table: Table, columns: list[form06.FormColumn]) -> None:

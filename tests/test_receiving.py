@@ -4,7 +4,7 @@ The folder (``received``): 13 files for Q1/2022, sending deadline 20/03/2022.
 
 | file | unit | made by | what it tests |
 | --- | --- | --- | --- |
-| lang_co.docx | Thị trấn Lăng Cô | python-docx | one-row header of full names; form split, second part without header |
+| lang_co.docx | Thị trấn Lăng Cô | python-docx | one-row header of full names; form split, second part without header; "Tổng cộng" merged over STT |
 | loc_an.docx, loc_an_gui_lai.docx | Xã Lộc An | cchc (figures ×2) | duplicate: neither is summed |
 | loc_binh.docx | Xã Lộc Bình | python-docx | a report for quý II |
 | loc_dien.docx | Xã Lộc Điền | cchc (figures ×3) | counted |
@@ -79,7 +79,7 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> Path:
            task_columns=("STT", "TRẠNG THÁI", "NHIỆM VỤ", "KẾT QUẢ", "CƠ QUAN CHỦ TRÌ"),
            fields={"Hộ tịch": (20, 30, 2, 10, 38, 2, 1, 1), "Chứng thực": (15, 60, 0, 25, 50, 0, 0, 0),
                    "Đất đai": (5, 10, 4, 3, 12, 1, 2, 1)}).save(folder / "phu_loc.docx")  # fmt: skip
-    office("Lăng Cô", "Lăng Cô", 9, tasks=TASKS_C, header="flat", split=1, repeat_header=False,
+    office("Lăng Cô", "Lăng Cô", 9, tasks=TASKS_C, header="flat", split=1, repeat_header=False, total_row=True,
            fields={"Đất đai": (2, 8, 1, 2, 6, 1, 1, 1), "Tư pháp": (1, 1, 0, 1, 1, 0, 0, 0)},
            ).save(folder / "lang_co.docx")  # fmt: skip
     office("Vinh Mỹ", "Vinh Mỹ", 20, tasks=[("I", "Cải cách thể chế", ""), ("", "Rà soát", "Chưa thực hiện")],

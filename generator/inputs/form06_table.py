@@ -138,11 +138,15 @@ def _row(found: FormRows, cells: Cells, where: Location, problems: Problems) -> 
     assert found.mapping is not None
     values = {key: cells[i].strip() if i < len(cells) else "" for i, key in found.mapping.items()}
     name = " ".join(values.get("ten", "").split())
-    if _NUMBER.match(values.get("ten", "")) or name.casefold().rstrip(":") in _TOTAL_ROWS:
-        return  # the numbering row repeated after a page break, or the form's totals
+    label = " ".join((name or values.get("stt", "")).split()).casefold().rstrip(":")
+    if _NUMBER.match(values.get("ten", "")) or label in _TOTAL_ROWS:
+        return  # the numbering row repeated after a page break, or the totals ("Tổng cộng" merged over STT too)
     figures = {k: values.get(k, "") for k in form06.FIGURE_KEYS}
     if not any(figures.values()) or _is_level(values.get("stt", ""), name):
         return  # a heading row (a level, a group of lĩnh vực; its subtotals are the rows' below)
+    if not name:
+        problems.add(where, "dòng có số liệu nhưng không có tên lĩnh vực: không biết cộng vào lĩnh vực nào")
+        return
     row: dict[str, Any] = {"ten": name, "noi": where}
     for key, text in figures.items():
         row[key] = _figure(key, text, where, problems)
