@@ -453,3 +453,18 @@ def test_memory_grows_only_by_each_reports_summary(received: Path, tmp_path: Pat
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
     assert peaks[1] - peaks[0] < 16 * 32 * 1024  # under 32 KiB a report
+
+
+def test_a_field_spelt_two_ways_is_one_row() -> None:
+    from collections import Counter
+
+    from generator.render.consolidated_context import UnitSummary, consolidated_context
+
+    def unit(name: str, field: str) -> UnitSummary:
+        fields = (stats(field, 0, 2),)
+        return UnitSummary(name, fields[0], Counter(), fields)
+
+    context = consolidated_context([unit("Xã A", "Hòa giải"), unit("Xã B", "HOÀ  GIẢI")], "Q1", 2022, "")
+    assert [(row["ten"], row["tong_nhan"], row["dang_giai_quyet"]) for row in context["linh_vuc"]] == [
+        ("Hòa giải", 30, 4)
+    ]

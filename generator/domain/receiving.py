@@ -12,12 +12,12 @@ the form contradicts. The office's practice: docs/tong-hop.md §3, §4.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.domain.models import FieldStats
 from generator.domain.periods import Period, make_period
+from generator.domain.text import name_key
 
 MISSING = "Chưa có báo cáo"
 UNREADABLE = "Không đọc được"
@@ -71,25 +71,13 @@ class Judgement:
     findings: list[Finding] = field(default_factory=list)
 
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng (combining)
-
-
-def _folded(text: str) -> str:
-    """Words in lower case, each tone mark moved to the word's end ("thuỷ", "thủy" → one)."""
-    words = []
-    for word in unicodedata.normalize("NFD", text).casefold().split():
-        tones = "".join(ch for ch in word if ch in _TONES)
-        words.append(unicodedata.normalize("NFC", "".join(ch for ch in word if ch not in _TONES)) + tones)
-    return " ".join(words)
-
-
-_COUNCIL = tuple(_folded(name) + " " for name in ("Ủy ban nhân dân", "UBND"))
+_COUNCIL = tuple(name_key(name) + " " for name in ("Ủy ban nhân dân", "UBND"))
 
 
 def unit_key(name: str) -> str:
     """ "UBND xã Lộc Thủy", "XÃ LỘC THUỶ", "Xã  Lộc Thủy" → one key: case, spacing, the council's
     name before it and where the tone mark sits ("Thủy", "Thuỷ": both spellings are in use) aside."""
-    text = _folded(name)
+    text = name_key(name)
     for prefix in _COUNCIL:
         text = text.removeprefix(prefix)
     return text

@@ -18,6 +18,7 @@ from generator.domain.figures import ReportFigures, total_of
 from generator.domain.headings import roman_value
 from generator.domain.models import FieldStats, Unit
 from generator.domain.periods import make_period
+from generator.domain.text import name_key
 from generator.domain.unit_names import display_name as display_name
 from generator.render.plan_context import appendix_line
 from generator.render.report_tables import count_row, field_row, form_block
@@ -66,11 +67,12 @@ def consolidated_context(
 
 
 def _by_field(summaries: list[UnitSummary]) -> list[FieldStats]:
-    """Each lĩnh vực summed over units, in the order first met; names compared without case."""
+    """Each lĩnh vực summed over units, in the order first met; names compared as people write
+    them (case, spacing, the tone mark's place aside)."""
     found: dict[str, list[FieldStats]] = {}
     for summary in summaries:
         for stats in summary.fields:
-            found.setdefault(" ".join(stats.field.split()).casefold(), []).append(stats)
+            found.setdefault(name_key(stats.field), []).append(stats)
     return [total_of(tuple(same), same[0].field) for same in found.values()]
 
 
