@@ -8,7 +8,7 @@ import click
 
 from generator.cli import messages
 from generator.cli.app import cli
-from generator.cli.documents import PATH, PERIOD_HELP, YEAR
+from generator.cli.documents import PATH, PDF, PERIOD_HELP, YEAR, to_pdf
 from generator.domain.models import DEADLINE_DAY
 from generator.domain.periods import PERIOD_KINDS
 
@@ -36,9 +36,10 @@ from generator.domain.periods import PERIOD_KINDS
               help="Hạn gửi báo cáo: ngày của tháng cuối kỳ (mặc định 20).")  # fmt: skip
 @click.option("--kem-theo", "reference", default="", metavar="DÒNG",
               help="Dòng “(Kèm theo Báo cáo số … )” dưới tiêu đề phụ lục.")  # fmt: skip
+@PDF
 def receive_command(
     folder: Path, period: str, year: int, out: Path, units: Path | None, previous: Path | None,
-    deadline_day: int, reference: str,
+    deadline_day: int, reference: str, pdf: bool,
 ) -> None:  # fmt: skip
     """Tổng hợp các báo cáo CCHC đơn vị gửi về (.docx, .doc, .odt trong THƯ_MỤC).
 
@@ -58,3 +59,5 @@ def receive_command(
     for number, finding in enumerate(result.findings, start=1):
         where = ", ".join(part for part in (finding.unit, finding.file) if part)
         click.echo(f"{number:>3}. {finding.kind}: {where}: {finding.detail}")
+    if pdf:
+        to_pdf([p for p in result.files if p.suffix == ".docx"])
