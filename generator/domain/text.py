@@ -28,6 +28,19 @@ def normalise_header(text: Any) -> str:
     return " ".join(re.sub(r"[*:()]", " ", folded).split())
 
 
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng (combining)
+
+
+def name_key(text: str) -> str:
+    """A name to compare, as people write it: lower case, single spaces, each tone mark at its
+    word's end ("Thủy" and "Thuỷ", "Hòa" and "Hoà": both placements are in use)."""
+    words = []
+    for word in unicodedata.normalize("NFD", text).casefold().split():
+        tones = "".join(ch for ch in word if ch in _TONES)
+        words.append(unicodedata.normalize("NFC", "".join(ch for ch in word if ch not in _TONES)) + tones)
+    return " ".join(words)
+
+
 def ascii_slug(text: str, limit: int = 80) -> str:
     """ "Xã Lộc Thủy" → "xa_loc_thuy": lower-case ASCII words joined by underscores."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
