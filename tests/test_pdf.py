@@ -51,3 +51,29 @@ def test_missing_libreoffice_is_explained(monkeypatch: pytest.MonkeyPatch, plan_
         pdf.convert([plan_docx])
     assert "không tìm thấy LibreOffice" in str(caught.value)
     assert "fonts-liberation2" in str(caught.value)
+
+
+def test_many_files_go_through_several_runs(
+    monkeypatch: pytest.MonkeyPatch, plan_docx: Path, tmp_path: Path
+) -> None:
+    """LibreOffice fails every file past about 245 in one run: cchc converts in runs of
+    ``RUN_SIZE``, here 2, and every file still comes out, in order."""
+    require_libreoffice()
+    documents = []
+    for number in range(3):
+        copy = tmp_path / f"ban_{number}.docx"
+        copy.write_bytes(plan_docx.read_bytes())
+        documents.append(copy)
+    runs: list[int] = []
+    real = pdf._run
+
+    def counted(command: list[str], timeout: float, env: dict[str, str] | None = None) -> tuple[bool, str]:
+        runs.append(len([c for c in command if c.endswith(".docx")]))
+        return real(command, timeout, env)
+
+    monkeypatch.setattr(pdf, "RUN_SIZE", 2)
+    monkeypatch.setattr(pdf, "_run", counted)
+    made = pdf.convert(documents, tmp_path / "pdf")
+    assert [p.name for p in made] == ["ban_0.pdf", "ban_1.pdf", "ban_2.pdf"]
+    assert all(p.stat().st_size > 0 for p in made)
+    assert runs == [2, 1]

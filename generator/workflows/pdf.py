@@ -93,9 +93,20 @@ PDF = _Target("pdf:writer_pdf_Export", ".pdf", "PDF")
 DOCX = _Target("docx:MS Word 2007 XML", ".docx", "Word .docx", "tệp hỏng hoặc có mật khẩu?")
 
 
+# One LibreOffice run converts at most this many files: past about 245 in one run, LibreOffice 7.4
+# fails every further file with "Unknown IO error" (seen converting 300 reports; a batch's PDFs).
+RUN_SIZE = 100
+
+
 def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -> list[Path]:
     if not documents:
         return []
+    if len(documents) > RUN_SIZE:
+        return [
+            path
+            for start in range(0, len(documents), RUN_SIZE)
+            for path in _convert(documents[start : start + RUN_SIZE], out_dir, target)
+        ]
     soffice = find_soffice()
     if soffice is None:
         raise OutputError(INSTALL_HINT)
