@@ -28,6 +28,7 @@ from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_docum
 from generator.inputs.excel import Workbook
 from generator.inputs.report_words import is_report_words
 from generator.inputs.spreadsheet import SUFFIXES as WORKBOOK_SUFFIXES
+from generator.inputs.words import read_words
 from generator.inputs.yaml_file import YamlDocument
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
@@ -36,6 +37,11 @@ ROLE_SHEETS = ("Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Bá
 # The sheet (or Word file) that gives each YAML part's role in a Word and Excel folder.
 ROLE_SOURCES = {"don_vi": "Đơn vị", "ke_hoach": "Kế hoạch", "bao_cao": "Báo cáo"}
 _ROLE_SUFFIXES = (".yaml", ".yml", *WORKBOOK_SUFFIXES, ".docx")  # what a folder is read for
+NO_HEADINGS = (
+    "không có đề mục nào (dòng đánh số I., 1., a) hoặc kiểu Heading), nên không rõ là lời văn kế hoạch hay "
+    "lời văn báo cáo: viết lời văn báo cáo dưới các đề mục I–V của tệp “Tải lời văn báo cáo để điền” trên "
+    "trang cchc (bao_cao_<kỳ>_<năm>.docx), lời văn kế hoạch dưới các đề mục I., 1., a) của ke_hoach.docx"
+)
 IMPORT_HINT = "dùng cchc import {name} --out <thư mục> để lấy dữ liệu từ văn bản này"
 
 
@@ -182,6 +188,10 @@ def _assign_words(inputs: InputSet, path: Path, explicit: bool, problems: Proble
     words = load_words(path, problems)
     if words is None:
         inputs.unreadable_words = True
+        return
+    if not read_words(path, words.blocks, Problems()).sections:  # neither a plan's nor a report's words
+        problems.add(Location(str(path)), NO_HEADINGS)
+        inputs.unreadable_words = True  # its one message says why the words are missing
         return
     role = "bao_cao" if is_report_words(words.blocks) else "ke_hoach"
     if role in inputs.words:

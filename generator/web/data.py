@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from generator.domain.periods import PERIODS, valid_year
 from generator.errors import GeneratorError, Problems
+from generator.inputs.sources import words_name
 from generator.web.common import attachment, dataset_or_404, dataset_page, site, uploaded, zipped
 from generator.web.uploads import RequestError, safe_name
 
@@ -70,13 +71,37 @@ def inputs_zip(key: str) -> Response:
     )
 
 
-def progress_book(key: str) -> BaseResponse | tuple[str, int]:
-    """A progress workbook for the period asked, its rows the plan's tasks (codes, names)."""
-    dataset = dataset_or_404(key)
+def _period_asked(what: str) -> tuple[str, int]:
+    """The period and year the form chose (``?ky=Q1&nam=2023``); a ``RequestError`` naming ``what``."""
     code = request.args.get("ky", "").upper()
     year = request.args.get("nam", type=int)
     if code not in PERIODS or year is None or not valid_year(year):
-        return dataset_page(dataset, form_errors=["cần chọn kỳ và năm báo cáo để tải bảng tiến độ"]), 400
+        raise RequestError(f"cần chọn kỳ và năm báo cáo để tải {what}")
+    return code, year
+
+
+def report_words(key: str) -> Response | tuple[str, int]:
+    """bao_cao_<kỳ>_<năm>.docx to fill: the report outline's headings, guidance under each, and the
+    lines where cchc writes its figures (the file ``cchc init`` writes), named for the period asked."""
+    dataset = dataset_or_404(key)
+    try:
+        code, year = _period_asked("lời văn báo cáo")
+    except RequestError as exc:
+        return dataset_page(dataset, form_errors=exc.lines()), 400
+    from generator.workflows.report_files import blank_report_words, report_words_docx
+
+    mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    name = words_name((code, year))
+    return Response(report_words_docx(blank_report_words()), mimetype=mimetype, headers=attachment(name))
+
+
+def progress_book(key: str) -> BaseResponse | tuple[str, int]:
+    """A progress workbook for the period asked, its rows the plan's tasks (codes, names)."""
+    dataset = dataset_or_404(key)
+    try:
+        code, year = _period_asked("bảng tiến độ")
+    except RequestError as exc:
+        return dataset_page(dataset, form_errors=exc.lines()), 400
     from generator.workflows.pipeline import load_plan
     from generator.workflows.workspace import progress_workbook
 
@@ -132,6 +157,7 @@ ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
     ("/bo/<key>/bo-tep/<name>", remove_file, "POST"),
     ("/bo/<key>/du-lieu.zip", inputs_zip, "GET"),
     ("/bo/<key>/bang-tien-do", progress_book, "GET"),
+    ("/bo/<key>/loi-van-bao-cao", report_words, "GET"),
     ("/bo/<key>/mau", template_upload, "POST"),
     ("/bo/<key>/bo-mau", template_remove, "POST"),
 )

@@ -80,7 +80,7 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
     unit = load_unit(inputs, problems, where)
     plan = read_plan_from(inputs, unit, problems, where)
     gap = report_gap(inputs, (code, year), problems, where)
-    words = None if gap.words else read_report_from(inputs, unit, problems, where)
+    words = None if gap.words else read_report_from(inputs, unit, problems, where, (code, year))
     if plan is not None and plan.year != year:
         problems.add(
             plan_year_place(inputs, where), f"kế hoạch là của năm {plan.year}, không phải năm báo cáo {year}"

@@ -97,7 +97,9 @@ def survey(folder: Path) -> FolderSurvey:
     found.general = general if general.words or general.progress else None
     periods = sorted({p for path in folder.iterdir() if (p := period_of(path))}, key=chronological)
     for code, year in periods:
-        named = collect([folder], Problems(), period=(code, year))
+        noted = Problems()  # a file named for the period is read only here: its own errors are new
+        named = collect([folder], noted, period=(code, year))
+        problems.items.extend(p for p in noted.errors if p not in problems.items)
         _note_roles(named, found.roles)
         found.periods.append(_period_files(named, code, year))
     books: dict[str, tuple[str, int] | None] = {}

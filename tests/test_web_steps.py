@@ -1,0 +1,78 @@
+"""The page leads from the plan to a period's report one visible step at a time (#26): the report's
+Word outline offered beside its progress workbook, one message for a Word file without headings,
+the workbook's states pre-filled, the data window shown, a plan cited without number or date."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from flask.testing import FlaskClient
+
+from tests.conftest import WORD_EXAMPLE
+from tests.web_support import make, problem_lines, text_of, upload
+
+PLAN_FILES = ("ke_hoach.docx", "ke_hoach.xlsx")
+
+
+def word_folder_page(client: FlaskClient, *extra: tuple[str, bytes]) -> str:
+    """The page of the Word example's plan files and ``extra`` files."""
+    files = [(name, (WORD_EXAMPLE / name).read_bytes()) for name in PLAN_FILES]
+    response = upload(client, [*files, *extra])
+    assert response.status_code == 303, response.text
+    return response.headers["Location"]
+
+
+def words_without_headings() -> bytes:
+    """A report typed by hand: paragraphs, no heading I–V."""
+    document = docx.Document()
+    for text in ("Trong quý I, UBND xã đã triển khai kế hoạch cải cách hành chính.", "Đề xuất: không có."):
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_reports_word_outline_is_offered_named_for_the_period(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    shown = text_of(client.get(page))
+    response = client.get(f"{page}/loi-van-bao-cao?ky=Q1&nam=2023")
+    document = docx.Document(io.BytesIO(response.data))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    guidance = [p.text for p in document.paragraphs if p.text.startswith("[Hướng dẫn:")]
+    assert 'id="tai-loi-van"' in shown and "Tải lời văn báo cáo để điền (.docx)" in shown
+    assert response.headers["Content-Disposition"] == 'attachment; filename="bao_cao_q1_2023.docx"'
+    assert [h.split(" ", 1)[0] for h in headings] == ["I.", "II.", "III.", "IV.", "V."]
+    assert len(guidance) >= 5
+
+
+def test_the_downloaded_outline_is_taken_for_the_reports_words(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    outline = client.get(f"{page}/loi-van-bao-cao?ky=Q1&nam=2022").data
+    page = word_folder_page(client, ("bao_cao_q1_2022.docx", outline))
+    assert "quý I/2022 (bao_cao_q1_2022.docx; thiếu bảng tiến độ)" in text_of(client.get(page))
+
+
+def test_the_outline_needs_a_period(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    response = client.get(f"{page}/loi-van-bao-cao?ky=Q9&nam=2023")
+    assert response.status_code == 400
+    assert "cần chọn kỳ và năm báo cáo để tải lời văn báo cáo" in text_of(response)
+
+
+def test_a_word_file_without_headings_gets_one_message(client: FlaskClient) -> None:
+    progress = ("tien_do_q1_2022.xlsx", (WORD_EXAMPLE / "tien_do_q1_2022.xlsx").read_bytes())
+    page = word_folder_page(client, progress, ("bao_cao_q1_2022.docx", words_without_headings()))
+    before = problem_lines(client.get(page).text)
+    lines = problem_lines(make(client, page, loai="bao_cao", ky="Q1", nam="2022").text)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("bao_cao_q1_2022.docx: không có đề mục nào")
+    assert "Tải lời văn báo cáo để điền" in lines[0]
+    assert before == lines  # said on the data set's page, before composing
+
+
+def test_example_names_use_the_chosen_year(client: FlaskClient) -> None:
+    progress = ("tien_do.xlsx", (WORD_EXAMPLE / "tien_do_q1_2022.xlsx").read_bytes())
+    page = word_folder_page(client, progress)
+    lines = problem_lines(make(client, page, loai="bao_cao", ky="Q2", nam="2023").text)
+    assert any("(tệp Word như bao_cao_q2_2023.docx)" in line for line in lines), lines
