@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import docx
+import openpyxl
 from flask.testing import FlaskClient
 
 from tests.conftest import WORD_EXAMPLE
@@ -77,3 +78,38 @@ def test_example_names_use_the_chosen_year(client: FlaskClient) -> None:
     page = word_folder_page(client, progress)
     lines = problem_lines(make(client, page, loai="bao_cao", ky="Q2", nam="2023").text)
     assert any("(tệp Word như bao_cao_q2_2023.docx)" in line for line in lines), lines
+
+
+def states_of(data: bytes) -> dict[str, str]:
+    """Task code → "Trạng thái" of a progress workbook's "Tiến độ" sheet."""
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Tiến độ"]
+    return {str(r[0].value): str(r[2].value) for r in sheet.iter_rows(min_row=2) if r[0].value}
+
+
+def test_the_progress_workbook_starts_every_task_not_started(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    states = states_of(client.get(f"{page}/bang-tien-do?ky=Q1&nam=2022").data)
+    assert len(states) == 30
+    assert set(states.values()) == {"Chưa thực hiện"}
+
+
+def test_the_progress_workbook_keeps_the_previous_periods_states(client: FlaskClient) -> None:
+    earlier = (WORD_EXAMPLE / "tien_do_q1_2022.xlsx").read_bytes()
+    page = word_folder_page(client, ("tien_do_q1_2022.xlsx", earlier))
+    states = states_of(client.get(f"{page}/bang-tien-do?ky=6T&nam=2022").data)
+    assert states == states_of(earlier)
+    assert "Hoàn thành" in states.values()
+
+
+def test_a_blank_state_names_its_column_and_choices(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    book = openpyxl.load_workbook(io.BytesIO(client.get(f"{page}/bang-tien-do?ky=Q1&nam=2022").data))
+    book["Tiến độ"]["C3"] = None
+    buffer = io.BytesIO()
+    book.save(buffer)
+    page = word_folder_page(client, ("tien_do_q1_2022.xlsx", buffer.getvalue()))
+    lines = problem_lines(make(client, page, loai="bao_cao", ky="Q1", nam="2022").text)
+    assert (
+        'tien_do_q1_2022.xlsx, trang "Tiến độ", ô C3: thiếu giá trị bắt buộc (cột "Trạng thái"; '
+        "chọn một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)"
+    ) in lines

@@ -32,6 +32,7 @@ class Cell:
     location: Location
     value: Any  # str (clean NFC text), int, float, datetime, bool or None
     percent_format: bool | None = False  # None: the file cannot tell (.xls, some .ods)
+    column: Column | None = None  # a table's column (its messages name it); None in a form
 
     @property
     def blank(self) -> bool:
@@ -181,7 +182,7 @@ class Workbook:
         if not self._check_columns(actual, header_row, raw, mapping, columns):
             return None
         rows = [
-            self._row(actual, number, values, mapping)
+            self._row(actual, number, values, mapping, {c.key: c for c in columns})
             for number, values in enumerate(raw[header_row:], start=header_row + 1)
             if any(has_value(v) for v in values)
         ]
@@ -210,7 +211,9 @@ class Workbook:
                 )
         return True
 
-    def _row(self, title: str, number: int, values: list[Any], mapping: dict[str, int]) -> dict[str, Cell]:
+    def _row(
+        self, title: str, number: int, values: list[Any], mapping: dict[str, int], columns: dict[str, Column]
+    ) -> dict[str, Cell]:
         row: dict[str, Cell] = {}
         unknown = self._parsed is not None and not self._parsed.percent_known
         file = self._name
@@ -220,7 +223,7 @@ class Workbook:
             location = Location(file, sheet=title, row=number, column=index + 1)
             if isinstance(value, str):
                 value = clean_text(value, location, self.problems)
-            row[key] = Cell(location, value, percent)
+            row[key] = Cell(location, value, percent, columns.get(key))
         return row
 
     def formula_at(self, cell: Cell) -> str | None:

@@ -103,7 +103,7 @@ def progress_book(key: str) -> BaseResponse | tuple[str, int]:
     except RequestError as exc:
         return dataset_page(dataset, form_errors=exc.lines()), 400
     from generator.workflows.pipeline import load_plan
-    from generator.workflows.workspace import progress_workbook
+    from generator.workflows.workspace import earlier_states, progress_workbook
 
     problems = Problems()
     plan = load_plan([dataset.inputs], problems)
@@ -111,7 +111,8 @@ def progress_book(key: str) -> BaseResponse | tuple[str, int]:
         return dataset_page(dataset, errors=dataset.shown(str(p) for p in problems.errors)), 422
     name = f"tien_do_{code.lower()}_{year}.xlsx"
     mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(progress_workbook(plan), mimetype=mimetype, headers=attachment(name))
+    states = earlier_states(dataset.inputs, plan, (code, year))
+    return Response(progress_workbook(plan, states), mimetype=mimetype, headers=attachment(name))
 
 
 def template_upload(key: str) -> BaseResponse | tuple[str, int]:
