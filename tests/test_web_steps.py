@@ -4,7 +4,10 @@ the workbook's states pre-filled, the data window shown, a plan cited without nu
 
 from __future__ import annotations
 
+import html
 import io
+import json
+import re
 
 import docx
 import openpyxl
@@ -113,3 +116,18 @@ def test_a_blank_state_names_its_column_and_choices(client: FlaskClient) -> None
         'tien_do_q1_2022.xlsx, trang "Tiến độ", ô C3: thiếu giá trị bắt buộc (cột "Trạng thái"; '
         "chọn một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)"
     ) in lines
+
+
+def test_the_chosen_periods_window_shows_beside_the_choice_and_in_the_workbook(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    raw = client.get(page).text
+    shown = html.unescape(raw)
+    note = "Quý I/2022: số liệu từ 15/12/2021 đến 14/3/2022, gửi chậm nhất ngày 20/3/2022"
+    guide = openpyxl.load_workbook(io.BytesIO(client.get(f"{page}/bang-tien-do?ky=Q1&nam=2022").data))
+    assert '<p class="ghi-chu" id="cua-so" aria-live="polite"' in shown
+    assert f">{note}</p>" in shown
+    found = re.search(r'data-cua-so="([^"]*)"', raw)
+    assert found is not None
+    windows = json.loads(html.unescape(found.group(1)))  # for the page's script
+    assert windows["2022"]["6T"].startswith("6 tháng đầu năm 2022: số liệu từ 15/12/2021 đến 14/6/2022")
+    assert guide["Hướng dẫn"]["A1"].value == note

@@ -128,6 +128,25 @@ class Period:
         day of that month when it is shorter)."""
         return self.end + relativedelta(day=day)
 
+    def window_note(self, deadline_day: int) -> str:
+        """What a clerk needs before filling the period's files: "Quý I/2023: số liệu từ
+        15/12/2022 đến 14/3/2023, gửi chậm nhất ngày 20/3/2023" (docs/reporting-periods.md §1, §5)."""
+        kind = PERIODS[self.code]
+        title = (
+            f"{kind.label}/{self.year}"
+            if kind.label.startswith("Quý")
+            else self.name[0].upper() + self.name[1:]
+        )
+        return (
+            f"{title}: số liệu từ {_short(self.start)} đến {_short(self.end)}, "
+            f"gửi chậm nhất ngày {_short(self.deadline(deadline_day))}"
+        )
+
+
+def _short(day: dt.date) -> str:
+    """ "14/3/2023": as clerks write a date in a sentence."""
+    return f"{day.day}/{day.month}/{day.year}"
+
 
 def default_window(code: str, year: int) -> tuple[dt.date, dt.date]:
     """ND 09 Điều 12: from the 15th of the month before the period to the 14th of its last month."""

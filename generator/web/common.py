@@ -12,7 +12,7 @@ from typing import IO
 
 from flask import abort, current_app, render_template, request
 
-from generator.domain.periods import YEAR_END
+from generator.domain.periods import PERIODS, YEAR_END, valid_year
 from generator.web import documents
 from generator.web.store import DataSet, Store
 from generator.workflows.survey import FolderSurvey, survey
@@ -88,7 +88,27 @@ def dataset_page(
         made=sorted(dataset.results),
         done=done,
         year_end=YEAR_END,
+        windows=_windows(found, {year, plan_year - 1, plan_year, plan_year + 1}),
+        window=_window(found, chosen["ky"], chosen["nam"]),
     )  # fmt: skip
+
+
+def _windows(found: FolderSurvey, years: Iterable[int]) -> dict[str, dict[str, str]]:
+    """Year → period code → its data window and sending deadline, for the page to show the
+    chosen period's as the choice changes."""
+    codes = [code for code, _ in documents.PERIOD_CHOICES]
+    return {
+        str(y): {c: found.period(c, y).window_note(found.deadline_day) for c in codes}
+        for y in sorted(years) if valid_year(y)
+    }  # fmt: skip
+
+
+def _window(found: FolderSurvey, code: str, year: str) -> str:
+    """The chosen period's window, or nothing when the form holds no valid choice."""
+    number = int(year) if year.strip().isdecimal() else 0
+    if code not in PERIODS or not valid_year(number):
+        return ""
+    return found.period(code, number).window_note(found.deadline_day)
 
 
 def _files_of(found: FolderSurvey, code: str, year: str) -> str:

@@ -15,6 +15,7 @@ from generator.errors import GeneratorError, Problems
 from generator.inputs.sources import words_name
 from generator.web.common import attachment, dataset_or_404, dataset_page, site, uploaded, zipped
 from generator.web.uploads import RequestError, safe_name
+from generator.workflows.survey import survey
 
 
 def dataset_view(key: str) -> str:
@@ -111,8 +112,11 @@ def progress_book(key: str) -> BaseResponse | tuple[str, int]:
         return dataset_page(dataset, errors=dataset.shown(str(p) for p in problems.errors)), 422
     name = f"tien_do_{code.lower()}_{year}.xlsx"
     mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    found = survey(dataset.inputs)
+    window = found.period(code, year).window_note(found.deadline_day)
     states = earlier_states(dataset.inputs, plan, (code, year))
-    return Response(progress_workbook(plan, states), mimetype=mimetype, headers=attachment(name))
+    book = progress_workbook(plan, states, window)
+    return Response(book, mimetype=mimetype, headers=attachment(name))
 
 
 def template_upload(key: str) -> BaseResponse | tuple[str, int]:

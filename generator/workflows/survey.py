@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.domain.periods import PERIODS, chronological, valid_year
+from generator.domain.models import DEADLINE_DAY
+from generator.domain.periods import PERIODS, Period, chronological, make_period, valid_year
 from generator.domain.periods import YEAR_END as YEAR_END
 from generator.errors import Problems
 from generator.inputs.files import InputSet, collect, period_of
@@ -65,6 +66,12 @@ class FolderSurvey:
     progress_books: list[tuple[str, tuple[str, int] | None]] = field(default_factory=list)
     roles: dict[str, list[str]] = field(default_factory=dict)  # file name → what cchc reads in it
     problems: list[str] = field(default_factory=list)
+    window_rules: dict[str, tuple[str, str]] | None = None  # the unit's own data windows, if any
+    deadline_day: int = DEADLINE_DAY  # the unit's day of the month to send a report by
+
+    def period(self, code: str, year: int) -> Period:
+        """The period ``code`` of ``year`` with the unit's windows."""
+        return make_period(code, year, self.window_rules)
 
     @property
     def missing(self) -> list[Part]:
@@ -117,6 +124,7 @@ def _read_plan(inputs: InputSet, folder: Path, problems: Problems, found: Folder
     unit = read_unit_from(inputs, problems, where) if has_unit else None
     if unit is not None:
         found.unit = " ".join(unit.name_lines)
+        found.window_rules, found.deadline_day = unit.window_rules, unit.deadline_day
     if "ke_hoach" in inputs.parts or "ke_hoach" in inputs.words:
         plan = read_plan_from(inputs, unit, Problems() if unit is None else problems, where)
         if plan is not None:

@@ -10,7 +10,7 @@ as text. Existing files are never overwritten unless asked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -137,20 +137,20 @@ def progress_sheets() -> list[SheetSpec]:
     ]
 
 
-def progress_book(year: int | None = None) -> Any:
+def progress_book(year: int | None = None, first: Sequence[str] = ()) -> Any:
     """A blank progress workbook (openpyxl), notes dated for ``year``: its sheets, and every code
-    of "Kết quả CCHC" listed."""
-    book = new_workbook(progress_sheets(), GUIDE, year)
+    of "Kết quả CCHC" listed; ``first`` lines open its guide."""
+    book = new_workbook(progress_sheets(), (*first, *GUIDE), year)
     fill_rows(book[ACTIVITY_SHEET], ACTIVITY_COLUMNS, activity_rows())
     return book
 
 
-def progress_workbook(plan: Plan, states: Mapping[str, str] | None = None) -> bytes:
+def progress_workbook(plan: Plan, states: Mapping[str, str] | None = None, window: str = "") -> bytes:
     """A progress workbook to fill for a report on ``plan``: a "Tiến độ" row per task with its code
     (as cchc numbers it when the "Mã" column is empty), name and state (from ``states``, by code,
     else "Chưa thực hiện"), a "Số liệu" row per indicator the plan's targets measure from that
-    sheet, and the "Báo cáo" sheet."""
-    book = progress_book(plan.year)
+    sheet, and the "Báo cáo" sheet; ``window`` (the period's data window) opens the guide."""
+    book = progress_book(plan.year, [window] if window else [])
     known = states or {}
     rows = [
         {"ma": t.code, "nhiem_vu": t.text, "trang_thai": known.get(t.code, NOT_STARTED_CHOICE)}
