@@ -131,3 +131,33 @@ def test_the_chosen_periods_window_shows_beside_the_choice_and_in_the_workbook(c
     windows = json.loads(html.unescape(found.group(1)))  # for the page's script
     assert windows["2022"]["6T"].startswith("6 tháng đầu năm 2022: số liệu từ 15/12/2021 đến 14/6/2022")
     assert guide["Hướng dẫn"]["A1"].value == note
+
+
+def test_a_report_citing_its_plan_without_number_or_date_warns_at_the_cells(client: FlaskClient) -> None:
+    book = openpyxl.load_workbook(WORD_EXAMPLE / "tien_do_q1_2022.xlsx")
+    book["Báo cáo"]["B6"] = None  # "Số kế hoạch được dẫn"; the plan's own number is blank too
+    buffer = io.BytesIO()
+    book.save(buffer)
+    plan = openpyxl.load_workbook(WORD_EXAMPLE / "ke_hoach.xlsx")
+    plan["Kế hoạch"]["B4"] = None  # "Ngày ban hành"
+    plan_buffer = io.BytesIO()
+    plan.save(plan_buffer)
+    files = [
+        ("ke_hoach.docx", (WORD_EXAMPLE / "ke_hoach.docx").read_bytes()),
+        ("ke_hoach.xlsx", plan_buffer.getvalue()),
+        ("tien_do_q1_2022.xlsx", buffer.getvalue()),
+        ("bao_cao_q1_2022.docx", (WORD_EXAMPLE / "bao_cao_q1_2022.docx").read_bytes()),
+    ]
+    page = upload(client, files).headers["Location"]
+    made = make(client, page, loai="bao_cao", ky="Q1", nam="2022")
+    shown = text_of(client.get(made.headers["Location"]))
+    assert made.status_code == 303
+    assert 'tien_do_q1_2022.xlsx, trang "Báo cáo", ô B6: báo cáo dẫn kế hoạch mà chưa có số' in shown
+    assert 'tien_do_q1_2022.xlsx, trang "Báo cáo", ô B7: báo cáo dẫn kế hoạch mà chưa có ngày' in shown
+
+
+def test_a_report_citing_its_plan_in_full_does_not_warn(client: FlaskClient) -> None:
+    files = [(n, (WORD_EXAMPLE / n).read_bytes()) for n in ("tien_do_q1_2022.xlsx", "bao_cao_q1_2022.docx")]
+    page = word_folder_page(client, *files)
+    made = make(client, page, loai="bao_cao", ky="Q1", nam="2022")
+    assert "báo cáo dẫn kế hoạch mà chưa có" not in text_of(client.get(made.headers["Location"]))

@@ -93,6 +93,7 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
         return None
     _check_deadline(words[0], unit, period, problems)
     _check_window(words[0], period, progress, problems)
+    _check_plan_cited(words[0], plan, problems)
     return _report(unit, plan, period, progress, words)
 
 
@@ -125,6 +126,24 @@ def _check_deadline(header: ReportHeader, unit: Unit, period: Period, problems: 
             header.issue_date_at or Location(""),
             f"ngày ban hành {header.issue_date:%d/%m/%Y} sau hạn gửi báo cáo {period.name} "
             f"({deadline:%d/%m/%Y}, ngày {unit.deadline_day} của tháng cuối kỳ)",
+        )
+
+
+def _check_plan_cited(header: ReportHeader, plan: Plan, problems: Problems) -> None:
+    """A warning at the cell to fill when the report cites its plan without a number or a date
+    (#26): "Thực hiện Kế hoạch số      /KH-UBND của UBND xã…" would go out with a blank."""
+    number = plan.number if header.plan_number is None else header.plan_number
+    if not number.strip():
+        problems.warn(
+            header.plan_cited_at or Location(""),
+            'báo cáo dẫn kế hoạch mà chưa có số ("Thực hiện Kế hoạch số      /KH-…"): ghi số của kế hoạch '
+            'vào ô này (hoặc "Số văn bản" ở trang "Kế hoạch")',
+        )
+    if header.plan_date is None and plan.issue_date is None:
+        problems.warn(
+            header.plan_date_cited_at or Location(""),
+            "báo cáo dẫn kế hoạch mà chưa có ngày: ghi ngày ban hành của kế hoạch vào ô này "
+            '(hoặc "Ngày ban hành" ở trang "Kế hoạch")',
         )
 
 
