@@ -8,11 +8,13 @@ import html
 import io
 import json
 import re
+from pathlib import Path
 
 import docx
 import openpyxl
 from flask.testing import FlaskClient
 
+from generator.workflows.workspace import init_word_folder
 from tests.conftest import WORD_EXAMPLE
 from tests.web_support import make, problem_lines, text_of, upload
 
@@ -161,3 +163,19 @@ def test_a_report_citing_its_plan_in_full_does_not_warn(client: FlaskClient) -> 
     page = word_folder_page(client, *files)
     made = make(client, page, loai="bao_cao", ky="Q1", nam="2022")
     assert "báo cáo dẫn kế hoạch mà chưa có" not in text_of(client.get(made.headers["Location"]))
+
+
+def test_a_fresh_folder_is_not_filled_yet_not_wrong(client: FlaskClient, tmp_path: Path) -> None:
+    folder = tmp_path / "cchc_2023"
+    init_word_folder(folder, 2023)
+    opened = client.post("/thu-muc", data={"thu_muc": str(folder)})
+    page = opened.headers["Location"]
+    shown = text_of(client.get(page))
+    home = text_of(client.get("/"))
+    assert problem_lines(shown) == []
+    assert 'id="loi"' not in shown
+    assert "<h2>Dữ liệu chưa điền</h2>" in shown
+    assert "<h3>Đã có kế hoạch năm trước bằng Word?</h3>" in shown
+    assert "<h3>Điền từ đầu</h3>" in shown
+    assert "ô B13: thiếu giá trị bắt buộc (Họ tên người ký)" in shown  # the blanks, as a list to fill
+    assert f'<a href="{page}">Thư mục <code>{folder}</code></a>' in home  # the way back

@@ -76,12 +76,16 @@ def dataset_page(
     plan_year = found.plan_year or year
     chosen = {"ky": period, "nam": str(year), "nam_moi": str(plan_year + 1), "tien_do": "", "loai": ""}
     chosen.update(form or {})
+    errors = list(errors)
+    unfilled = not errors and found.unfilled
     return render_template(
         "dataset.html",
         dataset=dataset,
         found=found,
-        errors=list(errors) or dataset.shown(found.problems),
-        read_errors=not list(errors) and bool(found.problems),
+        errors=list(errors) or ([] if unfilled else dataset.shown(found.problems)),
+        read_errors=not list(errors) and bool(found.problems) and not unfilled,
+        unfilled=unfilled,
+        blanks=dataset.shown(found.problems) if unfilled else [],
         form_errors=list(form_errors),
         chosen=chosen,
         periods=[(code, label, _files_of(found, code, chosen["nam"])) for code, label in documents.PERIOD_CHOICES],

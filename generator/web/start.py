@@ -27,7 +27,11 @@ SOURCE_NAME = "van_ban_goc"  # the uploaded plan, kept beside (not among) the se
 
 def index(errors: list[str] | None = None, form_errors: list[str] | None = None) -> str:
     return render_template(
-        "index.html", this_year=site().this_year, errors=errors or [], form_errors=form_errors or []
+        "index.html",
+        this_year=site().this_year,
+        errors=errors or [],
+        form_errors=form_errors or [],
+        opened=site().store.sets(),
     )
 
 

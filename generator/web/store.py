@@ -97,6 +97,11 @@ class Store:
         with self._lock:
             return self._sets.get(key)
 
+    def sets(self) -> list[DataSet]:
+        """Every set of this run, oldest first (the first page leads back to each)."""
+        with self._lock:
+            return list(self._sets.values())
+
     def add_upload(self, uploads: Iterable[tuple[str, IO[bytes]]]) -> DataSet:
         """Store uploaded files (``.docx``, ``.xlsx``, ``.yaml``, or ``.zip`` of a working folder) as a new set."""
         dataset = self._new(None)

@@ -16,6 +16,7 @@ from generator.domain.models import DEADLINE_DAY
 from generator.domain.periods import PERIODS, Period, chronological, make_period, valid_year
 from generator.domain.periods import YEAR_END as YEAR_END
 from generator.errors import Problems
+from generator.inputs.fields import MISSING
 from generator.inputs.files import InputSet, collect, period_of
 from generator.inputs.labelled import opened, read_form
 from generator.inputs.plan_word import PLAN_ITEMS, PLAN_SHEET
@@ -72,6 +73,12 @@ class FolderSurvey:
     def period(self, code: str, year: int) -> Period:
         """The period ``code`` of ``year`` with the unit's windows."""
         return make_period(code, year, self.window_rules)
+
+    @property
+    def unfilled(self) -> bool:
+        """A folder just made (``cchc init``, the blank set): no unit, no task, and nothing wrong
+        but blank required cells. Not filled yet is not wrong."""
+        return not self.unit and not self.tasks and all(MISSING in line for line in self.problems)
 
     @property
     def missing(self) -> list[Part]:
