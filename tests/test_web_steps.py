@@ -179,3 +179,31 @@ def test_a_fresh_folder_is_not_filled_yet_not_wrong(client: FlaskClient, tmp_pat
     assert "<h3>Điền từ đầu</h3>" in shown
     assert "ô B13: thiếu giá trị bắt buộc (Họ tên người ký)" in shown  # the blanks, as a list to fill
     assert f'<a href="{page}">Thư mục <code>{folder}</code></a>' in home  # the way back
+
+
+def test_stop_asks_first_naming_what_is_lost(client: FlaskClient) -> None:
+    files = [(n, (WORD_EXAMPLE / n).read_bytes()) for n in ("tien_do_q1_2022.xlsx", "bao_cao_q1_2022.docx")]
+    page = word_folder_page(client, *files)
+    make(client, page, loai="ke_hoach")
+    shown = text_of(client.get("/tat", headers={"Referer": f"http://127.0.0.1:8765{page}"}))
+    header = text_of(client.get(page)).split("<main>", 1)[0]
+    assert '<form method="get" action="/tat">' in header  # the header's button only asks
+    assert "<h2>Tắt cchc?</h2>" in shown
+    assert "<li>4 tệp đã tải lên trang</li>" in shown
+    assert "<li>1 văn bản đã soạn trên trang (tải về những văn bản cần giữ trước khi tắt)</li>" in shown
+    assert '<form method="post" action="/tat"' in shown
+    assert f'id="nut-quay-lai" href="http://127.0.0.1:8765{page}"' in shown
+
+
+def test_removing_a_file_asks_first(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    listed = text_of(client.get(page))
+    asked = text_of(client.get(f"{page}/bo-tep/ke_hoach.xlsx"))
+    assert f'<form method="get" action="{page}/bo-tep/ke_hoach.xlsx">' in listed
+    assert "<h2>Bỏ ke_hoach.xlsx?</h2>" in asked
+    assert (
+        "<li>ke_hoach.xlsx (hồ sơ đơn vị, thông tin kế hoạch, chỉ tiêu, nhiệm vụ) khỏi bộ dữ liệu này</li>"
+        in asked
+    )
+    assert f'<form method="post" action="{page}/bo-tep/ke_hoach.xlsx"' in asked
+    assert "ke_hoach.xlsx" in client.get(page).text  # asking removed nothing

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flask import Response, redirect, request, url_for
+from flask import Response, abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from generator.domain.periods import PERIODS, valid_year
@@ -53,6 +53,24 @@ def replace_file(key: str, name: str) -> BaseResponse | tuple[str, int]:
         return f"Đã thay {name} bằng {files[0][0]}; mỗi lần soạn, cchc đọc lại dữ liệu."
 
     return _changed(key, replace)
+
+
+def remove_asked(key: str, name: str) -> str:
+    """Before "Bỏ": the file the set loses (the person's own copy stays)."""
+    dataset = dataset_or_404(key)
+    if name not in dataset.files():
+        abort(404)
+    return render_template(
+        "confirm.html",
+        title=f"Bỏ {name}?",
+        lost=[
+            f"{name} ({', '.join(survey(dataset.inputs).roles.get(name, [])) or 'không dùng'}) khỏi bộ dữ liệu này"
+        ],
+        kept=["Tệp trên máy của bạn không đổi; muốn dùng lại thì thêm tệp đó lên."],
+        action=url_for("remove_file", key=key, name=name),
+        button=f"Bỏ {name}",
+        back=url_for("dataset_view", key=key),
+    )
 
 
 def remove_file(key: str, name: str) -> BaseResponse | tuple[str, int]:
@@ -159,6 +177,7 @@ ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
     ("/bo/<key>", dataset_view, "GET"),
     ("/bo/<key>/them", add_files, "POST"),
     ("/bo/<key>/thay/<name>", replace_file, "POST"),
+    ("/bo/<key>/bo-tep/<name>", remove_asked, "GET"),
     ("/bo/<key>/bo-tep/<name>", remove_file, "POST"),
     ("/bo/<key>/du-lieu.zip", inputs_zip, "GET"),
     ("/bo/<key>/bang-tien-do", progress_book, "GET"),

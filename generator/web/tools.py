@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flask import Response, abort, render_template, send_from_directory
+from flask import Response, abort, render_template, request, send_from_directory, url_for
 
 from generator.errors import GeneratorError
 from generator.web.common import site, uploaded, zipped
@@ -89,6 +89,29 @@ def check() -> str | tuple[str, int]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def stop_asked() -> str:
+    """Before "Tắt": what stopping deletes (uploads, documents not yet downloaded), and a button
+    that stops."""
+    sets = site().store.sets()
+    uploads = sum(len(s.files()) for s in sets if not s.pointed)
+    made = sum(len(s.results) for s in sets)
+    lost = [f"{uploads} tệp đã tải lên trang"] if uploads else []
+    lost += (
+        [f"{made} văn bản đã soạn trên trang (tải về những văn bản cần giữ trước khi tắt)"] if made else []
+    )
+    return render_template(
+        "confirm.html",
+        title="Tắt cchc?",
+        lost=lost,
+        kept=[
+            "Các thư mục trên máy mà trang chỉ đọc không bị động tới. Muốn dùng lại: nhấp đúp Mo_trang_cchc."
+        ],
+        action=url_for("stop"),
+        button="Tắt cchc",
+        back=request.referrer or url_for("index"),
+    )
+
+
 def stop() -> tuple[str, int]:
     """Stop the server (after this page is sent); its uploads and documents are deleted."""
     stopping = site().stop
@@ -104,5 +127,6 @@ ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
     ("/lo", batch, "POST"),
     ("/lo/<key>/ket-qua.zip", batch_results, "GET"),
     ("/kiem-tra", check, "POST"),
+    ("/tat", stop_asked, "GET"),
     ("/tat", stop, "POST"),
 )
