@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 
 from generator.workflows.workspace import init_word_folder
 from tests.conftest import WORD_EXAMPLE
-from tests.web_support import make, problem_lines, text_of, upload
+from tests.web_support import make, problem_lines, refused, text_of, upload
 
 PLAN_FILES = ("ke_hoach.docx", "ke_hoach.xlsx")
 
@@ -71,7 +71,7 @@ def test_a_word_file_without_headings_gets_one_message(client: FlaskClient) -> N
     progress = ("tien_do_q1_2022.xlsx", (WORD_EXAMPLE / "tien_do_q1_2022.xlsx").read_bytes())
     page = word_folder_page(client, progress, ("bao_cao_q1_2022.docx", words_without_headings()))
     before = problem_lines(client.get(page).text)
-    lines = problem_lines(make(client, page, loai="bao_cao", ky="Q1", nam="2022").text)
+    lines = problem_lines(refused(client, make(client, page, loai="bao_cao", ky="Q1", nam="2022")).text)
     assert len(lines) == 1, lines
     assert lines[0].startswith("bao_cao_q1_2022.docx: không có đề mục nào")
     assert "Tải lời văn báo cáo để điền" in lines[0]
@@ -81,7 +81,7 @@ def test_a_word_file_without_headings_gets_one_message(client: FlaskClient) -> N
 def test_example_names_use_the_chosen_year(client: FlaskClient) -> None:
     progress = ("tien_do.xlsx", (WORD_EXAMPLE / "tien_do_q1_2022.xlsx").read_bytes())
     page = word_folder_page(client, progress)
-    lines = problem_lines(make(client, page, loai="bao_cao", ky="Q2", nam="2023").text)
+    lines = problem_lines(refused(client, make(client, page, loai="bao_cao", ky="Q2", nam="2023")).text)
     assert any("(tệp Word như bao_cao_q2_2023.docx)" in line for line in lines), lines
 
 
@@ -113,7 +113,7 @@ def test_a_blank_state_names_its_column_and_choices(client: FlaskClient) -> None
     buffer = io.BytesIO()
     book.save(buffer)
     page = word_folder_page(client, ("tien_do_q1_2022.xlsx", buffer.getvalue()))
-    lines = problem_lines(make(client, page, loai="bao_cao", ky="Q1", nam="2022").text)
+    lines = problem_lines(refused(client, make(client, page, loai="bao_cao", ky="Q1", nam="2022")).text)
     assert (
         'tien_do_q1_2022.xlsx, trang "Tiến độ", ô C3: thiếu giá trị bắt buộc (cột "Trạng thái"; '
         "chọn một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)"
@@ -207,3 +207,20 @@ def test_removing_a_file_asks_first(client: FlaskClient) -> None:
     )
     assert f'<form method="post" action="{page}/bo-tep/ke_hoach.xlsx"' in asked
     assert "ke_hoach.xlsx" in client.get(page).text  # asking removed nothing
+
+
+def test_every_refused_post_redirects_so_back_and_reload_never_resend(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    made = make(client, page, loai="bao_cao", ky="Q9", nam="2022")
+    shown = text_of(client.get(made.headers["Location"]))
+    again = text_of(client.get(page))
+    started = client.post("/thu-muc", data={"thu_muc": "tuong_doi"})
+    imported = client.post("/nhap", data={})
+    assert made.status_code == 303
+    assert made.headers["Location"] == page
+    assert 'kỳ báo cáo "Q9" không hợp lệ' in shown
+    assert 'kỳ báo cáo "Q9" không hợp lệ' not in again  # said once
+    assert client.get(f"{page}/soan").headers["Location"] == page  # Back to the address of a POST
+    assert started.status_code == imported.status_code == 303
+    assert "cần đường dẫn đầy đủ của thư mục" in text_of(client.get(started.headers["Location"]))
+    assert "chưa chọn tệp Word của kế hoạch" in text_of(client.get(imported.headers["Location"]))

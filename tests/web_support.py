@@ -158,3 +158,9 @@ def server_store(folder: Path) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def refused(client: FlaskClient, response: TestResponse) -> TestResponse:
+    """A refused POST's answer: it redirects (Post/Redirect/Get), and the page it leads to says why."""
+    assert response.status_code == 303, response.status_code
+    return client.get(response.headers["Location"])

@@ -8,9 +8,10 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from generator.domain.periods import PERIODS, YEAR_END, valid_year
 from generator.web import documents
@@ -52,6 +53,20 @@ def zipped(files: Iterable[Path], folder: str, base: Path | None = None) -> byte
             inside = path.relative_to(base).as_posix() if base else path.name
             archive.write(path, f"{folder}/{inside}")
     return buffer.getvalue()
+
+
+def back_to_set(dataset: DataSet, **shown: Any) -> BaseResponse:
+    """Post/Redirect/Get for a refused POST: the set's page, which shows ``shown`` (``errors``,
+    ``form_errors``, ``form`` as ``dataset_page`` takes them) once; Back and reload then
+    never send the form again."""
+    dataset.pending = shown
+    return redirect(url_for("dataset_view", key=dataset.key), 303)
+
+
+def back_to_start(**shown: Any) -> BaseResponse:
+    """Post/Redirect/Get for a refused POST of the first page: ``shown`` (``errors``,
+    ``form_errors``) on the first page, once."""
+    return redirect(url_for("index", thong_bao=site().store.keep(shown)), 303)
 
 
 def attachment(name: str) -> dict[str, str]:

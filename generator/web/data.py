@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from generator.domain.periods import PERIODS, valid_year
 from generator.errors import GeneratorError, Problems
 from generator.inputs.sources import words_name
-from generator.web.common import attachment, dataset_or_404, dataset_page, site, uploaded, zipped
+from generator.web.common import attachment, back_to_set, dataset_or_404, dataset_page, site, uploaded, zipped
 from generator.web.uploads import RequestError, safe_name
 from generator.workflows.survey import survey
 
@@ -21,20 +21,21 @@ from generator.workflows.survey import survey
 def dataset_view(key: str) -> str:
     dataset = dataset_or_404(key)
     done, dataset.message = dataset.message, ""
-    return dataset_page(dataset, done=done)
+    shown, dataset.pending = dataset.pending, {}
+    return dataset_page(dataset, done=done, **shown)
 
 
-def _changed(key: str, change: Callable[[], str]) -> BaseResponse | tuple[str, int]:
+def _changed(key: str, change: Callable[[], str]) -> BaseResponse:
     """Apply ``change`` to the set, then its page saying what was done; or why not."""
     dataset = dataset_or_404(key)
     try:
-        dataset.message = change()
+        dataset.message, dataset.pending = change(), {}
     except RequestError as exc:
-        return dataset_page(dataset, form_errors=dataset.shown(exc.lines())), 400
+        return back_to_set(dataset, form_errors=dataset.shown(exc.lines()))
     return redirect(url_for("dataset_view", key=key), 303)
 
 
-def add_files(key: str) -> BaseResponse | tuple[str, int]:
+def add_files(key: str) -> BaseResponse:
     def add() -> str:
         dataset = dataset_or_404(key)
         received = site().store.add_files(dataset, uploaded("tep"))
@@ -44,7 +45,7 @@ def add_files(key: str) -> BaseResponse | tuple[str, int]:
     return _changed(key, add)
 
 
-def replace_file(key: str, name: str) -> BaseResponse | tuple[str, int]:
+def replace_file(key: str, name: str) -> BaseResponse:
     def replace() -> str:
         files = uploaded("tep_moi")
         if len(files) != 1:
@@ -73,7 +74,7 @@ def remove_asked(key: str, name: str) -> str:
     )
 
 
-def remove_file(key: str, name: str) -> BaseResponse | tuple[str, int]:
+def remove_file(key: str, name: str) -> BaseResponse:
     def remove() -> str:
         site().store.remove(dataset_or_404(key), name)
         return f"Đã bỏ {name}."
@@ -137,14 +138,14 @@ def progress_book(key: str) -> BaseResponse | tuple[str, int]:
     return Response(book, mimetype=mimetype, headers=attachment(name))
 
 
-def template_upload(key: str) -> BaseResponse | tuple[str, int]:
+def template_upload(key: str) -> BaseResponse:
     """Check a template of the user's (``cchc template check`` against this set's data); keep it
     for its kind of document only when nothing is wrong."""
     dataset = dataset_or_404(key)
     files = uploaded("mau")
     name = safe_name(files[0][0]) if len(files) == 1 else None
     if name is None or Path(name).suffix.lower() != ".docx":
-        return dataset_page(dataset, form_errors=["cần chọn một tệp mẫu Word .docx"]), 400
+        return back_to_set(dataset, form_errors=["cần chọn một tệp mẫu Word .docx"])
     target = dataset.home / "mau" / name
     target.parent.mkdir(exist_ok=True)
     target.write_bytes(files[0][1].read())
@@ -153,10 +154,10 @@ def template_upload(key: str) -> BaseResponse | tuple[str, int]:
     try:
         outcome = check_template(target, dataset.inputs)
     except GeneratorError as exc:
-        return dataset_page(dataset, errors=dataset.shown(exc.lines())), 422
+        return back_to_set(dataset, errors=dataset.shown(exc.lines()))
     if outcome.findings:
         lines = [f"{name}, {f}" if f.place else f"{name}: {f}" for f in outcome.findings]
-        return dataset_page(dataset, errors=lines), 422
+        return back_to_set(dataset, errors=lines)
     dataset.template = target
     report = outcome.data.startswith("báo cáo")
     dataset.template_kind = "bao_cao" if report else "ke_hoach"

@@ -12,25 +12,31 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from generator.errors import GeneratorError
 from generator.web import documents
-from generator.web.common import attachment, dataset_or_404, dataset_page, zipped
+from generator.web.common import attachment, back_to_set, dataset_or_404, zipped
 from generator.web.figures import view
 from generator.web.uploads import RequestError
 from generator.workflows.documents import Outcome
 from generator.workflows.survey import survey
 
 
-def make(key: str) -> BaseResponse | tuple[str, int]:
+def make(key: str) -> BaseResponse:
     dataset = dataset_or_404(key)
     found = survey(dataset.inputs)
     try:
         wanted = documents.read_request(request.form, dataset, found)
     except RequestError as exc:
-        return dataset_page(dataset, form_errors=exc.lines(), form=request.form), 400
+        return back_to_set(dataset, form_errors=exc.lines(), form=dict(request.form))
     try:
         outcome = documents.make(dataset, wanted, documents.progress_caution(wanted, found))
     except GeneratorError as exc:
-        return dataset_page(dataset, errors=dataset.shown(exc.lines()), form=request.form), 422
+        return back_to_set(dataset, errors=dataset.shown(exc.lines()), form=dict(request.form))
     return redirect(url_for("result_page", key=key, name=outcome.path.name), 303)
+
+
+def make_again(key: str) -> BaseResponse:
+    """A GET of the address documents are made at (an old tab, a bookmark): the set's page."""
+    dataset_or_404(key)
+    return redirect(url_for("dataset_view", key=key), 303)
 
 
 def result_page(key: str, name: str) -> str:
@@ -112,6 +118,7 @@ def page_image(key: str, name: str) -> BaseResponse:
 
 ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
     ("/bo/<key>/soan", make, "POST"),
+    ("/bo/<key>/soan", make_again, "GET"),
     ("/bo/<key>/van-ban/<name>", result_page, "GET"),
     ("/bo/<key>/tai/<name>", download, "GET"),
     ("/bo/<key>/xem/<name>", read_pdf, "GET"),

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from generator.inputs.docx_file import is_complete_document
 from generator.web.uploads import DATA_SUFFIXES, Received, RequestError, receive, save
@@ -46,6 +46,7 @@ class DataSet:
     template: Path | None = None  # a checked template of the user's, for ``template_kind``
     template_kind: str = ""  # "ke_hoach" or "bao_cao"
     message: str = ""  # what the last change did, said once on the next page
+    pending: dict[str, Any] = field(default_factory=dict)  # what a refused POST shows once on the next page
 
     @property
     def home(self) -> Path:
@@ -91,11 +92,24 @@ class Store:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         self._sets: dict[str, DataSet] = {}
+        self._pending: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
 
     def get(self, key: str) -> DataSet | None:
         with self._lock:
             return self._sets.get(key)
+
+    def keep(self, shown: dict[str, Any]) -> str:
+        """Keep what a refused POST on the first page shows (Post/Redirect/Get); its key."""
+        key = secrets.token_hex(8)
+        with self._lock:
+            self._pending[key] = shown
+        return key
+
+    def take(self, key: str) -> dict[str, Any]:
+        """What ``keep`` kept under ``key``, once."""
+        with self._lock:
+            return self._pending.pop(key, {})
 
     def sets(self) -> list[DataSet]:
         """Every set of this run, oldest first (the first page leads back to each)."""
