@@ -44,7 +44,7 @@ def test_the_reports_word_outline_is_offered_named_for_the_period(client: FlaskC
     shown = text_of(client.get(page))
     response = client.get(f"{page}/loi-van-bao-cao?ky=Q1&nam=2023")
     document = docx.Document(io.BytesIO(response.data))
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
     guidance = [p.text for p in document.paragraphs if p.text.startswith("[Hướng dẫn:")]
     assert 'id="tai-loi-van"' in shown
     assert "Tải lời văn báo cáo để điền (.docx)" in shown
@@ -224,3 +224,24 @@ def test_every_refused_post_redirects_so_back_and_reload_never_resend(client: Fl
     assert started.status_code == imported.status_code == 303
     assert "cần đường dẫn đầy đủ của thư mục" in text_of(client.get(started.headers["Location"]))
     assert "chưa chọn tệp Word của kế hoạch" in text_of(client.get(imported.headers["Location"]))
+
+
+def test_a_second_download_of_the_progress_workbook_is_a_clash_said_at_upload(client: FlaskClient) -> None:
+    book = (WORD_EXAMPLE / "tien_do_q1_2022.xlsx").read_bytes()
+    page = word_folder_page(client, ("tien_do_q1_2022.xlsx", book), ("tien_do_q1_2022 (1).xlsx", book))
+    shown = text_of(client.get(page))
+    assert (
+        "tien_do_q1_2022.xlsx: hai bảng tiến độ cho quý I/2022: tien_do_q1_2022 (1).xlsx và "
+        "tien_do_q1_2022.xlsx — bỏ một tệp"
+    ) in problem_lines(shown)
+    assert "không nhận ra nội dung" not in shown
+
+
+def test_a_file_added_under_a_name_already_there_says_how_to_replace_it(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    added = client.post(
+        f"{page}/them",
+        data={"tep": (io.BytesIO((WORD_EXAMPLE / "ke_hoach.xlsx").read_bytes()), "ke_hoach.xlsx")},
+    )
+    shown = text_of(refused(client, added))
+    assert "ke_hoach.xlsx: trùng tên với tệp ke_hoach.xlsx đã nhận; để thay tệp đó, dùng nút “Thay”" in shown

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.domain.periods import period_in_name
+from generator.domain.periods import period_in_name, period_label
+from generator.domain.sheets import PROGRESS_SHEET
 from generator.errors import Location, Problems
 from generator.inputs import yaml_memo
 from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_document, load_words
@@ -33,7 +34,7 @@ from generator.inputs.yaml_file import YamlDocument
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
 # Sheets that give a role; a second workbook with one of them is an error, not a silent choice.
-ROLE_SHEETS = ("Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Báo cáo", "Tiến độ")
+ROLE_SHEETS = ("Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Báo cáo", PROGRESS_SHEET)
 # The sheet (or Word file) that gives each YAML part's role in a Word and Excel folder.
 ROLE_SOURCES = {"don_vi": "Đơn vị", "ke_hoach": "Kế hoạch", "bao_cao": "Báo cáo"}
 _ROLE_SUFFIXES = (".yaml", ".yml", *WORKBOOK_SUFFIXES, ".docx")  # what a folder is read for
@@ -167,14 +168,20 @@ def _index_sheets(inputs: InputSet, problems: Problems) -> None:
                 if book.find_title(title) is None:
                     continue
                 if title in inputs.sheets:
-                    first = inputs.sheets[title]
-                    problems.add(
-                        Location(str(path)), f'trang "{title}" đã có trong tệp {first}; chỉ giữ một tệp'
-                    )
+                    problems.add(Location(str(path)), _twice(title, inputs.sheets[title], path))
                 else:
                     inputs.sheets[title] = path
         finally:
             book.close()
+
+
+def _twice(title: str, first: Path, second: Path) -> str:
+    """Two workbooks with the sheet ``title``; two progress workbooks of one period (a browser's
+    second download, "tien_do_q1_2023 (1).xlsx") say so in the words of the page."""
+    period = period_of(first)
+    if title == PROGRESS_SHEET and period is not None and period == period_of(second):
+        return f"hai bảng tiến độ cho {period_label(*period)}: {first.name} và {second.name} — bỏ một tệp"
+    return f'trang "{title}" đã có trong tệp {first}; chỉ giữ một tệp'
 
 
 def _assign_words(inputs: InputSet, path: Path, explicit: bool, problems: Problems) -> None:

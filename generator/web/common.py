@@ -93,11 +93,13 @@ def dataset_page(
     chosen.update(form or {})
     errors = list(errors)
     unfilled = not errors and found.unfilled
+    shown = errors or ([] if unfilled else dataset.shown(found.problems))
     return render_template(
         "dataset.html",
         dataset=dataset,
         found=found,
-        errors=list(errors) or ([] if unfilled else dataset.shown(found.problems)),
+        flagged={name for name in dataset.files() if any(name in line for line in shown)},
+        errors=shown,
         read_errors=not list(errors) and bool(found.problems) and not unfilled,
         unfilled=unfilled,
         blanks=dataset.shown(found.problems) if unfilled else [],

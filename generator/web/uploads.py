@@ -142,7 +142,9 @@ def save(raw_name: str, data: bytes, folder: Path, accept: tuple[str, ...], rece
     reason = refusal(raw_name, accept)
     name = safe_name(raw_name)
     if reason is None and name is not None and (folder / name).exists():
-        reason = f"trùng tên với tệp {name} đã nhận"
+        reason = (
+            f"trùng tên với tệp {name} đã nhận; để thay tệp đó, dùng nút “Thay” cạnh {name} ở mục “Các tệp”"
+        )
     if reason is None and len(data) > MAX_UNPACKED:
         reason = f"quá lớn (tối đa {MAX_UNPACKED // 2**20} MB)"
     if reason is not None or name is None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.domain.models import DEADLINE_DAY
-from generator.domain.periods import PERIODS, Period, chronological, make_period, valid_year
 from generator.domain.periods import YEAR_END as YEAR_END
+from generator.domain.periods import Period, chronological, make_period, period_label, valid_year
 from generator.errors import Problems
 from generator.inputs.fields import MISSING
 from generator.inputs.files import InputSet, collect, period_of
@@ -45,8 +45,7 @@ class PeriodFiles:
     @property
     def label(self) -> str:
         """ "quý I/2022", "6 tháng đầu năm 2022", "năm 2022"."""
-        words = PERIODS[self.code].in_sentence
-        return f"{words} {self.year}" if words.endswith("năm") else f"{words}/{self.year}"
+        return period_label(self.code, self.year)
 
     @property
     def complete(self) -> bool:
