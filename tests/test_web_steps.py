@@ -245,3 +245,40 @@ def test_a_file_added_under_a_name_already_there_says_how_to_replace_it(client: 
     )
     shown = text_of(refused(client, added))
     assert "ke_hoach.xlsx: trùng tên với tệp ke_hoach.xlsx đã nhận; để thay tệp đó, dùng nút “Thay”" in shown
+
+
+def plan_book_with_deadline_header(header: str | None) -> bytes:
+    """The example's ke_hoach.xlsx with the "Nhiệm vụ" sheet's deadline column renamed (None: deleted)."""
+    book = openpyxl.load_workbook(WORD_EXAMPLE / "ke_hoach.xlsx")
+    sheet = book["Nhiệm vụ"]
+    (cell,) = [c for c in sheet[1] if c.value == "Thời gian hoàn thành"]
+    if header is None:
+        sheet.delete_cols(cell.column)
+    else:
+        cell.value = header
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_deleted_deadline_column_is_said_before_composing(client: FlaskClient) -> None:
+    files = [("ke_hoach.docx", (WORD_EXAMPLE / "ke_hoach.docx").read_bytes())]
+    page = upload(client, [*files, ("ke_hoach.xlsx", plan_book_with_deadline_header(None))]).headers[
+        "Location"
+    ]
+    shown = text_of(client.get(page))
+    assert (
+        'Cảnh báo: ke_hoach.xlsx, trang "Nhiệm vụ": không có cột "Thời gian hoàn thành" (hay "Thời hạn")'
+        in shown
+    )
+
+
+def test_a_renamed_deadline_column_is_said_before_composing_with_its_name(client: FlaskClient) -> None:
+    files = [("ke_hoach.docx", (WORD_EXAMPLE / "ke_hoach.docx").read_bytes())]
+    book = plan_book_with_deadline_header("Thời hạn hoàn thành")
+    page = upload(client, [*files, ("ke_hoach.xlsx", book)]).headers["Location"]
+    shown = text_of(client.get(page))
+    assert (
+        'bỏ qua cột "Thời hạn hoàn thành" (không thuộc mẫu); nếu đây là cột "Thời gian hoàn thành"' in shown
+    )
+    assert 'id="truoc-khi-soan"' in shown

@@ -48,6 +48,16 @@ class Sheet:
     header_row: int
 
 
+def _meant(header: str, absent: Sequence[Column]) -> str:
+    """'; nếu đây là cột "Thời gian hoàn thành", đổi tên cột thành đúng như vậy' when an ignored
+    header holds the name of a column the sheet lacks ("Thời hạn hoàn thành" holds "Thời hạn")."""
+    typed = normalise_header(header)
+    for wanted in absent:
+        if any(name and name in typed for name in wanted.names()):
+            return f'; nếu đây là cột "{wanted.header}", đổi tên cột thành đúng như vậy'
+    return ""
+
+
 _RECENT: OrderedDict[tuple[object, ...], tuple[Sheet | None, list[Problem]]] = OrderedDict()
 
 
@@ -203,11 +213,12 @@ class Workbook:
             self.problems.add(where, f"thiếu cột {names} ở dòng tiêu đề {header_row}")
             return False
         used = set(mapping.values())
+        absent = [c for c in columns if c.key not in mapping]
         for index, value in enumerate(raw[header_row - 1]):
             if has_value(value) and index not in used:
                 self.problems.warn(
                     Location(str(self.path), sheet=title, row=header_row, column=index + 1),
-                    f'bỏ qua cột "{str(value).strip()}" (không thuộc mẫu)',
+                    f'bỏ qua cột "{str(value).strip()}" (không thuộc mẫu){_meant(str(value), absent)}',
                 )
         return True
 

@@ -98,6 +98,7 @@ def dataset_page(
         "dataset.html",
         dataset=dataset,
         found=found,
+        warnings=dataset.shown(found.warnings),
         flagged={name for name in dataset.files() if any(name in line for line in shown)},
         errors=shown,
         read_errors=not list(errors) and bool(found.problems) and not unfilled,

@@ -66,6 +66,7 @@ class FolderSurvey:
     progress_books: list[tuple[str, tuple[str, int] | None]] = field(default_factory=list)
     roles: dict[str, list[str]] = field(default_factory=dict)  # file name → what cchc reads in it
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the documents would warn about
     window_rules: dict[str, tuple[str, str]] | None = None  # the unit's own data windows, if any
     deadline_day: int = DEADLINE_DAY  # the unit's day of the month to send a report by
 
@@ -120,6 +121,7 @@ def survey(folder: Path) -> FolderSurvey:
     books |= {p.progress: (p.code, p.year) for p in found.periods if p.progress}
     found.progress_books = list(books.items())
     found.problems = [str(problem) for problem in problems.errors]
+    found.warnings = [str(problem) for problem in problems.warnings]
     return found
 
 
