@@ -121,6 +121,8 @@ def test_next_years_draft_plan(client: FlaskClient) -> None:
     assert "Chuyển tiếp (chưa hoàn thành trong năm 2022): " in result
     assert "Cải cách hành chính xã Lộc Thủy năm 2023" in document
     assert sorted(archive.namelist()) == [
+        "cchc_2023/Mo_trang_cchc.cmd",
+        "cchc_2023/Mo_trang_cchc.command",
         "cchc_2023/don_vi.yaml",
         "cchc_2023/ke_hoach.yaml",
         "cchc_2023/nhiem_vu.xlsx",

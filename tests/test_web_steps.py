@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -282,3 +283,29 @@ def test_a_renamed_deadline_column_is_said_before_composing_with_its_name(client
         'bỏ qua cột "Thời hạn hoàn thành" (không thuộc mẫu); nếu đây là cột "Thời gian hoàn thành"' in shown
     )
     assert 'id="truoc-khi-soan"' in shown
+
+
+def test_after_the_draft_the_new_years_data_opens_on_the_page(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    drafted = make(client, page, loai="du_thao", nam_moi="2023")
+    result = text_of(client.get(drafted.headers["Location"]))
+    opened = client.post(f"{page}/mo-nam-moi/ke_hoach_cchc_2023_xa_loc_thuy.docx")
+    shown = text_of(client.get(opened.headers["Location"]))
+    assert 'id="mo-nam-moi" data-dang="Đang mở…">Mở dữ liệu năm 2023 trên trang</button>' in result
+    assert opened.status_code == 303
+    assert opened.headers["Location"] != page
+    assert '<dd id="tt-nam">2023</dd>' in shown
+    assert "Đã mở dữ liệu năm 2023" in shown
+
+
+def test_the_new_years_zip_has_the_launcher_and_uploads_without_refusals(client: FlaskClient) -> None:
+    page = word_folder_page(client)
+    make(client, page, loai="du_thao", nam_moi="2023")
+    data = client.get(f"{page}/tai/ke_hoach_cchc_2023_xa_loc_thuy.zip").data
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    uploaded = upload(client, [("cchc_2023.zip", data)])
+    shown = text_of(client.get(uploaded.headers["Location"]))
+    assert "cchc_2023/Mo_trang_cchc.cmd" in names
+    assert "cchc_2023/thay_doi_2023.txt" in names
+    assert 'id="khong-nhan"' not in shown
+    assert '<dd id="tt-nam">2023</dd>' in shown

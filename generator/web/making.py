@@ -3,6 +3,7 @@ or download, next year's inputs), and every page as an image for the preview."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from generator.errors import GeneratorError
 from generator.web import documents
-from generator.web.common import attachment, back_to_set, dataset_or_404, zipped
+from generator.web.common import attachment, back_to_set, dataset_or_404, site, zipped
 from generator.web.figures import view
 from generator.web.uploads import RequestError
 from generator.workflows.documents import Outcome
@@ -52,6 +53,7 @@ def result_page(key: str, name: str) -> str:
         figures=view(outcome.figures) if outcome.figures else None,
         review=dataset.shown(documents.review_first(draft.change_list)) if draft else [],
         changes="\n".join(dataset.shown(draft.change_list.splitlines())) if draft else None,
+        draft_year=draft.year if draft else None,
         libreoffice=documents.libreoffice_present(),
     )
 
@@ -70,13 +72,27 @@ def download(key: str, name: str) -> BaseResponse | tuple[str, int]:
     dataset, outcome = _outcome(key, name)
     suffix = Path(name).suffix
     if suffix == ".zip" and outcome.draft is not None:
-        data = zipped(outcome.draft.files, f"cchc_{outcome.draft.year}")
+        from generator.workflows.launcher import write_launchers
+
+        with tempfile.TemporaryDirectory(dir=site().store.root) as work:  # with the launchers, to open it
+            files = [*outcome.draft.files, *write_launchers(Path(work))]
+            data = zipped(files, f"cchc_{outcome.draft.year}")
         return Response(data, mimetype="application/zip", headers=attachment(name))
     if suffix == ".docx":
         return send_from_directory(outcome.path.parent, outcome.path.name, as_attachment=True)
     if suffix != ".pdf":
         abort(404)
     return _pdf(dataset, outcome, attached=True)
+
+
+def open_draft(key: str, name: str) -> BaseResponse:
+    """Next year's inputs of the draft ``name`` as a new set on the page: its own page next."""
+    _, outcome = _outcome(key, name)
+    if outcome.draft is None:
+        abort(404)
+    dataset = site().store.add_paths(outcome.draft.files)
+    dataset.message = f"Đã mở dữ liệu năm {outcome.draft.year} (dự thảo {name})."
+    return redirect(url_for("dataset_view", key=dataset.key), 303)
 
 
 def read_pdf(key: str, name: str) -> BaseResponse | tuple[str, int]:
@@ -122,6 +138,7 @@ ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
     ("/bo/<key>/van-ban/<name>", result_page, "GET"),
     ("/bo/<key>/tai/<name>", download, "GET"),
     ("/bo/<key>/xem/<name>", read_pdf, "GET"),
+    ("/bo/<key>/mo-nam-moi/<name>", open_draft, "POST"),
     ("/bo/<key>/xem-truoc/<name>", preview, "GET"),
     ("/bo/<key>/trang/<name>", page_image, "GET"),
 )

@@ -143,6 +143,14 @@ class Store:
             raise RequestError(f"{folder}: thư mục không có tệp dữ liệu nào (.docx, .xlsx, .yaml)")
         return dataset
 
+    def add_paths(self, paths: Iterable[Path]) -> DataSet:
+        """A new set holding copies of the data files among ``paths`` (next year's, from a draft)."""
+        dataset = self._new(None)
+        for path in paths:
+            if path.suffix.lower() in DATA_SUFFIXES:
+                shutil.copyfile(path, dataset.inputs / path.name)
+        return dataset
+
     def add_example(self) -> DataSet:
         """A copy of cchc's example (never the example itself, which may be the repository's)."""
         dataset = self._new(None)
