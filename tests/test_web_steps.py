@@ -8,6 +8,8 @@ import html
 import io
 import json
 import re
+import threading
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -15,9 +17,11 @@ import docx
 import openpyxl
 from flask.testing import FlaskClient
 
+from generator.web.running import running_page, write_record
+from generator.web.server import LOOPBACK, run
 from generator.workflows.workspace import init_word_folder
 from tests.conftest import WORD_EXAMPLE
-from tests.web_support import make, problem_lines, refused, text_of, upload
+from tests.web_support import make, problem_lines, refused, running_server, text_of, upload
 
 PLAN_FILES = ("ke_hoach.docx", "ke_hoach.xlsx")
 
@@ -309,3 +313,25 @@ def test_the_new_years_zip_has_the_launcher_and_uploads_without_refusals(client:
     assert "cchc_2023/thay_doi_2023.txt" in names
     assert 'id="khong-nhan"' not in shown
     assert '<dd id="tt-nam">2023</dd>' in shown
+
+
+def test_a_second_launch_opens_the_running_page_on_its_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "cchc_2023"
+    init_word_folder(folder, 2023)
+    said: list[str] = []
+    with running_server() as first:
+        write_record(first.store.root, first.port, first.token)
+        second = threading.Thread(
+            target=run, args=(LOOPBACK, 0), kwargs={"this_year": 2023, "open_browser": False, "say": said.append,
+                                                   "folder": folder}
+        )  # fmt: skip
+        second.start()
+        second.join(10)
+        address = said[0].rsplit(" ", 1)[-1]
+        with urllib.request.urlopen(address, timeout=10) as answer:
+            page = html.unescape(answer.read().decode("utf-8"))
+        again = running_page(folder)
+    assert not second.is_alive()  # no second server
+    assert said[0].startswith(f"cchc đang chạy sẵn; mở trang đang chạy: http://127.0.0.1:{first.port}/bo/")
+    assert f"<code>{folder}</code>" in page
+    assert again == address  # the same folder, the same set

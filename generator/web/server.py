@@ -26,6 +26,7 @@ from generator import scratch
 from generator.errors import GeneratorError, OutputError, os_reason
 from generator.web.app import MAX_UPLOAD, create_app
 from generator.web.guard import HOSTS, TOKEN_PARAMETER
+from generator.web.running import running_page, write_record
 from generator.web.store import Store
 
 LOOPBACK = "127.0.0.1"
@@ -154,7 +155,16 @@ def run(
     """Serve until the page's "Tắt" button, Ctrl+C or SIGTERM, then delete the server's files;
     ``say`` shows progress. With ``folder``, the page opens on that working folder."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request on the console
+    if _is_loopback(host) and port == 0:
+        running = running_page(folder)
+        if running is not None:  # a second launch: the first server, its data, in the browser
+            say(f"cchc đang chạy sẵn; mở trang đang chạy: {running}")
+            if open_browser:
+                webbrowser.open(running)
+            return
     server = LocalServer(host, port, this_year=this_year, allow=allow)
+    if _is_loopback(host):
+        write_record(server.store.root, server.port, server.token)
     try:  # from here on, whatever stops the run (even a signal while starting) deletes the files
         address = server.url if folder is None else server.open_folder(folder)
         say(f"Trang cchc đang chạy tại {address} — bấm nút “Tắt” trên trang hoặc nhấn Ctrl+C để dừng.")

@@ -137,6 +137,9 @@ class Store:
             raise RequestError(f"{text}: cần đường dẫn đầy đủ của thư mục, ví dụ D:\\CCHC\\2022 hoặc /home/…")
         if not folder.is_dir():
             raise RequestError(f"{folder}: không tìm thấy thư mục")
+        opened = next((s for s in self.sets() if s.pointed and s.inputs == folder.resolve()), None)
+        if opened is not None:  # a second launch on the same folder: its set, with what was made
+            return opened
         dataset = self._new(folder.resolve())
         if not dataset.files():
             self._discard(dataset)
