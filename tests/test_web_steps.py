@@ -335,3 +335,26 @@ def test_a_second_launch_opens_the_running_page_on_its_folder(tmp_path: Path) ->
     assert said[0].startswith(f"cchc đang chạy sẵn; mở trang đang chạy: http://127.0.0.1:{first.port}/bo/")
     assert f"<code>{folder}</code>" in page
     assert again == address  # the same folder, the same set
+
+
+def test_a_folders_draft_is_saved_beside_it_never_over_a_folder(client: FlaskClient, tmp_path: Path) -> None:
+    folder = tmp_path / "cchc_2022"
+    folder.mkdir()
+    for name in PLAN_FILES:
+        (folder / name).write_bytes((WORD_EXAMPLE / name).read_bytes())
+    page = client.post("/thu-muc", data={"thu_muc": str(folder)}).headers["Location"]
+    drafted = make(client, page, loai="du_thao", nam_moi="2023")
+    result = text_of(client.get(drafted.headers["Location"]))
+    saved = client.post(f"{page}/luu-nam-moi/ke_hoach_cchc_2023_xa_loc_thuy.docx")
+    shown = text_of(client.get(saved.headers["Location"]))
+    again = refused(client, client.post(f"{page}/luu-nam-moi/ke_hoach_cchc_2023_xa_loc_thuy.docx"))
+    assert f"Lưu vào thư mục {tmp_path / 'cchc_2023'}</button>" in result
+    assert sorted(p.name for p in (tmp_path / "cchc_2023").iterdir()) == [
+        "Mo_trang_cchc.cmd",
+        "Mo_trang_cchc.command",
+        "ke_hoach.docx",
+        "ke_hoach.xlsx",
+        "thay_doi_2023.txt",
+    ]
+    assert '<dd id="tt-nam">2023</dd>' in shown
+    assert "đã có thư mục này; đổi tên hoặc xóa thư mục đó rồi làm lại" in text_of(again)

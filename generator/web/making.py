@@ -54,6 +54,7 @@ def result_page(key: str, name: str) -> str:
         review=dataset.shown(documents.review_first(draft.change_list)) if draft else [],
         changes="\n".join(dataset.shown(draft.change_list.splitlines())) if draft else None,
         draft_year=draft.year if draft else None,
+        save_to=dataset.inputs.parent / f"cchc_{draft.year}" if draft and dataset.pointed else None,
         libreoffice=documents.libreoffice_present(),
     )
 
@@ -93,6 +94,26 @@ def open_draft(key: str, name: str) -> BaseResponse:
     dataset = site().store.add_paths(outcome.draft.files)
     dataset.message = f"Đã mở dữ liệu năm {outcome.draft.year} (dự thảo {name})."
     return redirect(url_for("dataset_view", key=dataset.key), 303)
+
+
+def save_draft(key: str, name: str) -> BaseResponse:
+    """Next year's inputs of the draft ``name`` saved beside the folder the page was opened on
+    (its sibling ``cchc_<năm>``), then that folder's page."""
+    dataset, outcome = _outcome(key, name)
+    if outcome.draft is None or not dataset.pointed:
+        abort(404)
+    from generator.workflows.launcher import save_folder
+
+    target = dataset.inputs.parent / f"cchc_{outcome.draft.year}"
+    try:
+        save_folder(outcome.draft.files, target)
+    except GeneratorError as exc:
+        return back_to_set(dataset, form_errors=exc.lines())
+    opened = site().store.add_folder(str(target))
+    opened.message = (
+        f"Đã lưu dữ liệu năm {outcome.draft.year} vào thư mục {target} (có tệp Mo_trang_cchc để mở lại)."
+    )
+    return redirect(url_for("dataset_view", key=opened.key), 303)
 
 
 def read_pdf(key: str, name: str) -> BaseResponse | tuple[str, int]:
@@ -139,6 +160,7 @@ ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
     ("/bo/<key>/tai/<name>", download, "GET"),
     ("/bo/<key>/xem/<name>", read_pdf, "GET"),
     ("/bo/<key>/mo-nam-moi/<name>", open_draft, "POST"),
+    ("/bo/<key>/luu-nam-moi/<name>", save_draft, "POST"),
     ("/bo/<key>/xem-truoc/<name>", preview, "GET"),
     ("/bo/<key>/trang/<name>", page_image, "GET"),
 )
