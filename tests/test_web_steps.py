@@ -358,3 +358,17 @@ def test_a_folders_draft_is_saved_beside_it_never_over_a_folder(client: FlaskCli
     ]
     assert '<dd id="tt-nam">2023</dd>' in shown
     assert "đã có thư mục này; đổi tên hoặc xóa thư mục đó rồi làm lại" in text_of(again)
+
+
+def test_the_tools_answer_with_a_redirect_and_a_reloadable_result(client: FlaskClient) -> None:
+    checked = client.post(
+        "/kiem-tra",
+        data={"kiem_tra": [(io.BytesIO((WORD_EXAMPLE / "ke_hoach.docx").read_bytes()), "a.docx")]},
+    )
+    first, again = client.get(checked.headers["Location"]), client.get(checked.headers["Location"])
+    empty = client.post("/lo", data={})
+    assert checked.status_code == empty.status_code == 303
+    assert first.status_code == again.status_code == 200
+    assert first.text == again.text
+    assert "a.docx" in text_of(first)
+    assert "cần một tệp .zip chứa thư mục của từng đơn vị" in text_of(client.get(empty.headers["Location"]))

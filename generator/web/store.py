@@ -111,6 +111,11 @@ class Store:
         with self._lock:
             return self._pending.pop(key, {})
 
+    def kept(self, key: str) -> dict[str, Any] | None:
+        """What ``keep`` kept under ``key`` (a result page, shown as often as it is reloaded)."""
+        with self._lock:
+            return self._pending.get(key)
+
     def sets(self) -> list[DataSet]:
         """Every set of this run, oldest first (the first page leads back to each)."""
         with self._lock:
