@@ -78,7 +78,8 @@ class FolderSurvey:
     def unfilled(self) -> bool:
         """A folder just made (``cchc init``, the blank set): no unit, no task, and nothing wrong
         but blank required cells. Not filled yet is not wrong."""
-        return not self.unit and not self.tasks and all(MISSING in line for line in self.problems)
+        blanks = bool(self.problems) and all(MISSING in line for line in self.problems)
+        return not self.unit and not self.tasks and blanks
 
     @property
     def missing(self) -> list[Part]:
