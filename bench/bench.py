@@ -6,10 +6,12 @@
 
 Cases:
   (a) the example plan × N documents       (b) the example quý I report × N documents
-  (c) a plan whose appendix has 2,000 rows (d) one `cchc plan` process, start-up included
+  (c) a plan whose appendix has 2,000 rows (d) one `cchc plan` process, start-up included,
+      a unit in Word + Excel and one in YAML
   (e) PDF: documents in one LibreOffice process vs one process per document
   (f) batch of many units in one process: peak memory for 100 and for 1,000 units
-  (g) whole batch: `cchc batch` over 40 distinct units, cold cache, against a plain script
+  (g) whole batch: `cchc batch` over 40 distinct units, cold cache, against a plain script,
+      units in Word + Excel and in YAML; the Word + Excel batch also in one process (--jobs 1)
   (h) scale: 10,000 vs 100,000 task rows read; memory of a 50,000-row table rendered
 Plain docxtpl means `DocxTemplate(path)`, `render(context)`, `save(path)` per document with
 the same template, the same context and the same Jinja environment as cchc. The two sides
@@ -208,6 +210,8 @@ def case_f(units: list[int], out: Path) -> None:
             str(folder),
             "-o",
             str(out / f"batch_out_{count}"),
+            "--jobs",
+            "1",  # one process: its peak is the figure
         ]
         start = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)

@@ -68,10 +68,23 @@ def write_atomic(target: Path, data: bytes, *, private: bool = False) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
-        hint = (
-            " (tệp đang mở trong Word? hãy đóng lại rồi chạy lại)" if isinstance(exc, PermissionError) else ""
-        )
-        raise OutputError(f"{target}: không ghi được tệp ({os_reason(exc)}){hint}") from exc
+        raise _not_written(target, exc) from exc
+
+
+def move_into_place(written: Path, target: Path) -> None:
+    """Rename the finished file ``written`` to ``target`` (same file system), as ``write_atomic``
+    ends: a batch's workers write apart, and their documents get their final names in order."""
+    sweep(target.parent)
+    try:
+        _keep_mode(target, written, False)
+        os.replace(written, target)
+    except OSError as exc:
+        raise _not_written(target, exc) from exc
+
+
+def _not_written(target: Path, exc: OSError) -> OutputError:
+    hint = " (tệp đang mở trong Word? hãy đóng lại rồi chạy lại)" if isinstance(exc, PermissionError) else ""
+    return OutputError(f"{target}: không ghi được tệp ({os_reason(exc)}){hint}")
 
 
 def _write_all(handle: int, data: bytes) -> None:

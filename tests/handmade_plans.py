@@ -39,9 +39,10 @@ BULLETS = """<w:abstractNum {w} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start 
 LEVELS = {"I.": 0, "1.": 1, "a)": 2}
 
 
-def typed_rows() -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
+def typed_rows(*, as_printed: bool = False) -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
     """(group, STT, the six cells' lines) of the seed's appendix, as an office typed them: a cell's
-    lines are the parts the export joined with "-----"; the sub-row's cells back in their columns."""
+    lines are the parts the export joined with "-----"; the sub-row's cells back in their columns,
+    or ``as_printed`` where the seed has them ("Cơ quan soạn thảo văn bản QPPL" as its deadline)."""
     rows = []
     group = ""
     for line in seed.SEED.read_text(encoding="utf-8").splitlines():
@@ -52,7 +53,7 @@ def typed_rows() -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
             group = cells[0]
             continue
         parts = [tuple(p.strip() for p in c.split("-----") if p.strip()) for c in cells[1:7]]
-        if cells[0] == "":
+        if cells[0] == "" and not as_printed:
             parts = [parts[0], parts[1], parts[4], (), (), ()]
         rows.append((group, cells[0], tuple(parts)))
     return rows
@@ -74,6 +75,10 @@ class HandPlan:
     split: bool = False  # the appendix in two tables, the header repeated on the second
     closing: str = "table"  # table, tabs
     body_table: bool = False  # a small table inside the body (not an appendix)
+    words: tuple[str, ...] = COLUMNS  # the appendix header's seven names, in cchc's column order
+    order: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)  # which of the seven columns each table column is
+    notes: bool = False  # an eighth column "Ghi chú", one note per task
+    as_printed: bool = False  # the sub-row's cells where the seed prints them, not corrected
 
     def save(self, path: Path) -> Path:
         document = docx.Document()
@@ -151,41 +156,54 @@ class HandPlan:
     def _appendix(self, document: Document) -> None:
         for line in seed.appendix_heading():
             _line(document.add_paragraph(), line, bold=True, center=True)
-        rows = typed_rows()
+        rows = typed_rows(as_printed=self.as_printed)
         groups = [group for group, _, _ in rows]
         cut = len(rows) // 2 if self.split else len(rows)
+        header = tuple(self.words[i] for i in self.order) + (("Ghi chú",) if self.notes else ())
         for start, end in ((0, cut), (cut, len(rows))):
             if start == end:
                 continue
-            table = document.add_table(rows=1, cols=7)
+            table = document.add_table(rows=1, cols=len(header))
             table.style = document.styles["Table Grid"]
-            _fill_row(table.rows[0].cells, COLUMNS, bold=True)
+            _fill_row(table.rows[0].cells, header, bold=True)
             for index in range(start, end):
                 if index == 0 or groups[index] != groups[index - 1]:
                     self._group_row(table, groups[index])
-                self._task_row(table, rows[index][1], rows[index][2])
+                self._task_row(table, rows[index][1], rows[index][2], index)
             if start == 0 and self.split:
                 document.add_paragraph()  # the page break's paragraph between the two tables
 
     def _group_row(self, table: Table, numeral: str) -> None:
+        """span: numeral, title merged over the rest; whole: "I. title" merged across; text: "I. title"
+        in the task cell, the others empty, nothing merged; dash: "I - title" the same way."""
         cells = table.add_row().cells  # type: ignore[no-untyped-call]
         title = seed.group_titles()[numeral]
         if self.groups == "whole":
-            merged = cells[0].merge(cells[6])
+            merged = cells[0].merge(cells[-1])
             _line(merged.paragraphs[0], f"{numeral}. {title}", bold=True)
+        elif self.groups in ("text", "dash"):
+            typed = f"{numeral}. {title.upper()}" if self.groups == "text" else f"{numeral} - {title}"
+            _line(cells[self.order.index(1)].paragraphs[0], typed, bold=True)
         else:
-            merged = cells[1].merge(cells[6])
+            merged = cells[1].merge(cells[-1])
             _line(cells[0].paragraphs[0], numeral, bold=True)
             _line(merged.paragraphs[0], title, bold=True)
 
-    def _task_row(self, table: Table, number: str, cells: tuple[tuple[str, ...], ...]) -> None:
+    def _task_row(self, table: Table, number: str, cells: tuple[tuple[str, ...], ...], index: int) -> None:
         row = table.add_row().cells  # type: ignore[no-untyped-call]
-        _line(row[0].paragraphs[0], number)
-        for cell, lines in zip(row[1:], cells, strict=True):
+        values = ((number,), *cells)
+        for cell, column in zip(row, self.order, strict=False):
             if self.cells == "breaks":
-                _line(cell.paragraphs[0], "\n".join(lines))
+                _line(cell.paragraphs[0], "\n".join(values[column]))
             else:
-                _fill(cell, lines)
+                _fill(cell, values[column])
+        if self.notes:
+            _line(row[-1].paragraphs[0], note(index))
+
+
+def note(index: int) -> str:
+    """The "Ghi chú" of the task at ``index`` of the appendix (a sub-row has none)."""
+    return f"Ghi chú số {index + 1}" if typed_rows()[index][1] else ""
 
 
 def _kind(number: str) -> str:

@@ -36,3 +36,13 @@ def test_each_unit_holds_one_plan_and_one_report(tmp_path: Path) -> None:
     result = run_cli("batch", unit, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+
+
+def test_word_units_are_distinct_and_read_as_word_inputs(tmp_path: Path) -> None:
+    """Case (d) and (g) in the form staff keep: Word files and workbooks, each unit its own name."""
+    (unit,), contexts = bench_module("processes").make_units(1, tmp_path, "word")
+    assert sorted(p.name for p in unit.iterdir()) == [
+        "bao_cao_q1_2022.docx", "ke_hoach.docx", "ke_hoach.xlsx", "tien_do_q1_2022.xlsx",
+    ]  # fmt: skip
+    loaded = pickle.loads((contexts / "xa_000.pickle").read_bytes())
+    assert "LỘC THỦY 0" in loaded["plan"]["co_quan"]["ten"]

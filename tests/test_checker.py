@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,15 @@ def report_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+# The reviewer's warnings (#23) have tests of their own (test_check_review.py); the hand-made
+# documents here reproduce the seed as typed ("PHỤ LỤC", "Lưu: VP.", a plain section break).
+REVIEW_RULES = {"phu_luc_chu", "kem_theo", "luu_vt", "ngay_truoc_ky", "trang_trang", "bieu_06"}
+
+
 def findings_of(path: Path) -> list[Finding]:
     (report,) = check_files([path]).reports
     assert report.problem is None
-    return report.findings
+    return [f for f in report.findings if f.rule not in REVIEW_RULES]
 
 
 @pytest.mark.parametrize("document", ["plan_docx", "report_docx"], ids=["plan", "report"])
@@ -194,7 +200,7 @@ def test_hand_made_mistake_is_found(
     assert result.exit_code == 1
     _, place, message = expected[0]
     assert f"{path}: {place}: [lỗi] {message}" in result.output
-    assert result.output.endswith(f"{path}: {len(expected)} lỗi, 0 cảnh báo\n")
+    assert re.search(rf"{re.escape(str(path))}: {len(expected)} lỗi, \d+ cảnh báo\n$", result.output)
 
 
 def test_a_font_used_everywhere_is_one_line_counting_the_others(tmp_path: Path) -> None:

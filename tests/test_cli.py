@@ -55,7 +55,7 @@ def test_out_file_name_is_used(tmp_path: Path) -> None:
     target = tmp_path / "ban_du_thao.docx"
     result = run_cli("plan", EXAMPLE, "--out", target)
     assert result.exit_code == 0
-    assert result.output == f"Đã ghi kế hoạch: {target}\n"
+    assert result.stdout == f"Đã ghi kế hoạch: {target}\n"
     assert target.stat().st_size > 10_000
 
 

@@ -39,6 +39,8 @@ def folder(tmp_path: Path) -> Path:
 
 def add_custom(folder: Path, rows: list[tuple[str | None, ...]]) -> None:
     book = openpyxl.load_workbook(folder / "ke_hoach.xlsx")
+    if "Chỉ số riêng" in book.sheetnames:  # the example's workbook has the sheet, empty
+        del book["Chỉ số riêng"]
     sheet = book.create_sheet("Chỉ số riêng")
     for row in [CUSTOM, *rows]:
         sheet.append(row)

@@ -8,12 +8,15 @@ import pytest
 
 from generator.domain.deadlines import (
     DeadlineError,
+    UndatedError,
     accepted_forms,
     final_due,
     parse_cell,
     parse_deadline,
+    read_cell,
     shift_deadline,
     split_phrases,
+    year_notices,
 )
 from generator.domain.indicators import DONE, NOT_STARTED, ONGOING, OVERDUE, task_state
 from tests import seed
@@ -169,3 +172,20 @@ def test_shift_by_one_year(phrase: str, shifted: str) -> None:
 )
 def test_whole_phrases_typed_on_one_line_are_found(line: str, pieces: list[str] | None) -> None:
     assert split_phrases(line, 2022) == pieces
+
+
+def test_a_month_without_a_year_is_of_the_plan_year() -> None:
+    deadline = parse_deadline("Tháng 10", 2024)
+    assert (deadline.kind, deadline.due) == ("plan_month", D(2024, 10, 31))
+    assert year_notices([deadline], 2024) == [
+        "thời hạn “Tháng 10” không ghi năm: hiểu là tháng 10/2024 (năm kế hoạch); hãy ghi rõ năm nếu không phải"
+    ]
+
+
+def test_a_cell_keeps_apart_what_names_no_date_and_refuses_what_cannot_exist() -> None:
+    dated, undated = read_cell("Quý I/2022\nTheo tiến độ của cơ quan soạn thảo", 2022)
+    assert [d.due for d in dated] == [D(2022, 3, 31)]
+    assert undated == ["Theo tiến độ của cơ quan soạn thảo"]
+    with pytest.raises(DeadlineError) as caught:
+        read_cell("Trước ngày 31/02/2027\nTheo tiến độ", 2027)
+    assert not isinstance(caught.value, UndatedError)

@@ -14,7 +14,7 @@ import docx
 import openpyxl
 import pytest
 
-from tests.conftest import ROOT, WORD_EXAMPLE, run_cli
+from tests.conftest import ROOT, WORD_EXAMPLE, run_cli, unexpected_warnings
 from tests.docx_text import table_rows
 
 
@@ -38,7 +38,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 for word in command[1:]]  # fmt: skip
         result = run_cli(*args)
         assert result.exit_code == 0, result.stderr
-        assert result.stderr == ""  # the example raises no warning either
+        assert unexpected_warnings(result.stderr) == []  # the seed's early deadlines only
     return out
 
 
@@ -59,10 +59,11 @@ def test_demo_writes_three_documents(demo: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "quarter", "year"),
     [
-        ("Tỷ lệ giải ngân vốn đầu tư công", ["2/8", "25%", "tối thiểu 100%", "Chưa đến kỳ đánh giá"],
-         ["8/8", "100%", "tối thiểu 100%", "Đạt"]),
-        ("Tỷ lệ CBCC hoàn thành tốt nhiệm vụ trở lên", ["19/20", "95%", "tối thiểu 100%", "Chưa đến kỳ đánh giá"],
-         ["19/20", "95%", "tối thiểu 100%", "Không đạt"]),
+        # quý I shows no quarter-only figure of a year target (#23 item 3); 100% reads "100%"
+        ("Tỷ lệ giải ngân vốn đầu tư công", ["—", "—", "100%", "Chưa đến kỳ đánh giá"],
+         ["8/8", "100%", "100%", "Đạt"]),
+        ("Tỷ lệ CBCC hoàn thành tốt nhiệm vụ trở lên", ["—", "—", "100%", "Chưa đến kỳ đánh giá"],
+         ["19/20", "95%", "100%", "Không đạt"]),
         ("Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến", ["117/384", "30,5%", "tối thiểu 50%", "Không đạt"],
          ["542/1.642", "33%", "tối thiểu 50%", "Không đạt"]),  # judged in every report
     ],
@@ -79,7 +80,8 @@ def test_the_year_report_title_and_window(demo: Path) -> None:
     assert (
         "Kết quả thực hiện công tác cải cách hành chính năm 2022 và phương hướng, nhiệm vụ năm 2023" in texts
     )
-    assert "(Từ ngày 15/12/2021 đến ngày 14/12/2022)" in texts
+    window = "(số liệu tính từ ngày 15/12/2021 đến ngày 14/12/2022)"
+    assert any(window in t for t in texts if t.startswith("Thực hiện Kế hoạch số"))
     assert any(
         t.startswith("Lũy kế từ đầu năm, tổng số hồ sơ thủ tục hành chính nhận giải quyết là 1.648")
         for t in texts

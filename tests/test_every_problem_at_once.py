@@ -19,7 +19,7 @@ from tests.conftest import EXAMPLE, WORD_EXAMPLE, run_cli
 from tests.test_report_bad_input import set_cells
 
 MIXED = "Kế hoạch ®\xadîc giao"  # TCVN3 bytes read as Unicode, mixed with real Unicode: not converted
-UNKNOWN = f'không hiểu thời hạn "Sớm nhất có thể"; cách ghi được nhận: {accepted_forms(2022)}'
+UNKNOWN = 'thời hạn "Trước ngày 31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)'
 GROUP = 'nhóm "VIII" không hợp lệ (cần một trong: I, II, III, IV, V, VI, VII)'
 STATE = 'trạng thái "Xong" không hợp lệ (cần một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)'
 LATE = "ngày hoàn thành 20/05/2022 sau ngày chốt số liệu 14/03/2022"
@@ -45,7 +45,7 @@ def test_a_yaml_folder(tmp_path: Path) -> None:
     plan_file = folder / "ke_hoach.yaml"
     plan_file.write_bytes(plan_file.read_text(encoding="utf-8").encode("cp1258", errors="replace"))
     tasks = folder / "nhiem_vu.xlsx"
-    set_cells(tasks, "Nhiệm vụ", {"A5": "VIII", "C6": None, "G7": "Sớm nhất có thể"})
+    set_cells(tasks, "Nhiệm vụ", {"A5": "VIII", "C6": None, "G7": "Trước ngày 31/02/2022"})
     progress = break_progress(folder)
     words = folder / "bao_cao_q1_2022.yaml"
     text = words.read_text(encoding="utf-8")
@@ -86,7 +86,7 @@ def test_a_word_and_excel_folder(tmp_path: Path) -> None:
     document.save(str(words))
     book = folder / "ke_hoach.xlsx"
     set_cells(book, "Đơn vị", {"B13": None})  # Họ tên người ký
-    set_cells(book, "Nhiệm vụ", {"A5": "VIII", "G7": "Sớm nhất có thể"})
+    set_cells(book, "Nhiệm vụ", {"A5": "VIII", "G7": "Trước ngày 31/02/2022"})
     progress = break_progress(folder)
     report_words = folder / "bao_cao_q1_2022.docx"
     report_words.write_bytes(b"PK\x03\x04 not a real Word file")
@@ -126,7 +126,7 @@ def test_a_broken_plan_words_file_does_not_hide_the_sheets(tmp_path: Path) -> No
     words = folder / "ke_hoach.docx"
     words.write_bytes(b"PK\x03\x04 not a real Word file")
     book = folder / "ke_hoach.xlsx"
-    set_cells(book, "Nhiệm vụ", {"G7": "Sớm nhất có thể"})
+    set_cells(book, "Nhiệm vụ", {"G7": "Trước ngày 31/02/2022"})
     assert errors("plan", folder, "--out", tmp_path / "out") == [
         f"{words}: tệp hỏng hoặc không phải tệp Word .docx: hãy mở bằng Word và lưu lại dạng .docx "
         "(Tệp › Lưu thành › Tài liệu Word)",

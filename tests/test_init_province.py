@@ -67,3 +67,30 @@ def test_before_the_reform_nothing_is_assumed(tmp_path: Path, options: tuple[str
     else:
         values = unit_sheet(folder)
         assert (values["Cơ quan cấp trên"], values["Nơi nhận"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("year", "superior", "province", "expected"),
+    [
+        (2024, "UBND huyện Phú Lộc", "Thừa Thiên Huế", "UBND huyện Phú Lộc"),
+        (2025, "UBND huyện Phú Lộc", "", "Sở Nội vụ tỉnh/thành phố …"),
+        (2026, "", "Quảng Trị", "Sở Nội vụ tỉnh Quảng Trị"),
+        (2026, "", "thành phố Huế", "Sở Nội vụ thành phố Huế"),
+    ],
+    ids=["district-before-2025", "province-unknown", "province", "city"],
+)
+def test_a_reports_default_addressee_follows_the_year(
+    year: int, superior: str, province: str, expected: str
+) -> None:
+    """#23 item 14: Kính gửi names the huyện before 2025, Sở Nội vụ of the province after."""
+    from generator.domain.areas import default_addressee
+
+    assert default_addressee(year, superior, province) == expected
+
+
+def test_init_after_2025_prefills_the_reports_addressee(tmp_path: Path) -> None:
+    folder = tmp_path / "moi"
+    assert run_cli("init", folder, "--year", "2026").exit_code == 0
+    book = openpyxl.load_workbook(next(folder.glob("tien_do*.xlsx")))
+    items = {row[0]: row[1] for row in book["Báo cáo"].iter_rows(values_only=True)}
+    assert items["Kính gửi"] == "Sở Nội vụ tỉnh/thành phố …"

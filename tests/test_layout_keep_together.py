@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import zipfile
 from pathlib import Path
 
 import pypdf
@@ -184,3 +185,54 @@ def test_no_page_is_blank(laid_out: list[list[str]], report_pages: list[list[str
         if not text.strip().strip("0123456789")
     ]
     assert blank == []
+
+
+SPACER_STEPS = 48  # 0.5 pt each: 24 pt, more than a line of the closing words
+
+
+def with_spacer(document: Path, twips: int, target: Path) -> None:
+    """``document`` with an empty paragraph exactly ``twips`` high before the signature block."""
+    with zipfile.ZipFile(document) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    table = xml.rfind("<w:tbl>", 0, xml.index("Nơi nhận"))
+    spacer = (
+        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{twips}" w:lineRule="exact"/></w:pPr></w:p>'
+    )
+    parts["word/document.xml"] = (xml[:table] + spacer + xml[table:]).encode("utf-8")
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+@pytest.fixture(scope="module")
+def signature_at_the_foot(
+    tmp_path_factory: pytest.TempPathFactory, report_pages: list[list[str]]
+) -> list[list[str]]:
+    """The report whose signature block is the last on its page before the variants move it,
+    pushed down half a point at a time: one of them ends the block at the very foot of the page,
+    where a section-break paragraph one point high spilled onto a page of its own (#23)."""
+    signature = [next(n for n, t in enumerate(texts) if "Nơi nhận:" in t) for texts in report_pages]
+    last = next(n for n in range(len(signature) - 1) if signature[n + 1] > signature[n])
+    folder = tmp_path_factory.mktemp("foot")
+    source = next(p for p in folder.parent.glob(f"report*/bao_cao_{last:02d}.docx"))
+    documents = []
+    for step in range(SPACER_STEPS):
+        target = folder / f"bao_cao_{step:02d}.docx"
+        with_spacer(source, 20 + 10 * step, target)
+        documents.append(target)
+    return [pages(path) for path in pdf.convert(documents, folder / "pdf")]
+
+
+def test_a_signature_ending_at_the_foot_of_a_page_leaves_no_blank_page(
+    signature_at_the_foot: list[list[str]],
+) -> None:
+    blank = [
+        (variant, number)
+        for variant, texts in enumerate(signature_at_the_foot)
+        for number, text in enumerate(texts, start=1)
+        if not text.strip().strip("0123456789")
+    ]
+    moved = {next(n for n, t in enumerate(texts) if "Nơi nhận:" in t) for texts in signature_at_the_foot}
+    assert blank == []
+    assert len(moved) == 2  # the steps really push the block across the page end

@@ -40,7 +40,7 @@ def test_appendix_pages_are_landscape_and_numbered_afresh(plan_pdf: PdfReader) -
     first_landscape = next(
         i for i, page in enumerate(plan_pdf.pages) if page.mediabox.width > page.mediabox.height
     )
-    assert page_lines(plan_pdf, first_landscape)[0] == "PHỤ LỤC"
+    assert page_lines(plan_pdf, first_landscape)[0] == "Phụ lục"
     assert page_lines(plan_pdf, first_landscape + 1)[0] == "2"
     assert all(p.mediabox.width < p.mediabox.height for p in plan_pdf.pages[:first_landscape])
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.domain.deadlines import accepted_forms
 from tests.conftest import run_cli
 
 PROGRESS = "tien_do_q1_2022.xlsx"
@@ -81,13 +80,13 @@ def test_a_bad_state_is_one_error_not_also_a_missing_task(example: Path, tmp_pat
     ]
 
 
-def test_unknown_deadline_phrase_names_the_plan_cell(example: Path, tmp_path: Path) -> None:
-    set_cells(example / "nhiem_vu.xlsx", "Nhiệm vụ", {"G7": "Sớm nhất có thể"})
+def test_an_impossible_deadline_names_the_plan_cell(example: Path, tmp_path: Path) -> None:
+    set_cells(example / "nhiem_vu.xlsx", "Nhiệm vụ", {"G7": "Trước ngày 31/02/2022"})
     code, lines = report(example, tmp_path / "out")
     assert code == 1
     assert lines == [
-        f'{where(example, "Nhiệm vụ", "G7", "nhiem_vu.xlsx")}: không hiểu thời hạn "Sớm nhất có thể"; '
-        f"cách ghi được nhận: {accepted_forms(2022)}"
+        f'{where(example, "Nhiệm vụ", "G7", "nhiem_vu.xlsx")}: thời hạn "Trước ngày 31/02/2022": tháng 2 năm '
+        "2022 không có ngày 31 (chỉ có 28 ngày)"
     ]
 
 

@@ -58,7 +58,8 @@ def test_header_and_title(document: Document) -> None:
 
 
 def test_opening_cites_the_plan_and_the_window(document: Document) -> None:
-    assert paragraphs(document)[2] == (
+    assert paragraphs(document)[2] == "Kính gửi: UBND huyện Phú Lộc."
+    assert paragraphs(document)[3] == (
         "Thực hiện Kế hoạch số 05/KH-UBND ngày 07/01/2022 của UBND xã về Cải cách hành chính xã Lộc Thủy "
         "năm 2022, UBND xã báo cáo kết quả thực hiện công tác cải cách hành chính quý I năm 2022 "
         "(số liệu tính từ ngày 15/12/2021 đến ngày 14/3/2022) như sau:"

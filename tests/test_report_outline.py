@@ -67,7 +67,7 @@ def body(out: Path) -> list[str]:
     document = docx.Document(str(next(out.glob("*.docx"))))
     texts = [p.text for p in document.paragraphs if p.text.strip()]
     start = texts.index("Kết quả thực hiện công tác cải cách hành chính quý I năm 2022") + 2
-    return texts[start : texts.index("PHỤ LỤC I")]
+    return texts[start : texts.index("Phụ lục I")]
 
 
 def test_a_provinces_outline_is_followed(folder: Path, tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_a_provinces_outline_is_followed(folder: Path, tmp_path: Path) -> None:
     )
     assert texts[first + 3].startswith("Tỷ lệ hồ sơ tiếp nhận trực tuyến 30,5%")
     second = texts.index("II. THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH")
-    assert texts[second + 1].startswith("Kế hoạch cải cách hành chính năm 2022 có 30 nhiệm vụ")
+    assert texts[second + 1].startswith("Kế hoạch cải cách hành chính năm 2022 có 29 nhiệm vụ")
     assert texts[second + 2] == "Các nhiệm vụ còn lại đang được triển khai."
     assert texts[second + 4].startswith("Trong kỳ, UBND xã ban hành 4 văn bản chỉ đạo, điều hành")
     assert texts[-1] == (
@@ -235,4 +235,4 @@ def test_leaving_out_the_tthc_sentence_keeps_appendix_two(folder: Path, tmp_path
         "chính nhận, đã và đang giải quyết, tỷ lệ đúng hạn, trực tuyến; Phụ lục II vẫn kèm theo báo cáo"
     ]
     document = docx.Document(str(next((tmp_path / "out").glob("*.docx"))))
-    assert "PHỤ LỤC II" in [p.text for p in document.paragraphs]
+    assert "Phụ lục II" in [p.text for p in document.paragraphs]

@@ -13,14 +13,18 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from tests.conftest import WORD_EXAMPLE, run_cli
+from tests.conftest import WORD_EXAMPLE, run_cli, unexpected_warnings
 
 SHOWN = "Khảo sát mức độ\nhài lòng"
 DELETED = "đã bỏ ký tự điều khiển không in được"
 
 
 def notices(stderr: str) -> list[str]:
-    return [line.removeprefix("Cảnh báo: ") for line in stderr.splitlines() if line.startswith("Cảnh báo:")]
+    return [
+        line.removeprefix("Cảnh báo: ")
+        for line in unexpected_warnings(stderr)
+        if line.startswith("Cảnh báo:")
+    ]
 
 
 def written_text(folder: Path) -> str:

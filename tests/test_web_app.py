@@ -100,7 +100,8 @@ def test_q1_report_shows_its_figures_and_downloads(client: FlaskClient) -> None:
     tthc = result[result.index('id="bang-tthc"') :]
     assert made.status_code == 303
     assert re.search(r"<td>Tổng cộng</td>.*?<td class=\"so\">99,5%</td>", tthc, re.DOTALL)
-    assert "<td>Tỷ lệ VBQPPL được rà soát</td><td>3/4</td><td>75%</td>" in result
+    # a year target in quý I: no quarter-only figure (#23 item 3)
+    assert "<td>Tỷ lệ VBQPPL được rà soát</td><td>—</td><td>—</td>" in result
     assert '<td class="khong-dat">Không đạt</td>' in result
     assert "Quá hạn: 2" in result
     overdue = result[result.index('id="bang-qua-han"') : result.index('id="bang-tthc"')]

@@ -27,9 +27,10 @@ from generator.check.findings import NOWHERE, Finding, Severity, bounds, collaps
 from generator.check.header import header_findings, title_findings
 from generator.check.limits import too_large, too_many_paragraphs
 from generator.check.page import page_findings, page_number_findings
+from generator.check.review import review_findings
 from generator.check.text import text_findings
 from generator.check.values import BadValue, repair
-from generator.domain import nd30
+from generator.domain import form06, nd30
 from generator.ooxml.outline import Outline, read_outline
 from generator.ooxml.view import DocumentView, read_view
 
@@ -37,7 +38,7 @@ RULES = {
     "kho_giay": "khổ giấy A4",
     "huong_giay": "khổ dọc (khổ ngang chỉ cho phần có bảng)",
     "le_trang": f"lề trên, dưới {bounds(nd30.LE_TREN)}; trái {bounds(nd30.LE_TRAI)}; phải {bounds(nd30.LE_PHAI)}",
-    "phong_chu": "phông Times New Roman",
+    "phong_chu": f"phông {nd30.FONT}",
     "unicode_nfc": "chữ Unicode dựng sẵn (NFC)",
     "ma_cu": "không còn chữ gõ bằng bảng mã TCVN3, VNI",
     "the_mau": "không còn thẻ mẫu {{ }}, {% %}, {# #}",
@@ -60,6 +61,13 @@ RULES = {
     "noi_nhan": '"Nơi nhận:" đậm nghiêng 12 pt; dòng 11 pt "- …;", dòng cuối "- Lưu: …."',
     "so_trang": f"số trang ở giữa lề trên, {bounds(nd30.SO_TRANG)}, không hiện ở trang 1",
     "phu_luc": "tiêu đề phụ lục đậm, căn giữa; hàng tiêu đề bảng lặp lại mỗi trang",
+    "phu_luc_chu": "tiêu đề “Phụ lục” viết chữ thường (không “PHỤ LỤC”)",
+    "kem_theo": "dòng “(Kèm theo …)” ghi đủ tên cơ quan ban hành",
+    "luu_vt": "dòng cuối nơi nhận “- Lưu: VT, …”",
+    "ngay_truoc_ky": "báo cáo không đề ngày trước ngày chốt số liệu (hoặc ghi rõ số liệu ước)",
+    "trang_trang": "không có trang trắng do ngắt phần sau bảng",
+    "bieu_06": "Biểu 06: “Từ kỳ trước” là cột riêng; mỗi dòng đúng "
+    + "; ".join(form06.identity_text(total, parts) for total, parts in form06.IDENTITIES),
     "gia_tri": "giá trị định dạng đúng kiểu Word đọc được (số, từ khóa)",
 }
 PRINTED = 100  # findings printed per file; a 300,000-paragraph file gave 600,000 lines
@@ -77,6 +85,7 @@ def _document_rules(view: DocumentView, outline: Outline) -> list[tuple[str, Cal
         ("chu_ky", lambda: closing_findings(outline)),
         ("phu_luc", lambda: appendix_findings(view, outline)),
         ("so_trang", lambda: page_number_findings(view)),
+        ("bieu_06", lambda: review_findings(view, outline)),
     ]
 
 

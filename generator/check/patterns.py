@@ -14,6 +14,7 @@ import re
 from generator.domain.formatting import month_text
 from generator.domain.nd30_patterns import (
     AUTHORITIES,
+    AUTHORITY_UNSPACED,
     DATE_LINE,
     HEADING,
     MOTTO,
@@ -144,7 +145,7 @@ def authority_problems(line: str) -> list[str]:
         key = re.sub(r"[./]", "", token["token"]).upper()
         if key in AUTHORITIES and token["token"] != key + ".":
             problems.append(f'viết "{key}." (in hoa, có dấu chấm), không viết "{token["token"]}"')
-    elif re.match(r"^(?:TM|KT|TL|TUQ|Q)\.\S", text):
+    elif AUTHORITY_UNSPACED.match(text):
         problems.append(f'cần dấu cách sau "{text.split(".")[0]}."')
     if not is_caps(text):
         problems.append("quyền hạn, chức vụ người ký viết in hoa")

@@ -8,11 +8,12 @@ import unicodedata
 
 from generator.check.findings import Finding, error, warning
 from generator.check.patterns import fold, template_tags
+from generator.domain import nd30
 from generator.domain.legacy_encoding import UNSURE, detect_legacy
 from generator.ooxml.reading import font_name, paragraph_runs
 from generator.ooxml.view import DocumentView, Item
 
-FONT = "Times New Roman"
+FONT = nd30.FONT
 LEGACY_NAMES = {"TCVN3": "TCVN3 (ABC)", "VNI": "VNI", UNSURE: "TCVN3 (ABC) hoặc VNI"}
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -158,11 +159,16 @@ def import_command(source: Path, out: Path | None, force: bool) -> None:
 @click.argument("source", type=PATH, metavar="NGUỒN")
 @OUT
 @PDF
-def batch_command(source: Path, out: Path, pdf: bool) -> None:
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+    help="Số tiến trình soạn song song (mặc định: số lõi CPU của máy; 1: lần lượt từng đơn vị).",
+)  # fmt: skip
+def batch_command(source: Path, out: Path, pdf: bool, jobs: int | None) -> None:
     """Soạn nhiều văn bản một lần: mọi đơn vị, mọi kỳ, kèm bảng tổng hợp.
 
     NGUỒN: thư mục chứa các thư mục đơn vị, một thư mục làm việc, hoặc tệp danh sách .yaml
-    (phần danh_sach:). Đơn vị lỗi không làm dừng các đơn vị khác.
+    (phần danh_sach:). Đơn vị lỗi không làm dừng các đơn vị khác. Các đơn vị được chia cho
+    nhiều tiến trình (--jobs); văn bản, tên tệp và thông báo vẫn như khi chạy lần lượt.
     """
     from generator.files import output_lock
     from generator.workflows import batch
@@ -170,7 +176,7 @@ def batch_command(source: Path, out: Path, pdf: bool) -> None:
     plan = batch.discover(source)
     with output_lock(out):  # one run at a time in ``out``
         with _progress(len(plan.jobs)) as advance:
-            result = batch.run(plan, out, on_job=lambda _job: advance())
+            result = batch.run(plan, out, on_job=lambda _job: advance(), workers=jobs or _cores())
         for job, outcome in result.written:
             click.echo(f"Đã ghi  {job.label} → {outcome.path}")
             show(outcome.warnings)
@@ -187,6 +193,12 @@ def batch_command(source: Path, out: Path, pdf: bool) -> None:
             )
     if result.failed:
         raise click.exceptions.Exit(1)
+
+
+def _cores() -> int:
+    """The CPU cores this process may use (fewer than the machine's under a CPU affinity mask)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
 @contextlib.contextmanager

@@ -35,6 +35,18 @@ PROVINCE_SUPERIOR = "UBND tỉnh"
 PROVINCE_RECIPIENTS = ("UBND tỉnh (b/c)", "Sở Nội vụ (b/c)")
 
 
+def default_addressee(year: int, superior: str = "", province: str = "") -> str:
+    """The "Kính gửi" a report of ``year`` is given by default (#23): Sở Nội vụ of the province
+    from the second half of 2025 on ("Sở Nội vụ tỉnh/thành phố …" until the profile names the
+    province), the unit's superior before (a huyện: "UBND huyện Phú Lộc")."""
+    if not reports_to_province(year):
+        return superior
+    if not province:
+        return "Sở Nội vụ tỉnh/thành phố …"
+    named = province if province.lower().startswith(("tỉnh ", "thành phố ")) else f"tỉnh {province}"
+    return f"Sở Nội vụ {named}"
+
+
 def reports_to_province(year: int) -> bool:
     """True when a unit's reports of ``year`` go (at least partly) to UBND tỉnh / Sở Nội vụ."""
     return dt.date(year, 12, 31) >= TWO_LEVEL_START

@@ -36,12 +36,17 @@ class Deadline:
     """One understood phrase: its due date (None when recurring) and what it is."""
 
     text: str
-    kind: str  # month, quarter, half, year, before, on, yearly, recurring
+    kind: str  # month, plan_month ("Tháng 10": of the plan year), quarter, half, year, before, on, yearly, recurring
     due: dt.date | None
 
 
 class DeadlineError(ValueError):
     """A phrase cchc does not understand; its message is for the user (Vietnamese)."""
+
+
+class UndatedError(DeadlineError):
+    """Text that names no date ("Theo tiến độ của cơ quan soạn thảo"), as opposed to a date that
+    cannot exist: a signed plan keeps it as written, a report gives its task no fixed deadline."""
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -56,6 +61,8 @@ _Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], int, bool], dt.date
 _RULES: list[_Rule] = [
     ("month", re.compile(rf"^tháng{_SPACE}(?P<month>\d{{1,2}})\s*(?:/|{_SPACE}năm{_SPACE})\s*{_YEAR}$"),
      lambda m, _y, _b: _month_end(int(m["year"]), int(m["month"]))),
+    ("plan_month", re.compile(r"^tháng\s+(?P<month>\d{1,2})$"),
+     lambda m, y, _b: _month_end(y, int(m["month"]))),
     ("quarter", re.compile(rf"^quý{_SPACE}(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|{_SPACE}năm{_SPACE})\s*{_YEAR}$", re.I),
      lambda m, _y, _b: _month_end(int(m["year"]), 3 * QUARTERS[m["q"].upper()])),
     ("half", re.compile(rf"^6{_SPACE}tháng{_SPACE}(?P<h>đầu|cuối){_SPACE}năm{_SPACE}{_YEAR}$"),
@@ -92,7 +99,7 @@ def parse_deadline(text: str, plan_year: int, *, before_is_day_before: bool = Tr
             return Deadline(text, kind, due(match, plan_year, before_is_day_before))
         except (ValueError, KeyError, OverflowError) as exc:
             raise DeadlineError(f'thời hạn "{text.strip()}": {_impossible(match, plan_year)}') from exc
-    raise DeadlineError(
+    raise UndatedError(
         f'không hiểu thời hạn "{text.strip()}"; cách ghi được nhận: {accepted_forms(plan_year)}'
     )
 
@@ -119,6 +126,38 @@ def parse_cell(text: str, plan_year: int, *, before_is_day_before: bool = True) 
         parse_deadline(line, plan_year, before_is_day_before=before_is_day_before)
         for line in text.splitlines()
         if line.strip()
+    ]
+
+
+def read_cell(
+    text: str, plan_year: int, *, before_is_day_before: bool = True
+) -> tuple[list[Deadline], list[str]]:
+    """The phrases of a cell cchc can date, and the lines it cannot (no fixed deadline: kept as
+    written). A date that cannot exist still raises ``DeadlineError``."""
+    dated: list[Deadline] = []
+    undated: list[str] = []
+    for line in (line for line in text.splitlines() if line.strip()):
+        try:
+            dated.append(parse_deadline(line, plan_year, before_is_day_before=before_is_day_before))
+        except UndatedError:
+            undated.append(line.strip())
+    return dated, undated
+
+
+def undated_notice(lines: list[str]) -> str:
+    """What a plan or report says of deadline text it cannot date (#24)."""
+    quoted = ", ".join(f"“{line}”" for line in lines)
+    return (f"thời hạn {quoted} không phải một ngày, tháng, quý hay năm mà cchc đọc được: được in như đã ghi; "
+            "báo cáo coi nhiệm vụ này không có thời hạn cố định (không bao giờ tính là quá hạn)")  # fmt: skip
+
+
+def year_notices(deadlines: list[Deadline], plan_year: int) -> list[str]:
+    """ "Tháng 10" without a year is read as October of the plan year: said, so it can be checked."""
+    return [
+        f"thời hạn “{d.text.strip()}” không ghi năm: hiểu là tháng {d.due.month}/{plan_year} (năm kế hoạch); "
+        "hãy ghi rõ năm nếu không phải"
+        for d in deadlines
+        if d.kind == "plan_month" and d.due is not None
     ]
 
 

@@ -15,10 +15,11 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.domain.deadlines import DeadlineError, final_due, parse_cell
+from generator.domain.deadlines import DeadlineError, final_due, read_cell
 from generator.domain.indicators import (
     DONE,
     FAIL,
+    FILE_BASES,
     FINISHED,
     PASS,
     STATES,
@@ -31,6 +32,7 @@ from generator.domain.indicators import (
 )
 from generator.domain.models import FieldStats, Report, Target, Task, TaskProgress
 from generator.domain.periods import YEAR_CODE
+from generator.domain.sheets import FIGURES_SHEET
 from generator.domain.text import normalise_header
 from generator.errors import Location, Problems
 
@@ -130,7 +132,8 @@ def total_of(fields: tuple[FieldStats, ...], name: str = "Tổng cộng") -> Fie
     return FieldStats(
         name, total("online"), total("direct"), total("carried"), total("early"), total("on_time"),
         total("late"), optional("pending_in_time"), optional("pending_late"), where,
-        *(optional(a) for a in ("online_full", "online_partial", "paid_online", "late_apology", "with_fee")),
+        online_full=optional("online_full"), online_partial=optional("online_partial"),
+        paid_online=optional("paid_online"), late_apology=optional("late_apology"), with_fee=optional("with_fee"),
     )  # fmt: skip
 
 
@@ -145,7 +148,7 @@ def online_ratio(field: FieldStats) -> Decimal | None:
 def due_date(task: Task, year: int, before_is_day_before: bool = True) -> dt.date | None:
     """The task's last due date; None when recurring or when its deadline cannot be read."""
     try:
-        return final_due(parse_cell(task.deadline, year, before_is_day_before=before_is_day_before))
+        return final_due(read_cell(task.deadline, year, before_is_day_before=before_is_day_before)[0])
     except DeadlineError:
         return None
 
@@ -155,15 +158,17 @@ def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) 
     parent_due: dt.date | None = None
     for task in report.plan.tasks:
         try:
-            deadlines = parse_cell(task.deadline, report.plan.year, before_is_day_before=before_is_day_before)
+            deadlines, undated = read_cell(
+                task.deadline, report.plan.year, before_is_day_before=before_is_day_before
+            )
         except DeadlineError as exc:
             problems.add(task.deadline_location or task.location, str(exc))
             continue
         due = final_due(deadlines)
         if task.number is not None:
             parent_due = due
-        elif not deadlines:
-            due = parent_due  # a sub-row without its own deadline shares its task's
+        elif not deadlines and not undated:  # undated text: no fixed deadline, never late (#24), as
+            due = parent_due  # reading the plan said at its cell. A sub-row without one shares its task's
         progress = report.progress.tasks[task.code]
         if progress.state == DONE and progress.completed is None and due is not None:
             problems.warn(progress.location, f"nhiệm vụ {task.code} đã hoàn thành nhưng chưa ghi ngày hoàn thành: "
@@ -189,10 +194,15 @@ def _measure_target(target: Target, counts: Counter[str], report: Report, proble
     else:
         figure = report.progress.figures.get(target.metric)
         if figure is None:
-            problems.warn(target.location, f'chưa có số liệu chỉ số "{target.metric}" (trang "Số liệu")')
+            problems.warn(
+                target.location, f'chưa có số liệu chỉ số "{target.metric}" (trang "{FIGURES_SHEET}")'
+            )
             return TargetLine(target, (), None, due=judged_in(target, report))
         if figure.total is not None and figure.achieved is not None:
             measures = (Measure("", figure.achieved, figure.total, rate(figure.achieved, figure.total)),)
+            _check_file_base(
+                target.metric, figure.total, figure.total_location or figure.location, report, problems
+            )
         else:
             measures = (Measure("", None, None, (figure.percent or Decimal(0)) / 100),)
     if not judged_in(target, report):
@@ -203,6 +213,17 @@ def _measure_target(target: Target, counts: Counter[str], report: Report, proble
     known = [j for j in judged if j is not None]
     overall = None if not known else (PASS if all(j == PASS for j in known) else FAIL)
     return TargetLine(target, measures, overall)
+
+
+def _check_file_base(metric: str, total: int, where: Location, report: Report, problems: Problems) -> None:
+    """A denominator of TTHC files larger than the files of the same window in Biểu 06 (#23)."""
+    if metric not in FILE_BASES or not report.progress.fields:
+        return
+    attribute, what = FILE_BASES[metric]
+    files = getattr(total_of(report.progress.fields), attribute)
+    if total > files:
+        problems.warn(where, f'mẫu số của "{metric}" ({total}) lớn hơn số {what} trong kỳ ở Biểu 06 ({files}): '
+                      "kiểm tra lại tổng số")  # fmt: skip
 
 
 def judged_in(target: Target, report: Report) -> bool:

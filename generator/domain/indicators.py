@@ -81,6 +81,16 @@ METRICS: dict[str, Metric] = {
 _WORDING = {">=": "tối thiểu {}", ">": "trên {}", "<=": "tối đa {}", "<": "dưới {}", "=": "{}"}
 
 
+# Indicators whose denominator counts TTHC files of the window: it cannot exceed the files of Biểu 06
+# in the same window (resolved files for results, files received otherwise); #23 item 4.
+FILE_BASES = {
+    "ty_le_so_hoa_ket_qua": ("resolved", "hồ sơ đã giải quyết"),
+    "ty_le_so_hoa_ho_so": ("received_total", "hồ sơ nhận giải quyết"),
+    "ty_le_khong_cung_cap_lai": ("received_total", "hồ sơ nhận giải quyết"),
+    "ty_le_ho_so_mot_cua_dien_tu": ("received_total", "hồ sơ nhận giải quyết"),
+}
+
+
 def wording(target: Target) -> str:
     """The target's level as a report says it: "tối thiểu 50%", "trên 98%"; a target of 100%
     is "100%" (nothing is above it, #23)."""

@@ -108,6 +108,7 @@ class Task:
     location: Location
     deadline_location: Location | None = None
     product_location: Location | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # (header, text) of the plan's own columns ("Ghi chú")
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class FieldStats:
     paid_online: int | None = None  # fees paid online
     late_apology: int | None = None  # late files whose applicant received an apology letter
     with_fee: int | None = None  # files that carry a fee or charge: the base of the online-payment share
+    carried_location: Location | None = None  # the "Từ kỳ trước" cell staff typed; None when left out
 
     @property
     def received(self) -> int:
@@ -219,6 +221,7 @@ class Figure:
     total: int | None
     percent: Decimal | None
     location: Location
+    total_location: Location | None = None  # the "Tổng số" cell, where a wrong denominator is shown
 
 
 @dataclass(frozen=True)

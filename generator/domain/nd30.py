@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from generator.domain import font_metrics
 
+FONT = "Times New Roman"  # docs/nd30-format.md §2: the decree's font, everywhere cchc writes or checks
 TWIPS_PER_MM = 1440 / 25.4
 EMU_PER_MM = 36000
 

@@ -31,8 +31,15 @@ DATE_LINE = re.compile(
 )
 NUMBER_LINE = re.compile(r"^Số\s*:(?P<number>[^/]*)/(?P<symbol>.*)$")
 HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s+\S")
+# The signing authorities (ND 30 Phụ lục I II.7, docs/nd30-format.md §8), once: the words of
+# ``AUTHORITIES`` and the "T/M" spelling hand-made documents use for the two-letter ones.
+AUTHORITY_WORDS = "|".join(
+    sorted({*AUTHORITIES, *(f"{a[0]}/{a[1:]}" for a in AUTHORITIES if len(a) == 2)}, key=len, reverse=True)
+)
 # The first line of a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M …".
-AUTHORITY_START = re.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)[./]?\s*[A-ZĐÀ-Ỹ]")
+AUTHORITY_START = re.compile(rf"^(?:{AUTHORITY_WORDS})[./]?\s*[A-ZĐÀ-Ỹ]")
+# The decree's own spelling with no space after the dot: "TM.ỦY BAN …".
+AUTHORITY_UNSPACED = re.compile(rf"^(?:{'|'.join(AUTHORITIES)})\.\S")
 
 
 def fold(text: str) -> str:
@@ -131,7 +138,7 @@ def parse_number_line(text: str) -> tuple[str, str] | None:
 
 def authority_of(line: str) -> str | None:
     """ "TM. ỦY BAN NHÂN DÂN" → "TM"; "T/M …" → "TM"; None when the line names no authority."""
-    match = re.match(r"^(TM|T/M|KT|K/T|TL|T/L|TUQ|Q)[./]?\s", fold(line))
+    match = re.match(rf"^({AUTHORITY_WORDS})[./]?\s", fold(line))
     if match is None:
         return None
     key = match.group(1).replace("/", "")

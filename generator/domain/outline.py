@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from generator.domain.areas import AREAS
 from generator.domain.models import Paragraph, ReportText, Section
+from generator.domain.sheets import ACTIVITY_SHEET
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ SLOTS: tuple[SlotKind, ...] = (
     SlotKind("chi_tieu", "[Bảng: chỉ tiêu]", ("chỉ tiêu kế hoạch",),
              "câu dẫn và bảng các chỉ tiêu của kế hoạch: số liệu, kết quả, mức, đánh giá", True),
     SlotKind("chi_dao", "[Số liệu: chỉ đạo, điều hành]", ("chỉ đạo",),
-             "văn bản chỉ đạo, kiểm tra, tuyên truyền, sáng kiến, khảo sát (trang “Kết quả CCHC”)"),
+             f"văn bản chỉ đạo, kiểm tra, tuyên truyền, sáng kiến, khảo sát (trang “{ACTIVITY_SHEET}”)"),
     SlotKind("the_che", "[Số liệu: thể chế]", ("cải cách thể chế", "VBQPPL"),
              "văn bản quy phạm pháp luật ban hành, kiểm tra, rà soát"),
     SlotKind("kiem_soat_tthc", "[Số liệu: kiểm soát TTHC]", ("kiểm soát thủ tục hành chính",),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from generator.domain import form06
 from generator.domain.activities import ACTIVITIES
 from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.indicators import ENTERED_STATES, METRICS
@@ -86,25 +87,76 @@ TASK_COLUMNS = (
         width=9,
         note="Để trống: cchc tự đặt (I.1, I.2…); báo cáo tiến độ dùng mã này",
     ),
-    Column("nhiem_vu", "Nhiệm vụ cụ thể", aliases=("Nhiệm vụ", "Nội dung"), width=50),
+    # Other offices' header words (#24): the one list of names the Word appendix reader matches too.
+    Column(
+        "nhiem_vu",
+        "Nhiệm vụ cụ thể",
+        aliases=(
+            "Nhiệm vụ",
+            "Nội dung",
+            "Nội dung nhiệm vụ",
+            "Nội dung công việc",
+            "Tên nhiệm vụ",
+            "Công việc",
+            "Nhiệm vụ, giải pháp",
+            "Nội dung thực hiện",
+            "Hoạt động",
+        ),
+        width=50,
+    ),
     Column(
         "san_pham",
         "Sản phẩm",
         required=False,
+        aliases=("Sản phẩm dự kiến", "Sản phẩm đầu ra", "Hình thức sản phẩm"),
         width=28,
         note="Nhiều sản phẩm: xuống dòng trong ô (Alt+Enter)",
     ),
-    Column("chu_tri", "Cơ quan chủ trì", required=False, aliases=("Chủ trì",), width=22),
-    Column("phoi_hop", "Cơ quan phối hợp", required=False, aliases=("Phối hợp",), width=22),
+    Column(
+        "chu_tri",
+        "Cơ quan chủ trì",
+        required=False,
+        aliases=(
+            "Chủ trì",
+            "Đơn vị chủ trì",
+            "Cơ quan thực hiện",
+            "Đơn vị thực hiện",
+            "Cơ quan, đơn vị chủ trì",
+            "Chủ trì thực hiện",
+            "Cơ quan chủ trì thực hiện",
+        ),
+        width=22,
+    ),
+    Column(
+        "phoi_hop",
+        "Cơ quan phối hợp",
+        required=False,
+        aliases=("Phối hợp", "Đơn vị phối hợp", "Cơ quan, đơn vị phối hợp", "Phối hợp thực hiện"),
+        width=22,
+    ),
     Column(
         "thoi_gian",
         "Thời gian hoàn thành",
         required=False,
-        aliases=("Thời hạn", "Thời gian"),
+        aliases=(
+            "Thời hạn",
+            "Thời gian",
+            "Thời gian thực hiện",
+            "Thời hạn hoàn thành",
+            "Thời hạn thực hiện",
+            "Thời gian triển khai",
+            "Hạn hoàn thành",
+        ),
         width=22,
         note="Ví dụ: Tháng 12/2021; Quý I/2022; Năm 2022; Trước ngày 15/01/2022; Thường xuyên",
     ),
-    Column("kinh_phi", "Kinh phí thực hiện", required=False, aliases=("Kinh phí",), width=22),
+    Column(
+        "kinh_phi",
+        "Kinh phí thực hiện",
+        required=False,
+        aliases=("Kinh phí", "Nguồn kinh phí", "Dự toán kinh phí"),
+        width=22,
+    ),
     Column(
         "dong_con",
         "Dòng con",
@@ -169,9 +221,9 @@ ACTIVITY_COLUMNS = (
 # The "TTHC" sheet: Biểu 06's counted columns (docs/tthc-form-06.md §7) and the optional figures.
 _NOTE_TOTAL = "Không bắt buộc: nếu ghi, cchc kiểm tra "
 TTHC_COLUMNS = (
-    Column("linh_vuc", "Lĩnh vực", aliases=("Lĩnh vực, công việc giải quyết theo cấp",), width=30),
+    Column("linh_vuc", "Lĩnh vực", aliases=(form06.FIELD_TITLE,), width=30),
     Column("tong_nhan", "Tổng số nhận", required=False, width=12,
-           aliases=("Tổng số hồ sơ nhận giải quyết", "Số hồ sơ nhận giải quyết tổng số", "Số hồ sơ nhận giải quyết"),
+           aliases=("Tổng số hồ sơ nhận giải quyết", "Số hồ sơ nhận giải quyết tổng số", form06.RECEIVED),
            note=_NOTE_TOTAL + "= trực tuyến + trực tiếp, bưu chính + từ kỳ trước"),
     Column("truc_tuyen", "Trực tuyến", width=12,
            aliases=("Tiếp nhận trực tuyến", "Trong đó trực tuyến", "Số hồ sơ nhận giải quyết trực tuyến"),
@@ -187,7 +239,7 @@ TTHC_COLUMNS = (
            aliases=("Kỳ trước chuyển sang", "Tồn kỳ trước", "Số hồ sơ nhận giải quyết từ kỳ trước"),
            note="Hồ sơ đang giải quyết ở cuối kỳ trước, chuyển sang kỳ này"),
     Column("da_giai_quyet", "Đã giải quyết", required=False, width=12,
-           aliases=("Tổng số đã giải quyết", "Số hồ sơ đã giải quyết", "Số hồ sơ đã giải quyết tổng số"),
+           aliases=("Tổng số đã giải quyết", form06.RESOLVED, "Số hồ sơ đã giải quyết tổng số"),
            note=_NOTE_TOTAL + "= trước hạn + đúng hạn + quá hạn"),
     Column("truoc_han", "Trước hạn", aliases=("Giải quyết trước hạn", "Số hồ sơ đã giải quyết trước hạn"),
            width=12),
@@ -198,7 +250,7 @@ TTHC_COLUMNS = (
                     "Số hồ sơ đã giải quyết quá hạn"),
            note="Hồ sơ đã giải quyết nhưng quá hạn"),
     Column("dang_giai_quyet", "Đang giải quyết", required=False, width=14,
-           aliases=("Chưa giải quyết", "Số lượng hồ sơ đang giải quyết", "Số lượng hồ sơ đang giải quyết tổng số",
+           aliases=("Chưa giải quyết", form06.PENDING, "Số lượng hồ sơ đang giải quyết tổng số",
                     "Số hồ sơ đang giải quyết"),
            note=_NOTE_TOTAL + "= trong hạn + quá hạn, và tổng số nhận = đã giải quyết + đang giải quyết"),
     Column("dang_trong_han", "Đang giải quyết trong hạn", required=False, width=14,

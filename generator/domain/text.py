@@ -26,3 +26,11 @@ def ascii_slug(text: str, limit: int = 80) -> str:
 def excerpt(text: str, width: int = 40) -> str:
     """``text`` cut to ``width`` characters for a message; a pasted page stays one line long."""
     return text if len(text) <= width else f"{text[:width]}…"
+
+
+def plain_header(text: Any) -> str:
+    """ "  Thời gian\nHOÀN THÀNH " → "thoi gian hoan thanh": a header compared without accents, as
+    offices type it with and without them."""
+    folded = normalise_header(text).replace("đ", "d")
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[,;/]", " ", plain).split())

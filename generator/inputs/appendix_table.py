@@ -17,15 +17,26 @@ from typing import Any
 
 from generator.domain.headings import roman_value
 from generator.domain.nd30_patterns import is_caps
-from generator.domain.text import normalise_header
+from generator.domain.sheets import TASK_SHEET, UNPLACED_SHEET
 from generator.errors import Location, Problems
+from generator.inputs.appendix_header import (
+    HEADER_MATCHES,
+    STT,
+    Header,
+    accepted_names,
+    is_header,
+    looks_like_header,
+    read_header,
+    with_extras,
+)
 from generator.inputs.excel import Column
 from generator.inputs.tasks import TASK_COLUMNS
 from generator.ooxml.reading import paragraph_text
 
-_STT = {"stt", "số tt", "số thứ tự", "tt"}
 _NUMBERS_ROW = re.compile(r"^\(?\d{1,2}\)?$")
-_HEADER_MATCHES = 3  # known headers a row needs to be taken as the header row
+_GROUP_TEXT = re.compile(
+    r"^(?:(?i:phần|nhóm)\s+)?(?P<n>[IVXLC]+)\s*(?:[.:)]|\s[-–—]|[-–—]\s)\s*(?P<title>.+)$"
+)
 
 
 @dataclass
@@ -39,7 +50,12 @@ class AppendixRows:
     mapping: dict[int, str] | None = None  # grid column → key, carried to a continuation table
     group: str = ""
     columns: Sequence[Column] = TASK_COLUMNS  # the columns the table is read for
-    kept_in: str = "trang “Chưa xếp” của ke_hoach.xlsx"  # where rows that fit nowhere are kept
+    kept_in: str = f"trang “{UNPLACED_SHEET}” của ke_hoach.xlsx"  # where rows that fit nowhere are kept
+    extras_to: str | None = (
+        f"trang “{TASK_SHEET}” của ke_hoach.xlsx"  # where extra columns go (None: not kept)
+    )
+    extras: list[str] = field(default_factory=list)  # headers of the columns cchc has no place for
+    seen: list[str] = field(default_factory=list)  # each table not taken, and why
 
 
 class Cells(list[str]):
@@ -81,46 +97,67 @@ def read_appendix(
     return rows
 
 
+def task_table_score(table: Any, columns: Sequence[Column] = TASK_COLUMNS) -> int:
+    """How well a task header in the table's first rows fits ``columns``; 0 without one (used to
+    find the appendix of a plan that has no "PHỤ LỤC" heading: the best candidate wins)."""
+    headers = [read_header(cells, columns) for cells in grid_rows(table)[:3]]
+    return max((h.score for h in headers if is_header(h)), default=0)
+
+
 def _table(rows: AppendixRows, number: int, grid: list[Cells], path: str, problems: Problems) -> None:
-    header = next((_header(c, rows.columns) for c in grid if _header(c, rows.columns) is not None), None)
+    headers = [read_header(cells, rows.columns) for cells in grid]
+    found = any(is_header(h) for h in headers)
     continues = (
-        header is None and rows.mapping is not None and bool(grid) and not _looks_like_header(grid[0])
+        not found and rows.mapping is not None and bool(grid) and not _looks_like_header(grid[0])
         and all(_fits(c, rows.mapping) for c in grid)
     )  # fmt: skip
-    if header is None and not continues:
-        rows.unplaced += [[str(Location(path, table=number, row=i)), *c] for i, c in enumerate(grid, start=1)]
-        problems.warn(Location(path, table=number), "không nhận ra bảng này là bảng nhiệm vụ (không có dòng "
-                      f"tiêu đề STT, Nhiệm vụ…): nội dung được giữ ở {rows.kept_in}")  # fmt: skip
+    if not found and not continues:
+        _not_tasks(rows, number, grid, headers, path, problems)
         return
-    for position, cells in enumerate(grid, start=1):
+    for position, (cells, header) in enumerate(zip(grid, headers, strict=True), start=1):
         where = Location(path, table=number, row=position)
-        mapping = _header(cells, rows.columns)
-        if mapping is not None:
-            rows.mapping = mapping  # the header, or its copy repeated after a page break
+        if is_header(header):
+            _take_header(rows, with_extras(header, cells) if rows.extras_to else header, where, problems)
         elif rows.mapping is None:
             _unplaced(rows, cells, where, problems, "hàng trên dòng tiêu đề")
         elif any(c.strip() for c in cells) and not all(_NUMBERS_ROW.match(c) for c in cells if c.strip()):
             _row(rows, cells, where, problems)
 
 
-def _header(cells: list[str], columns: Sequence[Column]) -> dict[int, str] | None:
-    mapping: dict[int, str] = {}
-    for index, text in enumerate(cells):
-        name = normalise_header(text)
-        if name in _STT:
-            mapping[index] = "stt"
+def _not_tasks(
+    rows: AppendixRows, number: int, grid: list[Cells], headers: list[Header], path: str, problems: Problems
+) -> None:
+    """A table with no task header row: kept whole, with why (the likely header row named)."""
+    rows.unplaced += [[str(Location(path, table=number, row=i)), *c] for i, c in enumerate(grid, start=1)]
+    near = next((i for i, h in enumerate(headers, start=1) if looks_like_header(h)), None)
+    task = next(c for c in rows.columns if c.key == "nhiem_vu")
+    if near is not None:
+        why = (f"hàng {near} giống dòng tiêu đề nhưng không có cột nhiệm vụ (tên cột được nhận: "
+               f"{accepted_names(task)})")  # fmt: skip
+    else:
+        why = f"không có dòng tiêu đề STT, {task.header}…"
+    rows.seen.append(f"bảng {number}: {why}")
+    problems.warn(Location(path, table=number), f"không nhận ra bảng này là bảng nhiệm vụ ({why}): nội dung "
+                  f"được giữ ở {rows.kept_in}")  # fmt: skip
+
+
+def _take_header(rows: AppendixRows, header: Header, where: Location, problems: Problems) -> None:
+    """The header, or its copy repeated after a page break; a column cchc has no place for is named."""
+    rows.mapping = header.mapping
+    for name in header.extras:
+        if name in rows.extras:
             continue
-        for column in columns:
-            if name in column.names() and column.key not in mapping.values():
-                mapping[index] = column.key
-                break
-    return mapping if len(mapping) >= _HEADER_MATCHES and "nhiem_vu" in mapping.values() else None
+        rows.extras.append(name)
+        problems.warn(where, f"cột “{name}” không thuộc các cột của cchc: được giữ thành cột riêng ở "
+                      f"{rows.extras_to} và in lại ở phụ lục; nếu đó là một cột đã có (Sản phẩm, Cơ "
+                      "quan chủ trì, phối hợp, Thời gian hoàn thành, Kinh phí), hãy chép sang cột ấy rồi xóa "
+                      "cột này")  # fmt: skip
 
 
 def _looks_like_header(cells: Cells) -> bool:
     """A first row of capitals in every cell: another table's header, not tasks continued."""
     filled = [c for c in cells if c.strip()]
-    return len(filled) >= _HEADER_MATCHES and all(
+    return len(filled) >= HEADER_MATCHES and all(
         is_caps(c) and not any(ch.isdigit() for ch in c) for c in filled
     )
 
@@ -137,10 +174,9 @@ def _row(rows: AppendixRows, cells: Cells, where: Location, problems: Problems) 
     if task_column in cells.merged_down and rows.tasks:
         _continue_task(rows, cells)  # the task's cell spans this row too: more lines of the same task
         return
-    numeral = _group_numeral(cells)
-    if numeral is not None:
-        rows.group = numeral
-        rows.groups[numeral] = next((c for c in cells[1:] if c.strip()), "") or _after_numeral(cells[0])
+    group = _group_row(cells, rows.mapping)
+    if group is not None:
+        rows.group, rows.groups[group[0]] = group
         return
     number, text = values.get("stt", "").strip(), values.get("nhiem_vu", "").strip()
     if not text:
@@ -151,9 +187,10 @@ def _row(rows: AppendixRows, cells: Cells, where: Location, problems: Problems) 
         problems.warn(where, "nhiệm vụ trước dòng nhóm đầu tiên: đã xếp tạm vào nhóm I, hãy xem lại cột Nhóm")
     if number and not number.rstrip(".").isdigit():
         problems.warn(where, f'số thứ tự "{number}" không phải số: dòng được giữ như một nhiệm vụ')
+    numbered = STT in rows.mapping.values()  # without an STT column every row is a task of its own
     row: dict[str, Any] = dict(values)
-    row.update(nhom=rows.group, dong_con="" if number else "x", noi=where)
-    if not number and not any(t["nhom"] == rows.group and not t["dong_con"] for t in rows.tasks):
+    row.update(nhom=rows.group, dong_con="" if number or not numbered else "x", noi=where)
+    if numbered and not number and not any(t["nhom"] == rows.group and not t["dong_con"] for t in rows.tasks):
         row["dong_con"] = ""  # a first row without STT has no task above it to belong to
         problems.warn(where, "nhiệm vụ không có số thứ tự: được giữ như một nhiệm vụ của nhóm")
     rows.tasks.append(row)
@@ -167,17 +204,22 @@ def _continue_task(rows: AppendixRows, cells: Cells) -> None:
             task[key] = f"{task.get(key, '')}\n{cells[index]}".strip("\n")
 
 
-def _group_numeral(cells: list[str]) -> str | None:
-    """ "I" / "II." in the first cell (or "I. Cải cách thể chế" merged across) with no task columns."""
-    filled = [c for c in cells if c.strip()]
-    if not filled or len(filled) > 2:
-        return None
-    token = filled[0].split()[0].rstrip(".") if filled[0].split() else ""
-    return token if roman_value(token) is not None and cells[0].strip() else None
-
-
-def _after_numeral(text: str) -> str:
-    return text.split(None, 1)[1].strip() if len(text.split(None, 1)) > 1 else ""
+def _group_row(cells: list[str], mapping: dict[int, str]) -> tuple[str, str] | None:
+    """(numeral, title) of a group row in any of the forms offices type it: the numeral in the STT
+    cell and the title in one cell (merged across or not), or "I. Cải cách thể chế" / "I - …" in
+    one cell with the others empty or repeating it; None for any other row."""
+    distinct = list(dict.fromkeys(" ".join(c.split()) for c in cells if c.strip()))
+    stt_index = next((index for index, key in mapping.items() if key == STT), 0)
+    stt = " ".join(cells[stt_index].split()) if stt_index < len(cells) else ""
+    if roman_value(stt.rstrip(".").strip()) is not None:
+        others = [c for c in distinct if c != stt]
+        if len(others) <= 1:
+            title = others[0] if others else ""
+            typed = _GROUP_TEXT.match(title)
+            same = typed is not None and typed["n"] == stt.rstrip(".").strip()
+            return stt.rstrip(".").strip(), typed["title"] if typed is not None and same else title
+    typed = _GROUP_TEXT.match(distinct[0]) if len(distinct) == 1 else None
+    return (typed["n"], typed["title"]) if typed is not None and roman_value(typed["n"]) is not None else None
 
 
 def _unplaced(rows: AppendixRows, cells: Cells, where: Location, problems: Problems, why: str) -> None:

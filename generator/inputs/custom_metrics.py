@@ -16,6 +16,7 @@ from generator.domain.indicators import EACH_PERIOD, METRICS, YEAR
 from generator.domain.models import Metric
 from generator.domain.sheets import CUSTOM_COLUMNS as CUSTOM_COLUMNS
 from generator.domain.sheets import CUSTOM_SHEET as CUSTOM_SHEET
+from generator.domain.sheets import TARGET_SHEET
 from generator.errors import Location, Problems
 from generator.inputs.cells import CellReader
 from generator.inputs.excel import Cell, Workbook
@@ -41,7 +42,7 @@ class _Collected:
                               "dưới (ví dụ ty_le_ho_co_tai_khoan_dvc)")  # fmt: skip
         elif code.casefold() in {c.casefold() for c in METRICS}:
             self.problems.add(where, f'mã "{code}" trùng với chỉ số có sẵn của cchc; dùng thẳng mã này '
-                              f'trong trang “Chỉ tiêu” hoặc đặt mã khác')  # fmt: skip
+                              f"trong trang “{TARGET_SHEET}” hoặc đặt mã khác")  # fmt: skip
         elif code.casefold() in self.places:
             first = self.places[code.casefold()]
             self.problems.add(where, f'mã "{code}" bị khai báo hai lần (lần đầu ở {_place(first)})')

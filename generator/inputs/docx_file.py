@@ -11,8 +11,10 @@ unchanged Word file needs neither python-docx nor its import, as for workbooks.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,8 @@ MAX_ENTRIES = 5000
 MAX_RATIO = 200  # uncompressed / compressed size of one part; Word's XML is about 10
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TAG = re.compile(rb"<[^>]*>")
+RECENT_FILES = 8  # Word files kept in memory: a unit has two or three; memory flat over a batch
+_RECENT: OrderedDict[tuple[str, bytes], tuple[Block, ...]] = OrderedDict()
 SAVE_AS_DOCX = "hãy mở bằng Word và lưu lại dạng .docx (Tệp › Lưu thành › Tài liệu Word)"
 
 
@@ -111,7 +115,11 @@ def is_complete_document(path: Path) -> bool:
 
 
 def load_words(path: Path, problems: Problems) -> WordFile | None:
-    """The blocks of the Word file at ``path``, from the cache or read now; None when unreadable."""
+    """The blocks of the Word file at ``path``, from memory, the cache or read now; None when unreadable.
+
+    The last few files read are kept in memory by path and content (``_RECENT``): a batch reads
+    a unit's Word files to find its jobs, then for its plan and each report.
+    """
     try:
         data = path.read_bytes() if refusal(path) is None else b""
     except OSError:
@@ -119,10 +127,24 @@ def load_words(path: Path, problems: Problems) -> WordFile | None:
     if not data:
         open_document(path, problems)  # records why
         return None
+    key = (str(path), hashlib.sha256(data).digest())
+    if key in _RECENT:
+        _RECENT.move_to_end(key)
+        return WordFile(path, _RECENT[key])
+    blocks = _blocks(path, data, problems)
+    if blocks is None:
+        return None
+    _RECENT[key] = blocks
+    while len(_RECENT) > RECENT_FILES:
+        _RECENT.popitem(last=False)
+    return WordFile(path, blocks)
+
+
+def _blocks(path: Path, data: bytes, problems: Problems) -> tuple[Block, ...] | None:
     entry = cache.entry("words", data, _docx_version())
-    cached = cache.load(entry, tuple)
+    cached: tuple[Block, ...] | None = cache.load(entry, tuple)
     if cached is not None:
-        return WordFile(path, cached)
+        return cached
     document = open_document(path, problems)
     if document is None:
         return None
@@ -131,7 +153,7 @@ def load_words(path: Path, problems: Problems) -> WordFile | None:
 
     blocks = tuple(read_blocks(read_view(document)))
     cache.store(entry, blocks)
-    return WordFile(path, blocks)
+    return blocks
 
 
 def _docx_version() -> str:

@@ -150,17 +150,20 @@ class Workbook:
         key = normalise_header(wanted)
         return next((t for t in self.sheet_titles if normalise_header(t) == key), None)
 
-    def sheet(self, title: str, columns: Sequence[Column]) -> Sheet | None:
+    def sheet(self, title: str, columns: Sequence[Column], *, others: bool = False) -> Sheet | None:
         """Read the table of sheet ``title``; problems are recorded, None when unusable.
+
+        A header cell of none of ``columns`` is ignored with a notice, or with ``others`` read
+        as a column of its own, keyed "+" and its header ("+Ghi chú").
 
         A table read lately from the same file content is reused (``_RECENT``): a batch reads
         a unit's task sheet for its plan and again for each report. Its problems are recorded
         again; cells are immutable, and each caller gets its own row dicts.
         """
-        key = (self._name, self._digest, title, tuple(columns))
+        key = (self._name, self._digest, title, tuple(columns), others)
         if key not in _RECENT:
             before = len(self.problems.items)
-            _RECENT[key] = (self._read_sheet(title, columns), self.problems.items[before:])
+            _RECENT[key] = (self._read_sheet(title, columns, others), self.problems.items[before:])
             while len(_RECENT) > RECENT_SHEETS:
                 _RECENT.popitem(last=False)
         else:
@@ -169,7 +172,7 @@ class Workbook:
         table = _RECENT[key][0]
         return Sheet(table.title, [dict(row) for row in table.rows], table.header_row) if table else None
 
-    def _read_sheet(self, title: str, columns: Sequence[Column]) -> Sheet | None:
+    def _read_sheet(self, title: str, columns: Sequence[Column], others: bool = False) -> Sheet | None:
         actual = self.find_title(title)
         if actual is None:
             found = ", ".join(f'"{t}"' for t in self.sheet_titles)
@@ -189,7 +192,7 @@ class Workbook:
             )
             return None
         header_row, mapping = located
-        if not self._check_columns(actual, header_row, raw, mapping, columns):
+        if not self._check_columns(actual, header_row, raw, mapping, columns, others):
             return None
         rows = [
             self._row(actual, number, values, mapping, {c.key: c for c in columns})
@@ -205,6 +208,7 @@ class Workbook:
         raw: list[list[Any]],
         mapping: dict[str, int],
         columns: Sequence[Column],
+        others: bool = False,
     ) -> bool:
         missing = [c.header for c in columns if c.required and c.key not in mapping]
         where = Location(str(self.path), sheet=title)
@@ -215,7 +219,9 @@ class Workbook:
         used = set(mapping.values())
         absent = [c for c in columns if c.key not in mapping]
         for index, value in enumerate(raw[header_row - 1]):
-            if has_value(value) and index not in used:
+            if has_value(value) and index not in used and others:
+                mapping.setdefault(f"+{' '.join(str(value).split())}", index)
+            elif has_value(value) and index not in used:
                 self.problems.warn(
                     Location(str(self.path), sheet=title, row=header_row, column=index + 1),
                     f'bỏ qua cột "{str(value).strip()}" (không thuộc mẫu){_meant(str(value), absent)}',

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.domain.dates import date_problem, parse_day_first
 from generator.domain.text import excerpt
 from generator.errors import Location, Problems
-from generator.inputs.yaml_file import YamlDocument
+
+if TYPE_CHECKING:  # YAML's modules are imported only where a YAML file is read
+    from generator.inputs.yaml_file import YamlDocument
 
 MISSING = "thiếu giá trị bắt buộc"
 _DIGITS = 18  # a longer whole number is out of every range here; Python's int() refuses 4,300 digits

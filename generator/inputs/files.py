@@ -17,26 +17,37 @@ period (``tien_do_q1_2022.xlsx``, ``bao_cao_q1_2022.docx``) are used for that pe
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.domain.periods import period_in_name, period_label
-from generator.domain.sheets import PROGRESS_SHEET
+from generator.domain.sheets import (
+    PLAN_SHEET,
+    PROGRESS_SHEET,
+    REPORT_SHEET,
+    TARGET_SHEET,
+    TASK_SHEET,
+    UNIT_SHEET,
+)
 from generator.errors import Location, Problems
-from generator.inputs import yaml_memo
 from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_document, load_words
 from generator.inputs.excel import Workbook
 from generator.inputs.report_words import is_report_words
 from generator.inputs.spreadsheet import SUFFIXES as WORKBOOK_SUFFIXES
 from generator.inputs.words import read_words
-from generator.inputs.yaml_file import YamlDocument
+from generator.ooxml.places import Block
+
+if TYPE_CHECKING:  # YAML's modules are imported only where a YAML file is read
+    from generator.inputs.yaml_file import YamlDocument
 
 YAML_ROLES = ("don_vi", "ke_hoach", "bao_cao")
 # Sheets that give a role; a second workbook with one of them is an error, not a silent choice.
-ROLE_SHEETS = ("Đơn vị", "Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Báo cáo", PROGRESS_SHEET)
+ROLE_SHEETS = (UNIT_SHEET, PLAN_SHEET, TARGET_SHEET, TASK_SHEET, REPORT_SHEET, PROGRESS_SHEET)
 # The sheet (or Word file) that gives each YAML part's role in a Word and Excel folder.
-ROLE_SOURCES = {"don_vi": "Đơn vị", "ke_hoach": "Kế hoạch", "bao_cao": "Báo cáo"}
+ROLE_SOURCES = {"don_vi": UNIT_SHEET, "ke_hoach": PLAN_SHEET, "bao_cao": REPORT_SHEET}
 _ROLE_SUFFIXES = (".yaml", ".yml", *WORKBOOK_SUFFIXES, ".docx")  # what a folder is read for
 NO_HEADINGS = (
     "không có đề mục nào (dòng đánh số I., 1., a) hoặc kiểu Heading), nên không rõ là lời văn kế hoạch hay "
@@ -76,8 +87,8 @@ class InputSet:
         if self.parts:
             self.part(role, problems, where)
             return
-        hint = {"don_vi": 'trang "Đơn vị" trong tệp Excel (ke_hoach.xlsx)',
-                "ke_hoach": 'lời văn ke_hoach.docx và trang "Kế hoạch" trong tệp Excel',
+        hint = {"don_vi": f'trang "{UNIT_SHEET}" trong tệp Excel (ke_hoach.xlsx)',
+                "ke_hoach": f'lời văn ke_hoach.docx và trang "{PLAN_SHEET}" trong tệp Excel',
                 "bao_cao": "tệp lời văn báo cáo bao_cao_<kỳ>_<năm>.docx"}[role]  # fmt: skip
         problems.add(
             Location(where), f'không tìm thấy {what}: cần {hint} (hoặc phần "{role}:" trong tệp YAML)'
@@ -130,6 +141,8 @@ def collect(paths: Sequence[Path], problems: Problems, period: tuple[str, int] |
     before = len(problems.errors)
     found = expand(paths, problems, period)
     inputs = InputSet(workbooks=found.books, named=found.named, elsewhere=found.elsewhere)
+    if found.yamls:  # a Word and Excel folder needs no YAML parser: not imported for it
+        from generator.inputs import yaml_memo
     for path in found.yamls:
         document = yaml_memo.load(path, problems)
         if document is None:
@@ -162,17 +175,20 @@ def _assign(inputs: InputSet, document: YamlDocument, problems: Problems) -> Non
 def _index_sheets(inputs: InputSet, problems: Problems) -> None:
     """Which workbook holds each role sheet; two workbooks with the same one is an error."""
     for path in inputs.workbooks:
-        book = Workbook(path, Problems())  # unreadable workbooks are reported where they are used
-        try:
-            for title in ROLE_SHEETS:
-                if book.find_title(title) is None:
-                    continue
-                if title in inputs.sheets:
-                    problems.add(Location(str(path)), _twice(title, inputs.sheets[title], path))
-                else:
-                    inputs.sheets[title] = path
-        finally:
-            book.close()
+        for title in role_sheets(path):
+            if title in inputs.sheets:
+                problems.add(Location(str(path)), _twice(title, inputs.sheets[title], path))
+            else:
+                inputs.sheets[title] = path
+
+
+def role_sheets(path: Path) -> list[str]:
+    """The ``ROLE_SHEETS`` the workbook at ``path`` holds (an unreadable one is reported where it is used)."""
+    book = Workbook(path, Problems())
+    try:
+        return [title for title in ROLE_SHEETS if book.find_title(title) is not None]
+    finally:
+        book.close()
 
 
 def _twice(title: str, first: Path, second: Path) -> str:
@@ -196,17 +212,27 @@ def _assign_words(inputs: InputSet, path: Path, explicit: bool, problems: Proble
     if words is None:
         inputs.unreadable_words = True
         return
-    if not read_words(path, words.blocks, Problems()).sections:  # neither a plan's nor a report's words
+    if not _has_headings(words.blocks):  # neither a plan's nor a report's words
         problems.add(Location(str(path)), NO_HEADINGS)
         inputs.unreadable_words = True  # its one message says why the words are missing
         return
-    role = "bao_cao" if is_report_words(words.blocks) else "ke_hoach"
+    role = "bao_cao" if _is_report(words.blocks) else "ke_hoach"
     if role in inputs.words:
         first = inputs.words[role].path
         what = "lời văn báo cáo" if role == "bao_cao" else "lời văn kế hoạch"
         problems.add(Location(str(path)), f"{what} đã có trong tệp {first}; chỉ giữ một tệp")
         return
     inputs.words[role] = words
+
+
+@functools.lru_cache(maxsize=8)  # the role of a file read lately: a batch asks for it per document
+def _is_report(blocks: tuple[Block, ...]) -> bool:
+    return is_report_words(blocks)
+
+
+@functools.lru_cache(maxsize=8)
+def _has_headings(blocks: tuple[Block, ...]) -> bool:
+    return bool(read_words(Path(), blocks, Problems()).sections)
 
 
 def _check_sources(inputs: InputSet, problems: Problems) -> None:

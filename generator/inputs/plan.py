@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.domain.indicators import METRICS
 from generator.domain.models import Paragraph, Plan, Signer, Unit
@@ -13,7 +13,9 @@ from generator.inputs.custom_metrics import read_custom_yaml
 from generator.inputs.fields import Fields
 from generator.inputs.profile import read_recipients, read_signer
 from generator.inputs.tasks import group_titles, read_tasks
-from generator.inputs.yaml_file import YamlDocument
+
+if TYPE_CHECKING:  # YAML's modules are imported only where a YAML file is read
+    from generator.inputs.yaml_file import YamlDocument
 
 PLAN_KEYS = (
     "nam", "so", "ngay_ban_hanh", "nam_ban_hanh", "trich_yeu", "mo_dau", "noi_dung", "ket_luan",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.models import Signer
 from generator.domain.nd30_patterns import (
     authority_of,
@@ -29,8 +30,9 @@ from generator.domain.nd30_patterns import (
     parse_date_line,
     parse_number_line,
 )
+from generator.domain.superior import read_superior
 from generator.errors import GeneratorError, Location, Problems
-from generator.inputs.appendix_table import AppendixRows, read_appendix
+from generator.inputs.appendix_table import AppendixRows, read_appendix, task_table_score
 from generator.inputs.docx_file import open_document
 from generator.inputs.profile import clean_recipient, signer_lines, signer_parts
 from generator.inputs.words import WordText, read_words
@@ -75,6 +77,7 @@ def read_plan_document(view: DocumentView, outline: Outline, where: str, problem
     imported.text = _body(view, outline, where, problems)
     imported.unit.update(_closing(outline, where, problems))
     imported.appendix = _appendix(view, outline, where, problems)
+    imported.plan.update(_group_titles(imported.appendix))
     _appendix_title(view, outline, imported)
     _fill_gaps(imported, where, problems)
     return imported
@@ -194,16 +197,44 @@ def _signer(lines: list[str], name: str, where: str, problems: Problems) -> dict
 
 
 def _appendix(view: DocumentView, outline: Outline, where: str, problems: Problems) -> AppendixRows:
-    if not outline.appendices:
-        problems.warn(Location(where), "không có phụ lục nhiệm vụ: trang Nhiệm vụ để trống, hãy điền")
-        return AppendixRows()
-    start = outline.appendices[0].index
-    firsts: dict[int, int] = {}
-    for item in view.items:
-        if item.place.table is not None and item.index > start:
-            firsts.setdefault(item.place.table, item.index)
-    tables = [(number, view.tables[number - 1][0]) for number in sorted(firsts)]
-    return read_appendix(tables, where, problems)
+    """The tables after the "PHỤ LỤC" heading (without one: from the first task table on); when
+    no task comes of them, a notice naming the tables seen and why none was taken."""
+    tables = [(number, table) for number, (table, _) in enumerate(view.tables, start=1)]
+    if outline.appendices:
+        start = outline.appendices[0].index
+        numbers = {i.place.table for i in view.items if i.place.table is not None and i.index > start}
+        tables = [(number, table) for number, table in tables if number in numbers]
+    else:
+        scores = {number: task_table_score(table) for number, table in tables}
+        first = max(scores, key=lambda n: (scores[n], -n)) if any(scores.values()) else None
+        tables = [(number, table) for number, table in tables if first is not None and number >= first]
+        if first is not None:
+            problems.warn(Location(where, table=first), "không có đề mục “PHỤ LỤC”: bảng này được đọc là phụ lục "
+                          "nhiệm vụ, hãy xem lại trang Nhiệm vụ")  # fmt: skip
+    rows = read_appendix(tables, where, problems)
+    if not rows.tasks:
+        problems.warn(Location(where), f"không lấy được nhiệm vụ nào: {_why_no_tasks(view, tables, rows, where)}; "
+                      "trang Nhiệm vụ để trống, hãy điền")  # fmt: skip
+    return rows
+
+
+def _why_no_tasks(view: DocumentView, tables: list[tuple[int, Any]], rows: AppendixRows, where: str) -> str:
+    if tables:
+        return "; ".join(rows.seen) or f"bảng {', '.join(str(n) for n, _ in tables)} không có dòng nhiệm vụ"
+    why = f"văn bản có {len(view.tables)} bảng, không bảng nào sau đề mục “PHỤ LỤC” hoặc có dòng tiêu đề " \
+          "STT, Nhiệm vụ…" if view.tables else "văn bản không có bảng nào"  # fmt: skip
+    converted = Path(where).suffix.lower() in (".doc", ".rtf", ".odt")
+    return why + ("; bảng có thể đã mất khi chuyển tệp sang .docx: hãy mở tệp bằng Word và lưu lại dạng "
+                  ".docx rồi nhập lại" if converted else "")  # fmt: skip
+
+
+def _group_titles(appendix: AppendixRows) -> dict[str, str]:
+    """The "Tên nhóm …" items of the groups the appendix names otherwise than the national seven."""
+    return {
+        f"nhom_{numeral}": title
+        for numeral, title in appendix.groups.items()
+        if title and title != DEFAULT_GROUPS.get(numeral)
+    }
 
 
 def _appendix_title(view: DocumentView, outline: Outline, imported: ImportedPlan) -> None:
@@ -238,6 +269,7 @@ def _fill_gaps(imported: ImportedPlan, where: str, problems: Problems) -> None:
         plan.pop("nam_ban_hanh", None)
     names = unit.get("ten", "").splitlines()
     unit.setdefault("ten_goi_tat", _short_name(names))
+    unit.setdefault("cap_tren", read_superior((p.text for p in imported.text.paragraphs()), names))
     for key, label in (
         ("viet_tat", "số, ký hiệu"),
         ("dia_danh", "địa danh, ngày tháng"),

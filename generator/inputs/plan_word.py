@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.domain.areas import DEFAULT_GROUPS
+from generator.domain.formatting import roman
 from generator.domain.indicators import METRICS
 from generator.domain.models import Metric, Plan, Unit
 from generator.domain.sheets import PLAN_SHEET as PLAN_SHEET
@@ -35,6 +36,17 @@ PLAN_ITEMS = (
     *(Item(f"nhom_{numeral}", f"Tên nhóm {numeral}", note=f"Để trống: {title}")
       for numeral, title in DEFAULT_GROUPS.items()),
 )  # fmt: skip
+MAX_GROUPS = 20  # a plan's own groups after the national seven: VIII … XX
+OWN_GROUP_ITEMS = tuple(
+    Item(f"nhom_{roman(n)}", f"Tên nhóm {roman(n)}", note="Nhóm riêng của kế hoạch; để trống nếu không có")
+    for n in range(len(DEFAULT_GROUPS) + 1, MAX_GROUPS + 1)
+)
+
+
+def plan_items(values: dict[str, object]) -> tuple[Item, ...]:
+    """The "Kế hoạch" items written for a plan: the seven national groups' titles, and the plan's
+    own groups after them (a huyện's "VIII") when it has any."""
+    return (*PLAN_ITEMS, *(item for item in OWN_GROUP_ITEMS if values.get(item.key)))
 
 
 def read_plan_word(
@@ -90,10 +102,12 @@ def _sheets(
     """
     header, titles, custom = None, dict(DEFAULT_GROUPS), {}
     with opened(books[0], problems) as book:
-        form = read_form(book, PLAN_SHEET, PLAN_ITEMS, problems) if book is not None else None
+        items = (*PLAN_ITEMS, *OWN_GROUP_ITEMS)
+        form = read_form(book, PLAN_SHEET, items, problems) if book is not None else None
         if form is not None:
             header = _header(form)
             titles = {n: form.text(f"nhom_{n}") or title for n, title in DEFAULT_GROUPS.items()}
+            titles.update({i.key[5:]: form.text(i.key) for i in OWN_GROUP_ITEMS if form.text(i.key)})
         if books[1] in (books[0], None):
             custom = read_custom_sheet(book, problems)
         if books[1] == books[0] and text is not None:

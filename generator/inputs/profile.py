@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.domain import form06
 from generator.domain.models import AUTHORITIES, DEADLINE_DAY, NOT_DUE, Signer, Unit
@@ -12,7 +12,9 @@ from generator.domain.periods import PERIODS, parse_day_month
 from generator.domain.text import ascii_slug
 from generator.errors import Problems
 from generator.inputs.fields import Fields
-from generator.inputs.yaml_file import YamlDocument
+
+if TYPE_CHECKING:  # YAML's modules are imported only where a YAML file is read
+    from generator.inputs.yaml_file import YamlDocument
 
 PROFILE_KEYS = (
     "ten", "co_quan_chu_quan", "viet_tat", "ten_goi_tat", "dia_danh", "cap_tren", "ma",

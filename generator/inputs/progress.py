@@ -28,7 +28,11 @@ from generator.inputs.tthc import read_fields
 
 
 def read_progress(
-    workbooks: list[Path], plan: Plan | None, period: Period | None, problems: Problems
+    workbooks: list[Path],
+    plan: Plan | None,
+    period: Period | None,
+    problems: Problems,
+    carried: Mapping[str, int] | None = None,
 ) -> Progress | None:
     """Read and check the sheets (and "Kết quả CCHC" when present); None when any is unusable.
 
@@ -41,7 +45,7 @@ def read_progress(
     try:
         reader = CellReader(book, problems)
         tasks = _tasks(book, reader, plan, period, problems)
-        fields = read_fields(book, reader, problems)
+        fields = read_fields(book, reader, problems, carried)
         figures = _figures(book, reader, problems, metrics_of(plan) if plan is not None else None)
         activities = read_activities(book, reader, problems)
     finally:
@@ -164,7 +168,7 @@ def _figure(metric: str, row: dict[str, Cell], reader: CellReader) -> Figure | N
         if achieved > total:
             reader.problems.add(achieved_cell.location, f"số đạt ({achieved}) lớn hơn tổng số ({total})")
             return None
-        return Figure(metric, achieved, total, None, where)
+        return Figure(metric, achieved, total, None, where, total_cell.location)
     if percent_cell is None or percent_cell.blank:
         reader.problems.add(where, "cần số đạt và tổng số, hoặc tỷ lệ (%)")
         return None

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.domain.indicators import DONE, DONE_LATE, ENTERED_STATES, OVERDUE
+from generator.domain.indicators import DONE, DONE_LATE, ENTERED_STATES, NOT_STARTED, ONGOING, OVERDUE
 from generator.domain.periods import PERIOD_KINDS
+from generator.domain.text import plain_header
 from generator.errors import GeneratorError, Location, Problems
-from generator.inputs.appendix_table import AppendixRows, read_appendix
+from generator.inputs.appendix_table import AppendixRows, grid_rows, read_appendix
 from generator.inputs.plan_document import header_values
 from generator.inputs.progress import PROGRESS_COLUMNS
 from generator.inputs.tasks import TASK_COLUMNS
@@ -54,7 +55,9 @@ def read_report_progress(
     tables = _task_tables(view, outline)
     if not tables:
         raise GeneratorError(f"{where}: không tìm thấy Phụ lục I (bảng tình hình thực hiện nhiệm vụ)")
-    found = read_appendix(tables, where, problems, AppendixRows(columns=COLUMNS, kept_in=kept_in))
+    found = read_appendix(
+        tables, where, problems, AppendixRows(columns=COLUMNS, kept_in=kept_in, extras_to=None)
+    )
     return ReportProgress(period, header, _progress_rows(found, problems), found.unplaced)
 
 
@@ -74,7 +77,18 @@ def _task_tables(view: DocumentView, outline: Outline) -> list[tuple[int, Any]]:
     start = outline.appendices[0].index
     stop = outline.appendices[1].index if len(outline.appendices) > 1 else len(view.items)
     numbers = sorted({i.place.table for i in view.items[start:stop] if i.place.table is not None})
-    return [(number, view.tables[number - 1][0]) for number in numbers]
+    tables = [(number, view.tables[number - 1][0]) for number in numbers]
+    return [(number, table) for number, table in tables if not _counts_by_state(table)]
+
+
+_COUNTED = {plain_header(name) for name in ("Tổng số", DONE, ONGOING, NOT_STARTED, OVERDUE)}
+
+
+def _counts_by_state(table: Any) -> bool:
+    """The table of tasks counted by state under Phụ lục I ("Tổng hợp theo nhóm nhiệm vụ"): computed
+    from the tasks, so not read, and not worth a notice."""
+    first = grid_rows(table)[:1]
+    return bool(first) and len({plain_header(cell) for cell in first[0]} & _COUNTED) >= 3
 
 
 def _progress_rows(found: AppendixRows, problems: Problems) -> list[dict[str, Any]]:

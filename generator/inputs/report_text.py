@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.domain.areas import AREAS
 from generator.domain.models import Paragraph, ReportText, Section, Signer, Unit
@@ -13,7 +13,9 @@ from generator.errors import Location, Problems
 from generator.inputs.body import BodyReader
 from generator.inputs.fields import Fields
 from generator.inputs.profile import read_recipients, read_signer
-from generator.inputs.yaml_file import YamlDocument
+
+if TYPE_CHECKING:  # YAML's modules are imported only where a YAML file is read
+    from generator.inputs.yaml_file import YamlDocument
 
 REPORT_KEYS = (
     "so", "ngay_ban_hanh", "nam_ban_hanh", "kinh_gui", "ke_hoach", "nguoi_ky", "noi_nhan",

@@ -21,6 +21,7 @@ from generator.errors import Problems
 from generator.inputs.docx_file import WordFile
 from generator.inputs.excel import Workbook
 from generator.inputs.labelled import Form, Item, read_form
+from generator.inputs.profile import clean_recipient
 from generator.inputs.report_outline import has_markers, read_outline
 from generator.inputs.report_text import ReportHeader, ReportWords
 from generator.inputs.words import WordParagraph, WordSection, WordText, empty_sections, read_words
@@ -31,6 +32,8 @@ REPORT_ITEMS = (
     Item("ngay_ban_hanh", "Ngày ban hành", note="dd/mm/yyyy; để trống nếu chưa biết ngày ký"),
     Item("nam_ban_hanh", "Năm ở dòng ngày tháng", note="Khi chưa có ngày ban hành; mặc định là năm báo cáo"),
     Item("kinh_gui", "Kính gửi", note="Cơ quan nhận (mỗi nơi một dòng); có Kính gửi thì Nơi nhận bắt đầu bằng - Như trên;"),
+    Item("noi_nhan", "Nơi nhận", note="Mỗi nơi một dòng; để trống: Nơi nhận của trang Đơn vị. Có Kính gửi thì cchc "
+         "tự thêm - Như trên;"),
     Item("ke_hoach_so", "Số kế hoạch được dẫn", note="Số của Kế hoạch CCHC năm (mặc định lấy từ trang Kế hoạch)"),
     Item("ke_hoach_ngay", "Ngày kế hoạch được dẫn", note="dd/mm/yyyy (mặc định lấy từ trang Kế hoạch)"),
 )  # fmt: skip
@@ -163,7 +166,7 @@ def _header(form: Form | None, unit: Unit | None) -> ReportHeader:
         plan_number=form.text("ke_hoach_so") or None,
         plan_date=form.reader.date(form.cell("ke_hoach_ngay"), required=False),
         signer=signer,
-        recipients=None,
+        recipients=tuple(clean_recipient(line) for line in form.lines("noi_nhan")) or None,
         issue_date_at=form.cell("ngay_ban_hanh").location,
         plan_cited_at=form.cell("ke_hoach_so").location,
         plan_date_cited_at=form.cell("ke_hoach_ngay").location,

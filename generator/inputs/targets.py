@@ -37,7 +37,7 @@ def attach_targets(
     sheet = book.sheet(TARGET_SHEET, TARGET_COLUMNS) if book is not None else None
     if book is not None and sheet is not None:
         reader = CellReader(book, problems)
-        paragraphs = list(text.paragraphs())
+        paragraphs = [(p, _key(p.text)) for p in text.paragraphs()]  # keyed once, not once per row
         for row in sheet.rows:
             found = _paragraph_of(row["cau"], reader, paragraphs, problems)
             target = _target(row, reader, problems, metrics)  # checked even when its sentence is not found
@@ -60,16 +60,17 @@ def _key(text: str) -> str:
 
 
 def _paragraph_of(
-    cell: Cell, reader: CellReader, paragraphs: list[WordParagraph], problems: Problems
+    cell: Cell, reader: CellReader, paragraphs: list[tuple[WordParagraph, str]], problems: Problems
 ) -> WordParagraph | None:
+    """The paragraph whose text holds the cell's sentence; ``paragraphs`` come with their keys."""
     sentence = _key(reader.text(cell))
     if not sentence:
         return None
-    found = [p for p in paragraphs if sentence in _key(p.text)]
+    found = [p for p, key in paragraphs if sentence in key]
     if not found:
         problems.add(cell.location, "không tìm thấy câu này trong lời văn kế hoạch (ke_hoach.docx)")
         return None
-    exact = [p for p in found if _key(p.text) == sentence]
+    exact = [p for p, key in paragraphs if key == sentence]
     if len(found) > 1 and len(exact) != 1:
         places = "; ".join(str(p.location) for p in found[:3])
         problems.add(cell.location, f"câu này có ở {len(found)} đoạn ({places}): hãy chép đủ câu")

@@ -7,15 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from generator.domain.areas import DEFAULT_GROUPS
-from generator.domain.deadlines import DeadlineError, parse_cell
+from generator.domain.deadlines import DeadlineError, read_cell, undated_notice, year_notices
 from generator.domain.headings import roman_value
 from generator.domain.models import Task, TaskGroup
 from generator.domain.sheets import TASK_COLUMNS as TASK_COLUMNS
 from generator.domain.sheets import TASK_SHEET as TASK_SHEET
 from generator.domain.sheets import column
 from generator.errors import Location, Problems
+from generator.inputs.appendix_header import is_stt
 from generator.inputs.cells import CellReader
-from generator.inputs.excel import Cell, Workbook
+from generator.inputs.excel import Cell, Sheet, Workbook
 from generator.inputs.fields import Fields
 
 LEAP_YEAR = 2024
@@ -52,10 +53,11 @@ def read_tasks(
     if book is None:
         return None
     try:
-        sheet = book.sheet(TASK_SHEET, TASK_COLUMNS)
+        sheet = book.sheet(TASK_SHEET, TASK_COLUMNS, others=True)
         if sheet is None:
             return None
         reader = CellReader(book, problems)
+        _drop_numbers(sheet, problems)
         rows = [_task_row(reader, row, titles, year) for row in sheet.rows]
         if sheet.rows and "thoi_gian" not in sheet.rows[0]:
             deadline = column(TASK_COLUMNS, "thoi_gian")
@@ -68,6 +70,19 @@ def read_tasks(
         book.close()
     groups = _group(rows, titles, Location(str(book.path), sheet=sheet.title), problems)
     return groups if len(problems.errors) == before else None
+
+
+def _drop_numbers(sheet: Sheet, problems: Problems) -> None:
+    """A column "STT" of the sheet is not a column of the plan's own: cchc numbers the tasks."""
+    rows = sheet.rows
+    numbers = [key for key in (rows[0] if rows else {}) if key.startswith("+") and is_stt(key[1:])]
+    for key in numbers:
+        where = rows[0][key].location
+        header = Location(where.file, sheet=where.sheet, row=sheet.header_row, column=where.column)
+        problems.warn(header, f'bỏ qua cột "{key[1:]}": cchc tự đánh số thứ tự trong từng nhóm')
+    for row in rows:
+        for key in numbers:
+            row.pop(key, None)
 
 
 def group_titles(fields: Fields, value: Any) -> dict[str, str]:
@@ -105,14 +120,21 @@ def _task_row(
         "sub": bool(sub and not sub.blank),
         "cells": row,
         "values": values,
+        "extra": tuple((k[1:], reader.text(c, required=False)) for k, c in row.items() if k.startswith("+")),
     }
 
 
 def _check_deadline(problems: Problems, cell: Cell, text: str, year: int | None) -> None:
+    """An impossible date is an error; text naming no date is printed as written, with a notice."""
     try:  # when the plan's year is itself wrong, a leap year: no phrase is refused for its 29/02
-        parse_cell(text, year if year is not None else LEAP_YEAR)
+        dated, undated = read_cell(text, year if year is not None else LEAP_YEAR)
     except DeadlineError as exc:
         problems.add(cell.location, str(exc))
+        return
+    if undated:
+        problems.warn(cell.location, undated_notice(undated))
+    for notice in year_notices(dated, year) if year is not None else []:
+        problems.warn(cell.location, notice)
 
 
 def _group(
@@ -189,6 +211,7 @@ def _make_task(row: dict[str, Any], numbering: _Numbering, problems: Problems) -
         location=location,
         deadline_location=row["cells"]["thoi_gian"].location if "thoi_gian" in row["cells"] else None,
         product_location=row["cells"]["san_pham"].location if "san_pham" in row["cells"] else None,
+        extra=row.get("extra", ()),
     )
     numbering.add(task)
     return task

@@ -11,7 +11,9 @@ without any pending column the pending files are what the balance leaves.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.domain.models import FieldStats
 from generator.domain.sheets import TTHC_COLUMNS as TTHC_COLUMNS
@@ -23,7 +25,6 @@ from generator.inputs.cells import CellReader
 from generator.inputs.excel import Cell, Sheet, Workbook
 
 _TOTAL_ROWS = {"tổng", "tổng cộng", "cộng", "tổng số"}
-_EXTRAS = ("toan_trinh", "mot_phan", "thanh_toan", "thu_xin_loi", "co_phi")
 
 
 @dataclass
@@ -41,11 +42,14 @@ class _Row:
         self.problems.add(self.cells[key].location, message)
 
 
-def read_fields(book: Workbook, reader: CellReader, problems: Problems) -> tuple[FieldStats, ...] | None:
+def read_fields(
+    book: Workbook, reader: CellReader, problems: Problems, carried: Mapping[str, int] | None = None
+) -> tuple[FieldStats, ...] | None:
     """The rows of the "TTHC" sheet; a row with any error is left out (its errors are noted).
 
     An optional column left blank from top to bottom counts as absent (cchc init writes them
-    all); in a column with figures, a blank cell is 0.
+    all); in a column with figures, a blank cell is 0. Without "Từ kỳ trước", a lĩnh vực's files
+    carried over are ``carried`` (the previous period's pending files, by normalised name) or 0.
     """
     sheet = book.sheet(TTHC_SHEET, TTHC_COLUMNS)
     if sheet is None:
@@ -67,10 +71,25 @@ def read_fields(book: Workbook, reader: CellReader, problems: Problems) -> tuple
         counts = {key: reader.count(cell, required=_required(key)) for key, cell in present.items()}
         if not name or any(value is None for value in counts.values()):
             continue
-        field = _field(name, _Row(cells, {k: v for k, v in counts.items() if v is not None}, problems))
+        before = (carried or {}).get(normalise_header(name), 0)
+        field = _field(
+            name, _Row(cells, {k: v for k, v in counts.items() if v is not None}, problems), before
+        )
         if field is not None:
             stats.append(field)
     return tuple(stats)
+
+
+def read_fields_of(path: Path) -> tuple[FieldStats, ...] | None:
+    """The "TTHC" rows of another workbook (the previous period's); None when it has none or
+    any error (that workbook's own report says what)."""
+    scratch = Problems()
+    book = Workbook(path, scratch)
+    try:
+        fields = read_fields(book, CellReader(book, scratch), scratch) if book.ok else None
+    finally:
+        book.close()
+    return None if scratch.errors else fields
 
 
 def _required(key: str) -> bool:
@@ -88,11 +107,12 @@ def _has_received_columns(book: Workbook, sheet: Sheet, used: set[str], problems
     return False
 
 
-def _field(name: str, row: _Row) -> FieldStats | None:
+def _field(name: str, row: _Row, carried_before: int = 0) -> FieldStats | None:
     """The row's figures once every identity holds; None (with the errors noted) otherwise."""
     before = len(row.problems.errors)
     online, direct = row.counts["truc_tuyen"], _direct(row)
-    carried = row.given("ky_truoc") or 0
+    typed = row.given("ky_truoc")
+    carried = carried_before if typed is None else typed
     early, on_time, late = row.counts["truoc_han"], row.counts["dung_han"], row.counts["qua_han"]
     if direct is None:
         return None
@@ -105,7 +125,9 @@ def _field(name: str, row: _Row) -> FieldStats | None:
     in_time, overdue = _pending(row, received, resolved)
     field = FieldStats(
         name, online, direct, carried, early, on_time, late, in_time, overdue, row.cells["linh_vuc"].location,
-        *(row.given(key) for key in _EXTRAS),
+        online_full=row.given("toan_trinh"), online_partial=row.given("mot_phan"),
+        paid_online=row.given("thanh_toan"), late_apology=row.given("thu_xin_loi"), with_fee=row.given("co_phi"),
+        carried_location=row.cells["ky_truoc"].location if "ky_truoc" in row.counts else None,
     )  # fmt: skip
     _extras(field, row)
     return field if len(row.problems.errors) == before else None

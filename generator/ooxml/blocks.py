@@ -8,17 +8,16 @@ they can be cached and read without opening the file again.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from generator.ooxml.numbering import Numbering
 from generator.ooxml.places import Block
+from generator.ooxml.reading import run_bold
+from generator.ooxml.styles import outline_value, style_facts
 from generator.ooxml.view import DocumentView, Item
 
-_HEADING_STYLE = re.compile(r"^(?:heading|đề mục|tiêu đề)\s*([1-9])$", re.IGNORECASE)
 CELL_SEPARATOR = " | "
 __all__ = ["Block", "read_blocks"]
 
@@ -76,24 +75,15 @@ def _clean(text: str) -> str:
 
 
 def _all_bold(item: Item) -> bool:
-    formats = [f for piece in item.pieces() for f in piece.formats()]
-    return bool(formats) and all(f.bold for f in formats)
+    runs = [run for piece in item.pieces() for run in piece.runs]
+    return bool(runs) and all(run_bold(item.paragraph, run) for run in runs)
 
 
 def heading_level(paragraph: Paragraph) -> int | None:
     """1, 2, 3… when the paragraph is a heading by its style ("Heading 2") or outline level."""
-    style = paragraph.style
-    chain: list[Any] = []
-    while style is not None and len(chain) < 20:
-        chain.append(style)
-        style = style.base_style
-    for candidate in chain:
-        match = _HEADING_STYLE.match((candidate.name or "").strip())
-        if match:
-            return int(match.group(1))
-    for ppr in [paragraph._p.pPr, *(s.element.pPr for s in chain)]:
-        outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
-        if outline is not None:
-            value = int(outline.get(qn("w:val"), "9"))
-            return value + 1 if value < 9 else None
-    return None
+    facts = style_facts(paragraph)
+    if facts.named_level is not None:
+        return facts.named_level
+    value = outline_value(paragraph._p.pPr)
+    value = facts.outline if value is None else value
+    return value + 1 if value is not None and value < 9 else None

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from generator.domain.formatting import roman
+from generator.ooxml.styles import numbering_of, style_facts
 
 _LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -126,21 +127,10 @@ def _levels(abstract: Any) -> dict[int, _Level]:
 
 def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
     """(numId, level) from the paragraph, else from its style chain; None when not numbered."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None and len(candidates) < 20:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    num_id = level = None
-    for ppr in candidates:
-        numbering = ppr.find(qn("w:numPr")) if ppr is not None else None
-        if numbering is None:
-            continue
-        id_element, level_element = numbering.find(qn("w:numId")), numbering.find(qn("w:ilvl"))
-        if num_id is None and id_element is not None:
-            num_id = id_element.get(qn("w:val"))
-        if level is None and level_element is not None:
-            level = int(level_element.get(qn("w:val"), "0"))
+    facts = style_facts(paragraph)
+    num_id, level = numbering_of(paragraph._p.pPr)
+    num_id = facts.num_id if num_id is None else num_id
+    level = facts.num_level if level is None else level
     if num_id is None or num_id == "0":
         return None
     return num_id, level or 0

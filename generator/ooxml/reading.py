@@ -34,6 +34,7 @@ _ALIGN = {
 _NO_LINE = ("nil", "none")
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CHAINS: weakref.WeakKeyDictionary[Any, dict[str | None, tuple[Any, ...]]] = weakref.WeakKeyDictionary()
+_BOLD: weakref.WeakKeyDictionary[Any, dict[tuple[str | None, str | None], bool]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -94,13 +95,13 @@ def text_boxes(paragraph: Paragraph) -> list[list[Paragraph]]:
     return boxes
 
 
-def _style_chain(paragraph: Paragraph) -> list[Any]:
+def style_chain(paragraph: Paragraph) -> list[Any]:
     """The paragraph's style and the styles it is based on, looked up once per style and document.
 
     python-docx scans every style to find the default one on each call: for a long document
     that scan was most of ``cchc check``'s time.
     """
-    part = _document_part(paragraph.part)
+    part = document_part(paragraph.part)
     chains = _CHAINS.setdefault(part, {})
     style_id = paragraph._p.style
     if style_id not in chains:
@@ -125,13 +126,13 @@ def _run_style_chain(run: Run | None) -> list[Any]:
     return chain
 
 
-def _document_part(part: Any) -> Any:
+def document_part(part: Any) -> Any:
     """The main document part; a header or footer part has no styles of its own."""
     return part if hasattr(part, "document") else part.package.main_document_part
 
 
 def _defaults(paragraph: Paragraph, path: str) -> Any:
-    styles = _document_part(paragraph.part).document.styles.element
+    styles = document_part(paragraph.part).document.styles.element
     found = styles.find(qn("w:docDefaults"))
     for step in path.split("/"):
         if found is None:
@@ -153,7 +154,7 @@ def _theme_fonts(blob: bytes) -> tuple[str | None, str | None]:
 
 def _theme_font(paragraph: Paragraph, theme: str) -> str | None:
     try:
-        theme_part = _document_part(paragraph.part).part_related_by(RT.THEME)
+        theme_part = document_part(paragraph.part).part_related_by(RT.THEME)
     except KeyError:
         return None
     major, minor = _theme_fonts(theme_part.blob)
@@ -167,7 +168,7 @@ def font_name(paragraph: Paragraph, run: Run | None = None, slot: str = "ascii")
     style chain, the document defaults; a theme reference ("minorHAnsi") names the theme's font.
     """
     elements = [run._r.rPr] if run is not None else []
-    elements += [s.element.rPr for s in _run_style_chain(run) + _style_chain(paragraph)]
+    elements += [s.element.rPr for s in _run_style_chain(run) + style_chain(paragraph)]
     elements.append(_defaults(paragraph, "w:rPrDefault/w:rPr"))
     for rpr in elements:
         fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
@@ -186,8 +187,7 @@ def run_format(paragraph: Paragraph, run: Any | None = None) -> RunFormat:
     """The effective font, size, bold and italic of ``run`` (default: the first with text)."""
     if run is None:
         run = next((r for r in paragraph.runs if r.text.strip()), None)
-    sources = [run.font] if run is not None else []
-    sources += [s.font for s in _run_style_chain(run) + _style_chain(paragraph)]
+    sources = _font_sources(paragraph, run)
 
     def first(attribute: str) -> Any:
         return next((getattr(f, attribute) for f in sources if getattr(f, attribute) is not None), None)
@@ -205,9 +205,29 @@ def run_format(paragraph: Paragraph, run: Any | None = None) -> RunFormat:
     )
 
 
+def run_bold(paragraph: Paragraph, run: Any) -> bool:
+    """``run_format(paragraph, run).bold``, without resolving the rest of the format; what the
+    styles say is resolved once per pair of run and paragraph style."""
+    own = run.font.bold
+    if own is not None:
+        return bool(own)
+    styled = _BOLD.setdefault(paragraph.part, {})
+    key = (run._r.style, paragraph._p.style)
+    if key not in styled:
+        fonts = [s.font for s in _run_style_chain(run) + style_chain(paragraph)]
+        styled[key] = bool(next((f.bold for f in fonts if f.bold is not None), None))
+    return styled[key]
+
+
+def _font_sources(paragraph: Paragraph, run: Any | None) -> list[Any]:
+    """Where a run's font properties come from, first found wins: the run, its style, the paragraph's."""
+    sources = [run.font] if run is not None else []
+    return sources + [s.font for s in _run_style_chain(run) + style_chain(paragraph)]
+
+
 def paragraph_format(paragraph: Paragraph) -> ParagraphFormat:
     """The effective alignment, indents, spacing, line spacing and borders."""
-    sources = [paragraph.paragraph_format] + [s.paragraph_format for s in _style_chain(paragraph)]
+    sources = [paragraph.paragraph_format] + [s.paragraph_format for s in style_chain(paragraph)]
 
     def first(attribute: str) -> Any:
         return next((getattr(f, attribute) for f in sources if getattr(f, attribute) is not None), None)
@@ -251,7 +271,7 @@ def _default_line(spacing: Any) -> float | Length | None:
 
 def _borders(paragraph: Paragraph) -> frozenset[str]:
     """Sides of ``paragraph`` with a border line, from the paragraph or its style chain."""
-    elements = [paragraph._p.pPr] + [s.element.pPr for s in _style_chain(paragraph)]
+    elements = [paragraph._p.pPr] + [s.element.pPr for s in style_chain(paragraph)]
     for ppr in elements:
         borders = ppr.find(qn("w:pBdr")) if ppr is not None else None
         if borders is not None:

@@ -22,12 +22,13 @@ _COUNTS = (
 _FIELDS = (
     "stt", "ten", "tong_nhan", "truc_tuyen", "truc_tiep", "ky_truoc", "da_giai_quyet", "truoc_han", "dung_han",
     "qua_han", "dang_giai_quyet", "dang_trong_han", "dang_qua_han", "toan_trinh", "mot_phan", "thanh_toan",
-    "thu_xin_loi", "tiep_nhan", "tre_han", "ty_le_dung_han", "ty_le_truc_tuyen",
+    "thu_xin_loi", "co_phi", "tiep_nhan", "tre_han", "ty_le_dung_han", "ty_le_truc_tuyen",
 )  # fmt: skip
 PLAN = (
     *_COMMON, "nam", "phu_luc.tieu_de", "phu_luc.kem_theo", "phu_luc.nhom[].so", "phu_luc.nhom[].ten",
     *(f"phu_luc.nhom[].nhiem_vu[].{key}" for key in (
-        "ma", "stt", "nhiem_vu", "san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi")),
+        "ma", "stt", "nhiem_vu", "san_pham", "chu_tri", "phoi_hop", "thoi_gian", "kinh_phi", "them[]")),
+    "phu_luc.cot_them[]",
 )  # fmt: skip
 REPORT = (
     *_COMMON, "kinh_gui", "ky_bao_cao.ten", "ky_bao_cao.tu_ngay", "ky_bao_cao.den_ngay",
@@ -38,6 +39,8 @@ REPORT = (
         "stt", "nhiem_vu", "chu_tri", "thoi_han", "trang_thai", "ket_qua", "ngay_hoan_thanh")),
     *(f"phu_luc_1.tong_hop[].{key}" for key in _COUNTS), *(f"phu_luc_1.tong.{key}" for key in _COUNTS),
     "phu_luc_2.tieu_de", "phu_luc_2.thoi_gian", "phu_luc_2.kem_theo",
+    *(f"phu_luc_2.bieu.{key}" for key in (
+        "so_hieu", "ban_hanh", "tieu_de", "ky", "thoi_gian", "don_vi_bao_cao", "don_vi_nhan", "don_vi_tinh")),
     *(f"phu_luc_2.them[].{key}" for key in ("stt", "ten", "so_ho_so", "ty_le")),
     *(f"phu_luc_2.linh_vuc[].{key}" for key in _FIELDS), *(f"phu_luc_2.tong.{key}" for key in _FIELDS),
 )  # fmt: skip

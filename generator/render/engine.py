@@ -38,7 +38,7 @@ from jinja2.exceptions import SecurityError
 
 from generator.errors import RenderError, os_reason
 from generator.ooxml.package import Entry, assemble
-from generator.render import core_properties, limits, listing
+from generator.render import core_properties, limits, listing, table_grid
 from generator.render.core_properties import Properties
 from generator.render.docx_values import Session, ValueRefusedError, session
 from generator.render.environment import fingerprint, make_environment
@@ -134,7 +134,7 @@ class PreparedTemplate:
         if part.main and (part.pictures or part.name in current.drawings):
             data = listing.renumber_pictures(data.decode("utf-8")).encode("utf-8")
         _check_well_formed(self.name, part.name, data)
-        if part.fix_tables:
+        if part.fix_tables and not table_grid.grids_fit(data):
             data = _fixed_tables(data)
         return Entry.of(part.name, data, RENDER_DEFLATE_LEVEL)
 
@@ -205,6 +205,7 @@ def _fixed_tables(data: bytes) -> bytes:
     from lxml import etree
 
     tree = DocxTemplate.fix_tables(DocxTemplate.__new__(DocxTemplate), data.decode("utf-8"))
+    table_grid.widen_from_header(tree, table_grid.grid_sizes(data))
     return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 

@@ -138,11 +138,13 @@ def plan_context(plan: Plan) -> dict[str, Any]:
                         "phoi_hop": task.partners,
                         "thoi_gian": task.deadline,
                         "kinh_phi": task.budget,
+                        "them": [text for _, text in task.extra],
                     }
                     for task in group.tasks
                 ],
             }
             for group in plan.groups
         ],
+        "cot_them": [header for header, _ in plan.tasks[0].extra] if plan.tasks else [],
     }
     return context

@@ -186,8 +186,11 @@ def _tthc_appendix(report: Report, figures: ReportFigures, reference: str) -> di
     """Phụ lục II: Biểu 06/VPCP/KSTT over the report's data window, then the optional figures."""
     unit = report.plan.unit
     receiving = report.addressees[0] if len(report.addressees) == 1 else unit.superior
+    block = form_block(report.period, full_name(unit), receiving, unit.form_number, unit.form_act)
     return {
-        "bieu": form_block(report.period, full_name(unit), receiving, unit.form_number, unit.form_act),
+        "bieu": block,
+        "tieu_de": block["tieu_de"],  # the names templates used before the top block
+        "thoi_gian": block["thoi_gian"],
         "kem_theo": reference,
         "linh_vuc": [field_row(str(i), f) for i, f in enumerate(figures.fields, start=1)],
         "tong": field_row("", figures.total_field),

@@ -30,7 +30,7 @@ def field_row(number: str, stats: FieldStats) -> dict[str, Any]:
         "dung_han": stats.on_time, "qua_han": stats.late, "dang_giai_quyet": stats.pending,
         "dang_trong_han": stats.pending_in_time, "dang_qua_han": stats.pending_late,
         "toan_trinh": stats.online_full, "mot_phan": stats.online_partial, "thanh_toan": stats.paid_online,
-        "thu_xin_loi": stats.late_apology,
+        "thu_xin_loi": stats.late_apology, "co_phi": stats.with_fee,
         "tiep_nhan": stats.received, "tre_han": stats.late,
         "ty_le_dung_han": on_time_ratio(stats), "ty_le_truc_tuyen": online_ratio(stats),
     }  # fmt: skip

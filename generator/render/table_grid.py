@@ -14,6 +14,7 @@ paragraphs only change text.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TOKEN = re.compile(r"<(/?)w:(tbl|tr|tc|tcPr|p)(?:\s[^>]*?)?(/?)>|\{%-?\s*(\w+)(.*?)%\}|\{\{|\{#", re.DOTALL)
@@ -96,3 +97,97 @@ def _crosses_cells(keyword: str, assigns: bool, cell: int | None, blocks: list[i
     elif keyword in ("else", "elif") and blocks:
         return blocks[-1] != cell
     return False
+
+
+_GRID = re.compile(rb"<(/?)w:(tbl|tr|tc|gridCol|gridSpan)\b([^>]*)>")
+_SPAN = re.compile(rb'w:val="(\d+)"')
+
+
+def grids_fit(rendered: bytes) -> bool:
+    """Whether docxtpl's fix would leave every grid of ``rendered`` as it is: no row has more
+    cells than its grid has columns, and some row reaches the last column. A template whose
+    rows may change (``needs_fix``) mostly renders rows that still fit: a plan without its own
+    columns (#24). A table inside a table is left to docxtpl."""
+    inside = False
+    grid = cells = spans = widest = 0
+    for match in _GRID.finditer(rendered):
+        closing, name, attributes = match.groups()
+        if name == b"tbl" and not closing:
+            if inside:
+                return False
+            inside, grid, widest = True, 0, 0
+        elif name == b"tbl":
+            if widest < grid:
+                return False
+            inside = False
+        elif name == b"gridCol":
+            grid += 1
+        elif name == b"tr" and not closing:
+            cells = spans = 0
+        elif name == b"tr":
+            if cells > grid:
+                return False
+            widest = max(widest, spans)
+        elif name == b"tc" and not closing:
+            cells, spans = cells + 1, spans + 1
+        elif name == b"gridSpan":
+            value = _SPAN.search(attributes)
+            spans += int(value.group(1)) - 1 if value else 0
+    return True
+
+
+_GRID_COLUMNS = re.compile(rb"<w:tblGrid\b.*?</w:tblGrid>|<w:tblGrid\s*/>", re.DOTALL)
+
+
+def grid_sizes(rendered: bytes) -> list[int]:
+    """How many grid columns each table has, in document order (as ``etree.iter`` finds them)."""
+    return [block.count(b"<w:gridCol") for block in _GRID_COLUMNS.findall(rendered)]
+
+
+def widen_from_header(tree: Any, before: list[int]) -> None:
+    """After docxtpl's fix, a table that gained grid columns (a plan's own "Ghi chú", #24) takes
+    the widths its header cells ask for; the room is taken from the columns wider than the
+    average, so a narrow STT keeps its width rather than every column shrinking alike."""
+    for table, count in zip(tree.iter(_W + "tbl"), before, strict=False):
+        grid = table.find(_W + "tblGrid")
+        columns = grid.findall(_W + "gridCol") if grid is not None else []
+        header = table.find(_W + "tr")
+        cells = header.findall(_W + "tc") if header is not None else []
+        wanted = [_width(cell) for cell in cells]
+        if len(columns) <= count or len(cells) != len(columns) or 0 in wanted:
+            continue
+        widths = _fitted(wanted, sum(wanted[:count]))  # the table as wide as its template's columns
+        if widths == [int(column.get(_W + "w") or 0) for column in columns]:
+            continue  # docxtpl's grid already is: its cells stay as it leaves them
+        for column, width in zip(columns, widths, strict=True):
+            column.set(_W + "w", str(width))
+        for row in table.iter(_W + "tr"):
+            _set_cell_widths(row, widths)
+
+
+def _width(cell: Any) -> int:
+    """A cell's preferred width (tcW) in twips; 0 when unknown."""
+    node = cell.find(f"{_W}tcPr/{_W}tcW")
+    value = node.get(_W + "w") if node is not None else None
+    return int(value) if value is not None and value.isdigit() else 0
+
+
+def _fitted(wanted: list[int], total: int) -> list[int]:
+    excess = sum(wanted) - total
+    wide = [w for w in wanted if w > sum(wanted) / len(wanted)]
+    if excess <= 0 or sum(wide) <= excess:
+        return [w * total // sum(wanted) for w in wanted]
+    room = sum(wide)
+    fitted = [w - excess * w // room if w in wide else w for w in wanted]
+    fitted[fitted.index(max(fitted))] += total - sum(fitted)
+    return fitted
+
+
+def _set_cell_widths(row: Any, widths: list[int]) -> None:
+    column = 0
+    for cell in row.findall(_W + "tc"):
+        span = _span(cell)
+        width = cell.find(f"{_W}tcPr/{_W}tcW")
+        if width is not None and column + span <= len(widths):
+            width.set(_W + "w", str(sum(widths[column : column + span])))
+        column += span

@@ -89,7 +89,8 @@ def _target_row(line: TargetLine) -> TargetRow:
     scope = " (từng lĩnh vực)" if "*" in target.per_field else ""
     return TargetRow(
         label=target.label + scope,
-        counts="\n".join(_labelled(m, _count(m)) for m in line.measures) or "chưa có số liệu",
+        counts="\n".join(_labelled(m, _count(m)) for m in line.measures)
+        or ("chưa có số liệu" if line.due else "—"),
         results="\n".join(_labelled(m, vn_percent(m.ratio)) for m in line.measures) or "—",
         goal=f"{_SIGNS[target.comparison]} {vn_percent(target.value / 100)}",
         verdict=(line.verdict or "—") if line.due else NOT_DUE,

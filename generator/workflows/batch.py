@@ -9,15 +9,15 @@ kept for the consolidated tables, so memory stays flat as units are added.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.domain.kinds import DocumentKind
 from generator.domain.periods import chronological, parse_reference
-from generator.errors import GeneratorError, Problems
+from generator.errors import GeneratorError, Problem, Problems
 from generator.inputs.fields import Fields
-from generator.inputs.files import collect, period_of
+from generator.inputs.files import collect, expand, period_of, role_sheets
 from generator.inputs.plan_word import PLAN_SHEET
 from generator.inputs.yaml_file import load_yaml
 from generator.inputs.yaml_memo import top_level_keys
@@ -38,7 +38,7 @@ class Job:
     kind: DocumentKind  # PLAN or REPORT
     period: tuple[str, int] | None = None
 
-    def request(self, out: Path, rename: Rename) -> Request:
+    def request(self, out: Path, rename: Rename | None) -> Request:
         code, year = self.period or (None, None)
         return Request(self.kind, self.inputs, out, period=code, year=year, rename=rename)
 
@@ -103,23 +103,32 @@ def unit_jobs(folder: Path, name: str | None = None) -> list[Job]:
     return jobs
 
 
-def run(batch: Batch, out: Path, *, on_job: Callable[[Job], None] | None = None) -> BatchResult:
-    """Run every job; failures are collected, never raised; then the consolidated tables."""
+def run(
+    batch: Batch, out: Path, *, on_job: Callable[[Job], None] | None = None, workers: int = 1
+) -> BatchResult:
+    """Run every job; failures are collected, never raised; then the consolidated tables.
+
+    With ``workers`` above 1 the units are shared among that many processes (``batch_pool``):
+    the documents, their names and the result's order are those of a serial run.
+    """
     result = BatchResult()
-    names = UniqueNames()
     summaries: dict[tuple[str, int], list[UnitSummary]] = {p: [] for p in batch.consolidate}
-    for job in batch.jobs:
-        try:
-            outcome = make(job.request(out, names))
-        except GeneratorError as exc:
-            result.failed.append((job, exc.lines()))
-        else:
-            if job.period in summaries and outcome.unit and outcome.figures:
-                summaries[job.period].append(UnitSummary.of(outcome.unit, outcome.figures))
-            # Keep what the summary prints, not the unit's data: memory stays flat with units.
-            result.written.append((job, Outcome(outcome.path, outcome.warnings)))
-        if on_job:
-            on_job(job)
+    summarised = [job.period in summaries for job in batch.jobs]
+    if workers > 1 and len({job.inputs for job in batch.jobs}) > 1:  # one unit: no process to start
+        from generator.workflows import batch_pool
+
+        attempts: Iterable[Done | list[str]] = batch_pool.run_units(
+            batch.jobs, summarised, out, workers, attempt, UniqueNames(), on_job
+        )
+    else:
+        attempts = _serial(batch.jobs, summarised, out, on_job)
+    for job, done in zip(batch.jobs, attempts, strict=True):
+        if isinstance(done, list):
+            result.failed.append((job, done))
+            continue
+        if job.period is not None and done.summary is not None:
+            summaries[job.period].append(done.summary)
+        result.written.append((job, Outcome(done.path, done.warnings)))
     for (code, year), found in summaries.items():
         if not found:
             continue
@@ -128,6 +137,40 @@ def run(batch: Batch, out: Path, *, on_job: Callable[[Job], None] | None = None)
         except GeneratorError as exc:
             result.failed.append((Job("tổng hợp", (), REPORT, (code, year)), exc.lines()))
     return result
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a job wrote, and no more (memory stays flat with units): the document, the notices,
+    and the unit's line of the consolidated tables when its period has them."""
+
+    path: Path
+    warnings: list[Problem]
+    summary: UnitSummary | None = None
+
+
+def attempt(job: Job, out: Path, rename: Rename | None, summarise: bool) -> Done | list[str]:
+    """Make ``job``'s document in ``out``; the lines of its error instead when its data is bad."""
+    try:
+        outcome = make(job.request(out, rename))
+    except GeneratorError as exc:
+        return exc.lines()
+    summary = (
+        UnitSummary.of(outcome.unit, outcome.figures)
+        if summarise and outcome.unit and outcome.figures
+        else None
+    )
+    return Done(outcome.path, outcome.warnings, summary)
+
+
+def _serial(
+    jobs: Sequence[Job], summarised: Sequence[bool], out: Path, on_job: Callable[[Job], None] | None
+) -> Iterator[Done | list[str]]:
+    names = UniqueNames()
+    for job, summarise in zip(jobs, summarised, strict=True):
+        yield attempt(job, out, names, summarise)
+        if on_job:
+            on_job(job)
 
 
 def read_manifest(path: Path) -> Batch:
@@ -191,14 +234,18 @@ def _data_files(folder: Path) -> list[Path]:
 def _has_plan(folder: Path) -> bool:
     """A plan's words and header are there, in YAML or in Word and Excel.
 
-    A YAML plan is found by its top-level key alone (parsed, never built): building every
-    unit's files here filled the parse memo with all units before any job ran, so each unit's
-    YAML was parsed twice in a batch of more than a few units (bench case (g)).
+    The cheap facts are asked first, and the files are not built: a YAML plan is found by its
+    top-level key alone (parsed, never built), a workbook's "Kế hoạch" sheet by the workbook's
+    sheet titles; only a folder with neither has its Word files read (for plan words). Reading
+    every unit's files here filled the memories of parsed files with all units before any job
+    ran, so each unit's files were read twice in a batch of more than a few units.
     """
     yaml_files = (
         p for p in _data_files(folder) if p.suffix.lower() in (".yaml", ".yml") and period_of(p) is None
     )
     if any(PLAN in top_level_keys(p, PLAN) for p in yaml_files):
+        return True
+    if any(PLAN_SHEET in role_sheets(book) for book in expand([folder], Problems()).books):
         return True
     inputs = collect([folder], Problems())
     return PLAN in inputs.parts or PLAN in inputs.words or PLAN_SHEET in inputs.sheets

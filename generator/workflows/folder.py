@@ -9,7 +9,7 @@ atomically; the readers in ``inputs/`` read them back into the same ``Plan``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,9 @@ from generator.domain.target_text import recognise
 from generator.errors import OutputError
 from generator.files import write_atomic
 from generator.inputs.custom_metrics import CUSTOM_COLUMNS, CUSTOM_SHEET
-from generator.inputs.plan_word import PLAN_ITEMS, PLAN_SHEET
+from generator.inputs.excel import Column
+from generator.inputs.labelled import Item
+from generator.inputs.plan_word import PLAN_SHEET, plan_items
 from generator.inputs.profile import signer_parts, unit_slug
 from generator.inputs.targets import TARGET_COLUMNS, TARGET_SHEET
 from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
@@ -55,6 +57,7 @@ class PlanFolder:
     sections: tuple[Section, ...] = ()
     closing: tuple[Paragraph, ...] = ()
     unplaced: list[list[str]] = field(default_factory=list)  # rows import could not place, kept
+    extra_columns: list[str] = field(default_factory=list)  # the plan's own task columns ("Ghi chú")
 
 
 def plan_workbook(folder: PlanFolder) -> bytes:
@@ -67,10 +70,17 @@ def plan_workbook(folder: PlanFolder) -> bytes:
     book.remove(book.worksheets[0])
     year = folder.plan.get("nam") if isinstance(folder.plan.get("nam"), int) else None
     add_form(book, UNIT_SHEET, UNIT_ITEMS, folder.unit, year)
-    add_form(book, PLAN_SHEET, PLAN_ITEMS, folder.plan, year)
+    items = plan_items(folder.plan)
+    columns = (
+        *task_columns(items),
+        *(Column(f"+{h}", h, required=False, width=22) for h in folder.extra_columns),
+    )
+    numerals = next(c.choices for c in columns if c.key == "nhom")
+    groups = f"{numerals[0]}–{numerals[-1]}"
+    add_form(book, PLAN_SHEET, items, folder.plan, year)
     specs = [
         SheetSpec(TARGET_SHEET, TARGET_COLUMNS, "mỗi chỉ tiêu đo được của kế hoạch, gắn với câu của nó"),
-        SheetSpec(TASK_SHEET, TASK_COLUMNS, "các nhiệm vụ cụ thể của phụ lục kế hoạch, nhóm I–VII"),
+        SheetSpec(TASK_SHEET, columns, f"các nhiệm vụ cụ thể của phụ lục kế hoạch, nhóm {groups}"),
         SheetSpec(CUSTOM_SHEET, CUSTOM_COLUMNS, "chỉ số riêng của đơn vị, ngoài danh mục của cchc (không bắt "
                   "buộc); số liệu của chúng ghi ở trang Số liệu của tệp tiến độ"),
     ]  # fmt: skip
@@ -82,6 +92,12 @@ def plan_workbook(folder: PlanFolder) -> bytes:
             sheet.append(row)
     guide_sheet(book, GUIDE, specs, year)
     return to_bytes(book)
+
+
+def task_columns(items: tuple[Item, ...]) -> tuple[Column, ...]:
+    """The "Nhiệm vụ" sheet's columns, its Nhóm drop-down listing the plan's groups."""
+    numerals = tuple(item.key.removeprefix("nhom_") for item in items if item.key.startswith("nhom_"))
+    return tuple(replace(c, choices=numerals) if c.key == "nhom" else c for c in TASK_COLUMNS)
 
 
 def write_plan_folder(folder: PlanFolder, out: Path, *, overwrite: bool = False) -> list[Path]:
@@ -156,6 +172,7 @@ def folder_from_plan(plan: Plan) -> PlanFolder:
         plan=plan_values,
         targets=[row for paragraph in paragraphs for row in target_rows(paragraph, metrics_of(plan))],
         tasks=task_rows(plan.tasks),
+        extra_columns=[header for header, _ in plan.tasks[0].extra] if plan.tasks else [],
         custom=[custom_row(code, metric) for code, metric in plan.custom_metrics],
         opening=plan.opening,
         sections=plan.body,
@@ -197,6 +214,7 @@ def task_rows(tasks: tuple[Task, ...]) -> list[dict[str, Any]]:
             "nhom": task.group, "ma": "" if task.code == automatic else task.code, "nhiem_vu": task.text,
             "san_pham": task.product, "chu_tri": task.lead, "phoi_hop": task.partners,
             "thoi_gian": task.deadline, "kinh_phi": task.budget, "dong_con": "" if task.number is not None else "x",
+            **{f"+{header}": text for header, text in task.extra},
         })  # fmt: skip
     return rows
 

@@ -13,8 +13,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.domain.deadlines import DeadlineError, parse_cell, split_phrases
+from generator.domain.deadlines import DeadlineError, read_cell, split_phrases, undated_notice, year_notices
 from generator.domain.models import Paragraph
+from generator.domain.sheets import TARGET_SHEET
 from generator.errors import GeneratorError, Location, Problem, Problems
 from generator.files import write_atomic
 from generator.inputs.docx_file import SAVE_AS_DOCX, refusal
@@ -62,10 +63,11 @@ def _write_plan(imported: ImportedPlan, out: Path, overwrite: bool, problems: Pr
         sections=tuple(s.freeze() for s in text.sections),
         closing=tuple(p.freeze() for p in text.closing),
         unplaced=imported.appendix.unplaced,
+        extra_columns=imported.appendix.extras,
     )
     if targets:
         problems.warn(
-            Location(str(out / "ke_hoach.xlsx"), sheet="Chỉ tiêu"),
+            Location(str(out / "ke_hoach.xlsx"), sheet=TARGET_SHEET),
             f"có {len(targets)} chỉ tiêu dạng phần trăm; chọn Chỉ số cho những chỉ tiêu muốn báo cáo tự tính "
             "và so sánh (để trống nếu không đo được)",
         )
@@ -95,17 +97,22 @@ def _check_deadlines(imported: ImportedPlan, book: Path, problems: Problems) -> 
 
 
 def _deadline_lines(line: str, year: int, where: Location, cell: Location, problems: Problems) -> list[str]:
+    at = f"ô {cell.cell} trang “{TASK_SHEET}” của {cell.file}"
     try:
-        parse_cell(line, year)
-    except DeadlineError as exc:
+        dated, undated = read_cell(line, year)
+    except DeadlineError as exc:  # a date that cannot exist: cchc plan refuses it
+        problems.warn(where, f"{exc} — cchc plan, cchc rollover sẽ báo lỗi cho tới khi sửa {at}")
+        return [line]
+    if undated:
         pieces = split_phrases(line, year)
         if pieces is None:
-            problems.warn(where, f"{exc} — cchc plan, cchc rollover sẽ báo lỗi cho tới khi sửa ô {cell.cell} trang "
-                          f"“{TASK_SHEET}” của {cell.file}")  # fmt: skip
+            problems.warn(where, f"{undated_notice(undated)}; nếu đó là một thời hạn, hãy sửa ở {at}")
             return [line]
         problems.warn(where, f"thời hạn “{line.strip()}” là {len(pieces)} thời hạn viết liền: đã tách mỗi thời hạn "
-                      f"một dòng ở ô {cell.cell} trang “{TASK_SHEET}” của {cell.file}, hãy xem lại")  # fmt: skip
+                      f"một dòng ở {at}, hãy xem lại")  # fmt: skip
         return pieces
+    for notice in year_notices(dated, year):
+        problems.warn(where, notice)
     return [line]
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.domain.carry_over import check_carried, follows, pending_by_field
 from generator.domain.figures import compute, due_date
 from generator.domain.kinds import DocumentKind
-from generator.domain.models import Plan, Progress, Report, Unit
+from generator.domain.models import FieldStats, Plan, Progress, Report, Unit
 from generator.domain.periods import Period, make_period
 from generator.errors import GeneratorError, Location, Problems
-from generator.inputs.files import InputSet, collect
+from generator.inputs.files import InputSet, collect, period_of
 from generator.inputs.progress import read_progress
 from generator.inputs.report_text import ReportHeader, ReportWords
 from generator.inputs.sources import (
@@ -26,6 +27,7 @@ from generator.inputs.sources import (
     read_windows_from,
     report_gap,
 )
+from generator.inputs.tthc import read_fields_of
 from generator.render.bundled import template
 from generator.render.engine import Properties
 from generator.render.plan_context import plan_context
@@ -88,11 +90,15 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
         plan = None  # its tasks are not this year's: the progress sheet is checked on its own
     rules = unit.window_rules if unit is not None else read_windows_from(inputs)
     period = make_period(code, year, rules) if rules is not None else None
-    progress = None if gap.progress else read_progress(inputs.workbooks, plan, period, problems)
+    previous = _previous_fields(inputs, period, rules) if period is not None else None
+    carried = pending_by_field(previous) if previous else None
+    progress = None if gap.progress else read_progress(inputs.workbooks, plan, period, problems, carried)
     if unit is None or plan is None or period is None or words is None or progress is None or problems.errors:
         return None
     _check_deadline(words[0], unit, period, problems)
     _check_window(words[0], period, progress, problems)
+    if previous:
+        check_carried(progress.fields, previous, problems)
     _check_plan_cited(words[0], plan, problems)
     return _report(unit, plan, period, progress, words)
 
@@ -127,6 +133,18 @@ def _check_deadline(header: ReportHeader, unit: Unit, period: Period, problems: 
             f"ngày ban hành {header.issue_date:%d/%m/%Y} sau hạn gửi báo cáo {period.name} "
             f"({deadline:%d/%m/%Y}, ngày {unit.deadline_day} của tháng cuối kỳ)",
         )
+
+
+def _previous_fields(
+    inputs: InputSet, period: Period, rules: dict[str, tuple[str, str]] | None
+) -> tuple[FieldStats, ...] | None:
+    """The "TTHC" rows of the previous period's workbook in the folder, when there is one:
+    its pending files are this period's "Từ kỳ trước" (#23 item 6)."""
+    for path in inputs.elsewhere:
+        named = period_of(path)
+        if named is not None and follows(make_period(*named, rules), period):
+            return read_fields_of(path)
+    return None
 
 
 def _check_plan_cited(header: ReportHeader, plan: Plan, problems: Problems) -> None:

@@ -65,6 +65,7 @@ def report_values(header: ReportHeader) -> dict[str, Any]:
         "ngay_ban_hanh": header.issue_date.strftime("%d/%m/%Y") if header.issue_date else "",
         "nam_ban_hanh": header.issue_year if header.issue_year and not header.issue_date else "",
         "kinh_gui": "\n".join(header.addressees),
+        "noi_nhan": "\n".join(header.recipients or ()),
         "ke_hoach_so": header.plan_number or "",
         "ke_hoach_ngay": header.plan_date.strftime("%d/%m/%Y") if header.plan_date else "",
     }

@@ -53,20 +53,26 @@ class Request:
 
 def make(request: Request) -> Outcome:
     """Make the requested document through its pipeline; ``GeneratorError`` on bad input."""
-    from generator.workflows import pipeline, rollover  # imported here: each is heavy
-
     inputs = list(request.inputs)
+    if request.kind is DocumentKind.DRAFT:
+        return _draft(request)
+    from generator.workflows import pipeline  # imported here, as rollover below: each is heavy
+
     if request.kind is DocumentKind.PLAN:
         return pipeline.make_plan(inputs, request.out, template=request.template, rename=request.rename)
-    if request.kind is DocumentKind.REPORT:
-        assert request.period is not None  # checked when the request was made
-        assert request.year is not None
-        return pipeline.make_report(
-            inputs, request.out, code=request.period, year=request.year,
-            template=request.template, rename=request.rename,
-        )  # fmt: skip
+    assert request.period is not None  # checked when the request was made
+    assert request.year is not None
+    return pipeline.make_report(
+        inputs, request.out, code=request.period, year=request.year,
+        template=request.template, rename=request.rename,
+    )  # fmt: skip
+
+
+def _draft(request: Request) -> Outcome:
+    from generator.workflows import rollover  # ruamel.yaml and the draft's steps: drafts only
+
     assert request.year is not None
     return rollover.rollover(
-        inputs, request.year, request.out,
+        list(request.inputs), request.year, request.out,
         progress=request.progress, drop_done=request.drop_done, overwrite=request.overwrite,
     )  # fmt: skip

@@ -18,7 +18,7 @@ from typing import Any
 from generator.domain.deadlines import DeadlineError, parse_cell, shift_deadline
 from generator.domain.indicators import DONE
 from generator.domain.models import Plan, Task, TaskProgress
-from generator.domain.periods import make_period
+from generator.domain.periods import YEAR_CODE, make_period
 from generator.errors import GeneratorError, Location, OutputError, Problems
 from generator.files import write_atomic
 from generator.inputs.files import collect
@@ -91,7 +91,7 @@ def _next_year_files(
 
 
 def _states(progress: Path, plan: Plan, problems: Problems) -> dict[str, TaskProgress]:
-    year_end = make_period("NAM", plan.year, plan.unit.window_rules)
+    year_end = make_period(YEAR_CODE, plan.year, plan.unit.window_rules)
     return read_task_states([progress], plan, year_end, problems) or {}
 
 

@@ -13,14 +13,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.domain.models import DEADLINE_DAY
+from generator.domain.periods import (
+    PERIOD_KINDS,
+    Period,
+    chronological,
+    make_period,
+    period_label,
+    valid_year,
+)
 from generator.domain.periods import YEAR_END as YEAR_END
-from generator.domain.periods import Period, chronological, make_period, period_label, valid_year
+from generator.domain.sheets import (
+    PLAN_SHEET,
+    PROGRESS_SHEET,
+    REPORT_SHEET,
+    TARGET_SHEET,
+    TASK_SHEET,
+    UNIT_SHEET,
+)
 from generator.errors import Problems
 from generator.inputs.fields import MISSING
 from generator.inputs.files import InputSet, collect, period_of
 from generator.inputs.labelled import opened, read_form
-from generator.inputs.plan_word import PLAN_ITEMS, PLAN_SHEET
-from generator.inputs.progress import PROGRESS_SHEET
+from generator.inputs.plan_word import PLAN_ITEMS
 from generator.inputs.sources import read_plan_from, read_unit_from
 
 
@@ -97,7 +111,7 @@ class FolderSurvey:
             chosen = [p for p in self.periods if wanted(p)]
             if chosen:
                 return chosen[-1].code, chosen[-1].year
-        return "Q1", year
+        return PERIOD_KINDS[0].code, year  # the year's first report
 
 
 def survey(folder: Path) -> FolderSurvey:
@@ -129,7 +143,7 @@ def survey(folder: Path) -> FolderSurvey:
 def _read_plan(inputs: InputSet, folder: Path, problems: Problems, found: FolderSurvey) -> None:
     """The unit and the plan, when their files are there (a missing one is a part, not an error)."""
     where = str(folder)
-    has_unit = "don_vi" in inputs.parts or "Đơn vị" in inputs.sheets
+    has_unit = "don_vi" in inputs.parts or UNIT_SHEET in inputs.sheets
     unit = read_unit_from(inputs, problems, where) if has_unit else None
     if unit is not None:
         found.unit = " ".join(unit.name_lines)
@@ -159,22 +173,24 @@ def _parts(inputs: InputSet, yaml: bool) -> list[Part]:
         return path.name if path is not None else None
 
     parts = inputs.parts
-    unit = parts["don_vi"].path if "don_vi" in parts else inputs.sheets.get("Đơn vị")
+    unit = parts["don_vi"].path if "don_vi" in parts else inputs.sheets.get(UNIT_SHEET)
     if yaml:
         words = parts["ke_hoach"].path if "ke_hoach" in parts else None
         return [
             Part("hồ sơ đơn vị", name(unit), "don_vi.yaml (phần don_vi:)"),
             Part("lời văn kế hoạch", name(words), "ke_hoach.yaml (phần ke_hoach:)"),
             Part(
-                "nhiệm vụ (phụ lục)", name(inputs.sheets.get("Nhiệm vụ")), 'nhiem_vu.xlsx (trang "Nhiệm vụ")'
+                "nhiệm vụ (phụ lục)",
+                name(inputs.sheets.get(TASK_SHEET)),
+                f'nhiem_vu.xlsx (trang "{TASK_SHEET}")',
             ),
         ]
     words_file = inputs.words.get("ke_hoach")
     return [
-        Part("hồ sơ đơn vị", name(unit), 'trang "Đơn vị" của ke_hoach.xlsx'),
+        Part("hồ sơ đơn vị", name(unit), f'trang "{UNIT_SHEET}" của ke_hoach.xlsx'),
         Part("lời văn kế hoạch", name(words_file.path if words_file else None), "ke_hoach.docx"),
-        Part("năm, số, trích yếu của kế hoạch", name(inputs.sheets.get("Kế hoạch")), 'trang "Kế hoạch" của ke_hoach.xlsx'),
-        Part("nhiệm vụ (phụ lục)", name(inputs.sheets.get("Nhiệm vụ")), 'trang "Nhiệm vụ" của ke_hoach.xlsx'),
+        Part("năm, số, trích yếu của kế hoạch", name(inputs.sheets.get(PLAN_SHEET)), f'trang "{PLAN_SHEET}" của ke_hoach.xlsx'),
+        Part("nhiệm vụ (phụ lục)", name(inputs.sheets.get(TASK_SHEET)), f'trang "{TASK_SHEET}" của ke_hoach.xlsx'),
     ]  # fmt: skip
 
 
@@ -190,8 +206,8 @@ def _period_files(inputs: InputSet, code: str | None, year: int | None) -> Perio
 
 _WORDS = {"ke_hoach": "lời văn kế hoạch", "bao_cao": "lời văn báo cáo"}
 _YAML = {"don_vi": "hồ sơ đơn vị", "ke_hoach": "kế hoạch", "bao_cao": "lời văn báo cáo"}
-_SHEETS = {"Đơn vị": "hồ sơ đơn vị", "Kế hoạch": "thông tin kế hoạch", "Chỉ tiêu": "chỉ tiêu",
-           "Nhiệm vụ": "nhiệm vụ", "Báo cáo": "số, ngày của báo cáo", "Tiến độ": "tiến độ, số liệu của kỳ"}  # fmt: skip
+_SHEETS = {UNIT_SHEET: "hồ sơ đơn vị", PLAN_SHEET: "thông tin kế hoạch", TARGET_SHEET: "chỉ tiêu",
+           TASK_SHEET: "nhiệm vụ", REPORT_SHEET: "số, ngày của báo cáo", PROGRESS_SHEET: "tiến độ, số liệu của kỳ"}  # fmt: skip
 
 
 def _note_roles(inputs: InputSet, roles: dict[str, list[str]]) -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from generator.domain import nd30
 from generator.domain.formatting import roman, vn_letter
 from generator.domain.models import Paragraph, Section
 from generator.domain.outline import looks_like_marker
 from generator.inputs.words import GUIDANCE
 
-FONT = "Times New Roman"
+FONT = nd30.FONT
 GREY = (0x6E, 0x6E, 0x6E)
 BLUE = (0x1F, 0x4E, 0x9D)
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.domain import nd30
 from generator.domain.indicators import METRICS
+from generator.domain.sheets import CUSTOM_SHEET
 from generator.domain.sheets import LIST_SHEET as LIST_SHEET
 from generator.inputs.excel import Column
 from generator.inputs.labelled import LABEL_COLUMNS, Item
@@ -79,7 +81,7 @@ def add_sheet(book: Any, spec: SheetSpec, year: int | None = None) -> Any:
     for index, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(row=1, column=index, value=column.header)
-        header.font = Font(name="Times New Roman", bold=True)
+        header.font = Font(name=nd30.FONT, bold=True)
         header.fill = PatternFill("solid", fgColor=HEADER_FILL)
         header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         if column.note:
@@ -114,7 +116,7 @@ def drop_down(
     check.showErrorMessage = True
     if not strict:
         check.errorStyle = "warning"
-        check.error = f"Không có trong danh sách ({title}): chỉ dùng khi là mã ở trang “Chỉ số riêng”"
+        check.error = f"Không có trong danh sách ({title}): chỉ dùng khi là mã ở trang “{CUSTOM_SHEET}”"
     sheet.add_data_validation(check)
     check.add(cells)
 
@@ -146,17 +148,17 @@ def add_form(
     sheet = book.create_sheet(title)
     for index, column in enumerate(LABEL_COLUMNS, start=1):
         header = sheet.cell(row=1, column=index, value=column.header)
-        header.font = Font(name="Times New Roman", bold=True)
+        header.font = Font(name=nd30.FONT, bold=True)
         header.fill = PatternFill("solid", fgColor=HEADER_FILL)
         sheet.column_dimensions["ABC"[index - 1]].width = column.width
     wrap = Alignment(wrap_text=True, vertical="top")
     for row, item in enumerate(items, start=2):
         mark = " *" if item.required else ""
-        sheet.cell(row=row, column=1, value=item.label + mark).font = Font(name="Times New Roman", bold=True)
+        sheet.cell(row=row, column=1, value=item.label + mark).font = Font(name=nd30.FONT, bold=True)
         value = sheet.cell(row=row, column=2, value=values.get(item.key))
-        value.alignment, value.font = wrap, Font(name="Times New Roman")
+        value.alignment, value.font = wrap, Font(name=nd30.FONT)
         note = sheet.cell(row=row, column=3, value=dated(item.note, year))
-        note.alignment, note.font = wrap, Font(name="Times New Roman", italic=True, color="555555")
+        note.alignment, note.font = wrap, Font(name=nd30.FONT, italic=True, color="555555")
         if item.choices:
             drop_down(sheet, item.choices, item.label, f"B{row}")
     sheet.freeze_panes = "A2"
@@ -168,7 +170,7 @@ def fill_rows(sheet: Any, columns: Sequence[Column], rows: Iterable[dict[str, An
     from openpyxl.styles import Alignment, Font
 
     wrap = Alignment(wrap_text=True, vertical="top")
-    font = Font(name="Times New Roman")
+    font = Font(name=nd30.FONT)
     for number, values in enumerate(rows, start=2):
         for index, column in enumerate(columns, start=1):
             value = values.get(column.key)

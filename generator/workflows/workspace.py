@@ -15,7 +15,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from generator.domain.areas import AREAS, PROVINCE_RECIPIENTS, PROVINCE_SUPERIOR, reports_to_province
+from generator.domain.areas import (
+    AREAS,
+    PROVINCE_RECIPIENTS,
+    PROVINCE_SUPERIOR,
+    default_addressee,
+    reports_to_province,
+)
 from generator.domain.indicators import NOT_STARTED, metrics_of
 from generator.domain.models import Plan, Section
 from generator.domain.periods import chronological, make_period
@@ -61,7 +67,7 @@ def init_word_folder(target: Path, year: int, *, overwrite: bool = False) -> lis
     written = write_plan_folder(blank_plan(year), target, overwrite=True)
     written.append(_write(target / REPORT_WORDS, report_words_docx(blank_report_words())))
     book = progress_book(year)
-    add_report_sheet(book, {})
+    add_report_sheet(book, {"kinh_gui": default_addressee(year)})
     written.append(_write(target / PROGRESS_BOOK, to_bytes(book)))
     return written
 
@@ -161,7 +167,8 @@ def progress_workbook(plan: Plan, states: Mapping[str, str] | None = None, windo
     counted = dict.fromkeys(t.metric for t in plan.targets if metrics[t.metric].source == "so_lieu")
     rows = [{"chi_so": code, "noi_dung": metrics[code].label} for code in counted]
     fill_rows(book[FIGURES_SHEET], FIGURES_COLUMNS, rows)
-    add_report_sheet(book, {})
+    addressee = default_addressee(plan.year, plan.unit.superior, plan.unit.province)
+    add_report_sheet(book, {"kinh_gui": addressee})
     return to_bytes(book)
 
 

@@ -19,6 +19,7 @@ from generator.ooxml.writing import (
     table,
     tag_paragraph,
 )
+from generator.render.builder.extras import Extras
 
 MOTTO_LINE = line_paragraph(nd30.text_width(nd30.MOTTO, nd30.SIZE_MOTTO, bold=True), nd30.RIGHT_ROOM)
 HEADERS = {"default": "rIdHeaderPage", "first": "rIdHeaderFirst"}
@@ -125,9 +126,13 @@ def section_end(*, landscape: bool, restart: bool) -> str:
 
 
 # A paragraph Word requires after a table (and the one holding a section break) takes no room:
-# otherwise, when a table ends at the foot of a page, it alone makes a blank page.
+# otherwise, when a table ends at the foot of a page, it alone makes a blank page. One point high
+# was not enough (a table ending within that point of the foot still spilled it, #23): its mark is
+# also hidden, which Word and LibreOffice lay out as nothing while keeping the section break
+# (docs/nd30-format.md §11, practice).
 _NO_ROOM = (
-    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>'
+    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:vanish/><w:sz w:val="2"/></w:rPr>'
 )
 
 
@@ -178,10 +183,10 @@ def form_top(reference: str) -> str:
     return top + unit
 
 
-def table_header(titles: list[str], widths: list[int]) -> str:
+def table_header(titles: list[str], widths: list[int], style: str = "BangTieuDe") -> str:
     """The header row of an appendix table: bold, centred, repeated on every page."""
     return row(
-        [cell(paragraph(t, "BangTieuDe"), w, valign="center") for t, w in zip(titles, widths, strict=True)],
+        [cell(paragraph(t, style), w, valign="center") for t, w in zip(titles, widths, strict=True)],
         header=True,
     )
 
@@ -225,42 +230,51 @@ def fit(columns: list[Column], total: int) -> list[Column]:
     return [*first, Column(last.title, rest, last.value, last.style)]
 
 
-def data_table(columns: list[Column], body: list[str]) -> str:
+def data_table(
+    columns: list[Column], body: list[str], extras: Extras | None = None, *, header_style: str = "BangTieuDe"
+) -> str:
     """A bordered table: the repeated header row, then ``body`` rows."""
     widths = [c.width for c in columns]
-    return table(widths, [table_header([c.title for c in columns], widths), *body], borders=True)
+    header = table_header([c.title for c in columns], widths, header_style)
+    if extras is not None:  # header cells, then the extra ones
+        more = extras.cells(f"c in {extras.headers}", "c|upper", "BangTieuDe", header=True)
+        header = header.replace("</w:tr>", "".join(more) + "</w:tr>")
+    return table(widths, [header, *body], borders=True)
 
 
-def value_row(columns: list[Column], *, bold: bool = False) -> str:
+def value_row(columns: list[Column], *, bold: bool = False, extras: Extras | None = None) -> str:
     """One row of cells, each holding its column's expression."""
     cells = []
     for column in columns:
         style = "BangNhom" if bold and column.style == "BangChu" else column.style
         cells.append(cell(paragraph(f"{{{{ {column.value} }}}}", style), column.width))
+    if extras is not None:
+        cells += extras.cells(f"v in {extras.values}", "v", "BangChu")
     return row(cells)
 
 
-def loop_rows(columns: list[Column], loop: str) -> list[str]:
+def loop_rows(columns: list[Column], loop: str, extras: Extras | None = None) -> list[str]:
     """``{%tr for … %}`` + one row per item + ``{%tr endfor %}``."""
     total = sum(c.width for c in columns)
     return [
         loop_row(f"{{%tr {loop} %}}", total, len(columns)),
-        value_row(columns),
+        value_row(columns, extras=extras),
         loop_row("{%tr endfor %}", total, len(columns)),
     ]
 
 
-def grouped_rows(columns: list[Column], groups: str, items: str) -> list[str]:
+def grouped_rows(columns: list[Column], groups: str, items: str, extras: Extras | None = None) -> list[str]:
     """Group rows (numeral + title across the table) each followed by its items' rows."""
     total = sum(c.width for c in columns)
+    span = f"{{% colspan {len(columns) - 1} + {extras.headers}|length %}}" if extras is not None else ""
     group_row = row([
         cell(paragraph("{{ g.so }}", "BangNhom"), columns[0].width),
-        cell(paragraph("{{ g.ten }}", "BangNhom"), total - columns[0].width, span=len(columns) - 1),
+        cell(paragraph(span + "{{ g.ten }}", "BangNhom"), total - columns[0].width, span=len(columns) - 1),
     ])  # fmt: skip
     return [
         loop_row(f"{{%tr for g in {groups} %}}", total, len(columns)),
         group_row,
-        *loop_rows(columns, f"for t in g.{items}"),
+        *loop_rows(columns, f"for t in g.{items}", extras),
         loop_row("{%tr endfor %}", total, len(columns)),
     ]
 

@@ -17,6 +17,7 @@ from generator.domain import form06, nd30
 from generator.ooxml.package import Entry, assemble
 from generator.ooxml.writing import paragraph, tag_paragraph
 from generator.render.builder import blocks
+from generator.render.builder.extras import Extras
 from generator.render.builder.styles import styles_xml
 from generator.render.bundled import SOURCE_TEMPLATES
 
@@ -36,6 +37,7 @@ PLAN_TASKS = blocks.fit([
     C("CƠ QUAN PHỐI HỢP", 1800, "t.phoi_hop"), C("THỜI GIAN HOÀN THÀNH", 1750, "t.thoi_gian"),
     C("KINH PHÍ THỰC HIỆN", 0, "t.kinh_phi"),
 ], WIDE)  # fmt: skip
+PLAN_EXTRAS = Extras("phu_luc.cot_them", "t.them")  # the plan's own columns ("Ghi chú"), #24
 REPORT_TARGETS = blocks.fit([
     C("STT", 760, "r.stt", "BangSo"), C("Chỉ tiêu", 2900, "r.ten"), C("Số liệu", 1650, "r.so_lieu"),
     C("Kết quả", 1450, "r.ket_qua"), C("Chỉ tiêu kế hoạch", 1354, "r.muc_tieu"),
@@ -72,8 +74,8 @@ def bieu_06_header(second: str) -> list[list[blocks.Head]]:
 
 
 TTHC_EXTRAS = blocks.fit([
-    C("STT", 760, "t.stt", "BangSo"), C("Nội dung", 7000, "t.ten"),
-    C("Số hồ sơ", 2200, "t.so_ho_so|so", "BangSo"), C("Tỷ lệ", 0, "t.ty_le"),
+    C("STT", 760, "t.stt", "BangSoGiu"), C("Nội dung", 7000, "t.ten", "BangChuGiu"),
+    C("Số hồ sơ", 2200, "t.so_ho_so|so", "BangSoGiu"), C("Tỷ lệ", 0, "t.ty_le", "BangChuGiu"),
 ], WIDE)  # fmt: skip
 
 
@@ -89,7 +91,9 @@ def plan_document() -> str:
         + blocks.signature_block()
         + blocks.section_break(landscape=False, restart=False)
         + blocks.appendix_heading("", "phu_luc")
-        + blocks.data_table(PLAN_TASKS, blocks.grouped_rows(PLAN_TASKS, "phu_luc.nhom", "nhiem_vu"))
+        + blocks.data_table(
+            PLAN_TASKS, blocks.grouped_rows(PLAN_TASKS, "phu_luc.nhom", "nhiem_vu", PLAN_EXTRAS), PLAN_EXTRAS
+        )
         + blocks.table_end()
         + blocks.section_end(landscape=True, restart=True)
     )
@@ -138,7 +142,11 @@ def tthc_appendix() -> str:
         + tag_paragraph("{%p if phu_luc_2.them %}")
         + paragraph()
         + paragraph(form06.EXTRAS_TITLE, "PhuLucTieuDe")
-        + blocks.data_table(TTHC_EXTRAS, blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"))
+        + blocks.data_table(
+            TTHC_EXTRAS,
+            blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"),
+            header_style="BangTieuDeGiu",
+        )
         + tag_paragraph("{%p endif %}")
         + blocks.table_end()
     )
@@ -249,7 +257,7 @@ _SETTINGS = (
 _FONTS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+    '<w:font w:name="' + nd30.FONT + '"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
     '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
     "</w:fonts>"
 )

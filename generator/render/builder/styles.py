@@ -138,13 +138,34 @@ STYLES = (
     Style("BieuDonVi", "ND30 Biểu - đơn vị báo cáo, nhận báo cáo", nd30.SIZE_TABLE, keep_next=True),
     Style("BangChu", "ND30 Bảng - chữ", nd30.SIZE_TABLE, before=40, after=40),
     Style("BangSo", "ND30 Bảng - số", nd30.SIZE_TABLE, align="center", before=40, after=40),
+    # A small table kept whole on one page with its title (the optional figures after Biểu 06):
+    # every paragraph keeps with the next, so no row is left alone at the top of a page.
+    Style(
+        "BangTieuDeGiu",
+        "ND30 Bảng nhỏ - tiêu đề cột",
+        nd30.SIZE_TABLE,
+        bold=True,
+        align="center",
+        before=40,
+        after=40,
+        keep_next=True,
+    ),
+    Style("BangChuGiu", "ND30 Bảng nhỏ - chữ", nd30.SIZE_TABLE, before=40, after=40, keep_next=True),
+    Style(
+        "BangSoGiu",
+        "ND30 Bảng nhỏ - số",
+        nd30.SIZE_TABLE,
+        align="center",
+        before=40,
+        after=40,
+        keep_next=True,
+    ),
     Style("SoTrang", "ND30 Số trang", nd30.SIZE_PAGE_NUMBER, align="center"),
 )
 
 _DEFAULTS = (
     "<w:docDefaults><w:rPrDefault><w:rPr>"
-    '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" '
-    'w:cs="Times New Roman"/>'
+    f'<w:rFonts w:ascii="{nd30.FONT}" w:hAnsi="{nd30.FONT}" w:eastAsia="{nd30.FONT}" w:cs="{nd30.FONT}"/>'
     f'<w:sz w:val="{nd30.SIZE_BODY * 2}"/><w:szCs w:val="{nd30.SIZE_BODY * 2}"/>'
     '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/>'
     "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
