@@ -11,10 +11,11 @@ source of the modules that derive and store it (``code_version``), the libraries
 environment (``render.environment.fingerprint``). Nothing is numbered by hand: a change in any
 of these gives new keys, so a stale entry is never looked up; it only ages out.
 
-Damage: a file is ``MAGIC``, the SHA-256 of the payload, then the payload (a pickle). The
-checksum is verified before unpickling; a file that fails it (cut short, empty, a flipped bit,
-another format) or holds the wrong type is deleted, and the caller rebuilds the entry. The
-checksum guards against damage, not against someone who can already write the user's files.
+Damage and tampering: a file is ``MAGIC``, an HMAC-SHA256 of the payload under the user's secret
+key (``KEY_NAME`` in the folder, 0600, made on first use), then the pickle. A file that fails the
+MAC (damaged, another format, planted without the key) or holds the wrong type is deleted and
+rebuilt. A folder, key or entry not the user's own, or that others can write, is not used (the
+cache is off): docs/security.md §3.
 
 Limits: reading an entry refreshes its modification time, so that time is its last use. A run
 that writes an entry then prunes the folder (at most once an hour per process, so once per
@@ -30,9 +31,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import os
 import pickle
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -50,6 +53,10 @@ PRUNE_INTERVAL = 3600.0  # seconds: once per command, hourly in a long-running `
 _DIGEST_SIZE = hashlib.sha256().digest_size
 _OWNED = re.compile(r"[0-9a-f]{64}\.pickle|\.cchc-[^/\\]*\.tmp")  # entries, write_atomic's temp files
 _last_prune: dict[Path, float] = {}
+KEY_NAME = "cchc.key"
+_KEY_SIZE = 32
+_keys: dict[Path, bytes] = {}  # the key of each cache folder, read once per process
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 _DAMAGED = object()  # what _unpack gives for a file that fails its checks
 
 
@@ -78,11 +85,13 @@ def load(path: Path | None, expected: type) -> Any:
     """The object stored at ``path`` if intact and an ``expected``; else None (a damaged file is deleted)."""
     if path is None:
         return None
-    try:
-        stored = path.read_bytes()
-    except OSError:  # not there (the usual miss), or unreadable
+    key = _secret(path.parent.parent)
+    if key is None or not _private_folder(path.parent):
         return None
-    value = _unpack(stored)
+    stored = _read_own(path)
+    if stored is None:  # not there (the usual miss), unreadable, or not the user's own file
+        return None
+    value = _unpack(stored, key)
     if value is _DAMAGED or not isinstance(value, expected):
         with contextlib.suppress(OSError):
             path.unlink()
@@ -92,14 +101,16 @@ def load(path: Path | None, expected: type) -> Any:
     return value
 
 
-def _unpack(stored: bytes) -> object:
-    """The payload's object, or _DAMAGED unless the magic and the checksum match."""
+def _unpack(stored: bytes, key: bytes) -> object:
+    """The payload's object, or _DAMAGED unless the magic and the MAC match."""
     start = len(MAGIC) + _DIGEST_SIZE
     payload = stored[start:]
-    if not stored.startswith(MAGIC) or stored[len(MAGIC) : start] != hashlib.sha256(payload).digest():
+    if not stored.startswith(MAGIC) or not hmac.compare_digest(
+        stored[len(MAGIC) : start], _mac(key, payload)
+    ):
         return _DAMAGED
     try:
-        return pickle.loads(payload)  # our own, intact file, named by the content it came from
+        return pickle.loads(payload)  # written by this user's cchc with its key, intact
     except Exception:  # intact but not loadable here (a class that moved): rebuilt like damage
         return _DAMAGED
 
@@ -108,19 +119,100 @@ def store(path: Path | None, value: Any) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     if path is None:
         return
+    key = _secret(path.parent.parent)
+    if key is None or not _private_folder(path.parent):
+        return
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):
         return
     with contextlib.suppress(OSError):
-        _write(path, MAGIC + hashlib.sha256(payload).digest() + payload)
+        _write(path, MAGIC + _mac(key, payload) + payload)
     prune(path.parent.parent)
+
+
+def _mac(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()
+
+
+def _secret(root: Path) -> bytes | None:
+    """The user's key for the entries under ``root``, made on first use; None when ``root`` or the
+    key is not the user's own and private (the cache is then off)."""
+    if not _private_folder(root):
+        return None
+    known = _keys.get(root)
+    if known is not None:
+        return known
+    path = root / KEY_NAME
+    key = _read_own(path, private=True)
+    if key is None or len(key) != _KEY_SIZE:
+        key = _new_key(path, replace=os.path.lexists(path))
+    if key is not None:
+        _keys[root] = key
+    return key
+
+
+def _new_key(path: Path, replace: bool) -> bytes | None:
+    """32 random bytes put at ``path`` whole, readable by the user only; a key another process
+    put there first is taken instead. ``replace``: the key there is not trusted, remove it."""
+    key = os.urandom(_KEY_SIZE)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".cchc-", suffix=".tmp")  # 0600
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(key)
+        if replace:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+        os.link(name, path)  # fails when another process made the key meanwhile
+    except FileExistsError:
+        found = _read_own(path, private=True)
+        return found if found is not None and len(found) == _KEY_SIZE else None
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+    return key
+
+
+def _read_own(path: Path, *, private: bool = False) -> bytes | None:
+    """The bytes of the regular file ``path`` when it is the user's and others cannot write it
+    (nor read it, when ``private``); None otherwise. A link is not followed."""
+    try:
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode) or not _owned(status, 0o077 if private else 0o022):
+            return None
+        return stream.read()
+
+
+def _private_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder of the user's that others cannot write; made (0700) when missing."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = os.lstat(path)
+        default = os.environ.get("CCHC_CACHE_DIR") is None  # the user's own cache folder, not one named
+        if default and stat.S_ISDIR(status.st_mode) and _owned(status, 0) and status.st_mode & 0o022:
+            os.chmod(path, stat.S_IMODE(status.st_mode) & ~0o022)  # made by an earlier cchc
+            status = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode) and _owned(status, 0o022)
+
+
+def _owned(status: os.stat_result, forbidden: int) -> bool:
+    """Owned by this user, with none of the ``forbidden`` mode bits (no owners on Windows)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return status.st_uid == os.getuid() and not status.st_mode & forbidden
 
 
 def _write(path: Path, data: bytes) -> None:
     """A temporary file renamed into place, not synced to disk as documents are (~5 ms each):
-    an entry cut short by a crash fails its checksum and is rebuilt."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    an entry cut short by a crash fails its MAC and is rebuilt."""
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=".cchc-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

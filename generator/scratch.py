@@ -1,7 +1,8 @@
 """Folders cchc makes in the system temp folder, and the sweeping of those a killed run left.
 
-``cchc serve`` keeps uploaded data in ``cchc-serve-<pid>-…`` and each LibreOffice run works in
-``cchc-pdf-<pid>-…``; both are deleted when the run ends, even on Ctrl+C or SIGTERM. After
+``cchc serve`` keeps uploaded data in ``cchc-serve-<pid>-…``, each LibreOffice run works in
+``cchc-pdf-<pid>-…`` (its own temp folder inside), ``cchc import`` in ``cchc-import-<pid>-…``;
+all are deleted when the run ends, even on Ctrl+C or SIGTERM. After
 kill -9 or a power cut they stay, uploaded data included, so each new folder of a kind is
 made after deleting the folders of that kind whose process is gone. Only folders named so,
 owned by this user and not links are touched; a folder of an older cchc (no pid in its name)

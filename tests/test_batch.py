@@ -45,6 +45,25 @@ def province(tmp_path: Path) -> Path:
     return root
 
 
+def test_consolidated_by_field_and_by_group(province: Path, tmp_path: Path) -> None:
+    """Biểu 06 per lĩnh vực and the tasks per group, summed over the two units (#28)."""
+    out = tmp_path / "out"
+    run_cli("batch", province, "--out", out)
+    found = [table_rows(t) for t in docx.Document(str(out / "tong_hop_cchc_q1_2022.docx")).tables]
+    by_field, groups = found[3], found[4]
+    assert by_field[3] == [f"({n})" for n in range(1, 14)]
+    assert [row[1:] for row in by_field[4:]] == [
+        ["Hộ tịch", "240", "128", "108", "4", "234", "70", "164", "0", "6", "6", "0"],
+        ["Chứng thực", "410", "76", "334", "0", "410", "140", "270", "0", "0", "0", "0"],
+        ["Đất đai", "58", "8", "44", "6", "50", "12", "34", "4", "8", "4", "4"],
+        ["Lao động - Thương binh và Xã hội", "66", "22", "42", "2", "60", "18", "42", "0", "6", "6", "0"],
+        ["Khiếu nại, tố cáo", "6", "0", "6", "0", "4", "2", "2", "0", "2", "2", "0"],
+        ["Tổng cộng", "780", "234", "534", "12", "758", "242", "512", "4", "22", "18", "4"],
+    ]  # each Lộc Thủy's figures twice
+    assert [row[0] for row in groups[1:]] == ["I", "II", "III", "IV", "V", "VI", "VII", ""]
+    assert groups[-1][1:] == ["Tổng cộng", "58", "12", "4", "30", "8", "4"]  # the per-unit table's total
+
+
 def test_one_broken_unit_does_not_stop_the_others(province: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_cli("batch", province, "--out", out)

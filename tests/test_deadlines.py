@@ -74,9 +74,7 @@ def test_before_can_mean_the_day_itself() -> None:
     assert parse_deadline("Trước ngày 15/01/2022", 2022, before_is_day_before=False).due == D(2022, 1, 15)
 
 
-@pytest.mark.parametrize(
-    "phrase", ["Sớm nhất có thể", "Quý V/2022", "Cơ quan soạn thảo văn bản QPPL", "2022"]
-)
+@pytest.mark.parametrize("phrase", ["Sớm nhất có thể", "Cơ quan soạn thảo văn bản QPPL", "2022"])
 def test_unknown_phrase_is_an_error_not_a_guess(phrase: str) -> None:
     with pytest.raises(DeadlineError) as caught:
         parse_deadline(phrase, 2022)
@@ -89,6 +87,11 @@ def test_unknown_phrase_is_an_error_not_a_guess(phrase: str) -> None:
         ("Trước ngày 31/02/2022", "tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)"),
         ("Đến ngày 31/4/2022", "tháng 4 năm 2022 không có ngày 31 (chỉ có 30 ngày)"),
         ("Tháng 13/2022", "không có tháng 13"),
+        ("Quý V/2022", "không có quý V (chỉ có quý I đến IV)"),
+        (
+            "31/02/2027",
+            "tháng 2 năm 2027 không có ngày 31 (chỉ có 28 ngày)",
+        ),  # a bare date, as offices type it
         ("Trước ngày 29/02 hàng năm", "tháng 2 năm 2022 không có ngày 29 (chỉ có 28 ngày)"),
     ],
 )
@@ -189,3 +192,16 @@ def test_a_cell_keeps_apart_what_names_no_date_and_refuses_what_cannot_exist() -
     with pytest.raises(DeadlineError) as caught:
         read_cell("Trước ngày 31/02/2027\nTheo tiến độ", 2027)
     assert not isinstance(caught.value, UndatedError)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("30/06/2022", D(2022, 6, 30)),
+        ("Ngày 30/6/2022", D(2022, 6, 30)),
+        ("Đến ngày 30/06/2022", D(2022, 6, 30)),
+    ],
+)
+def test_a_bare_date_is_a_deadline(phrase: str, due: D) -> None:
+    """Offices write a date alone in the deadline column: it is that day, not free text."""
+    assert parse_deadline(phrase, 2022).due == due

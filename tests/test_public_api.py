@@ -99,7 +99,7 @@ def test_read_plan_returns_the_validated_plan_and_writes_nothing(tmp_path: Path)
 def test_bad_data_raises_input_error_with_every_problem_and_its_place(tmp_path: Path) -> None:
     copy = shutil.copytree(WORD_EXAMPLE, tmp_path / "xa")
     book = openpyxl.load_workbook(copy / "ke_hoach.xlsx")
-    book[TASK_SHEET]["G2"] = "Sớm nhất có thể"  # column "Thời gian hoàn thành"
+    book[TASK_SHEET]["G2"] = "31/02/2022"  # column "Thời gian hoàn thành": a date that cannot exist
     book[TASK_SHEET]["G3"] = "Quý V/2022"
     book.save(copy / "ke_hoach.xlsx")
     with pytest.raises(generator.InputError) as caught:

@@ -8,7 +8,6 @@ import docx
 import pytest
 
 from generator.render import context_names
-from generator.render.engine import PreparedTemplate
 from generator.workflows.pipeline import PLAN_TEMPLATE, REPORT_TEMPLATE
 from tests.conftest import EXAMPLE, run_cli
 from tests.test_fast_path import example_plan, example_report
@@ -83,13 +82,7 @@ def test_an_unclosed_block_is_found_where_it_opens(tmp_path: Path) -> None:
     ],
     ids=["plan", "report", "plan-folder", "report-folder"],
 )
-def test_cchc_templates_pass(
-    template: Path, folder: Path | None, data: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def never(*_: object, **__: object) -> bytes:
-        raise AssertionError("template check rendered the template")
-
-    monkeypatch.setattr(PreparedTemplate, "render", never)
+def test_cchc_templates_pass(template: Path, folder: Path | None, data: str) -> None:
     result = run_cli("template", "check", template, *([folder] if folder else []))
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [

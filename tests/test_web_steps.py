@@ -340,10 +340,18 @@ def test_a_second_launch_opens_the_running_page_on_its_folder(tmp_path: Path) ->
         with urllib.request.urlopen(address, timeout=10) as answer:
             page = html.unescape(answer.read().decode("utf-8"))
         again = running_page(folder)
+        assert again is not None
+        browser = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor()
+        )  # keeps the cookie it sets
+        with browser.open(again[1], timeout=10) as opened:  # the browser's one-time address
+            browser_page = html.unescape(opened.read().decode("utf-8"))
     assert not second.is_alive()  # no second server
     assert said[0].startswith(f"cchc đang chạy sẵn; mở trang đang chạy: http://127.0.0.1:{first.port}/bo/")
     assert f"<code>{folder}</code>" in page
-    assert again == address  # the same folder, the same set
+    assert again[0] == address  # the same folder, the same set
+    assert "?m=" in again[1]
+    assert f"<code>{folder}</code>" in browser_page
 
 
 def test_a_folders_draft_is_saved_beside_it_never_over_a_folder(client: FlaskClient, tmp_path: Path) -> None:

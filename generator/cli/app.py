@@ -16,7 +16,7 @@ import click
 
 from generator import __version__
 from generator.cli import messages
-from generator.errors import GeneratorError, Problem
+from generator.errors import GeneratorError, Problem, os_reason
 
 
 class _Vietnamese(click.Command):
@@ -51,6 +51,10 @@ class Group(_Vietnamese, click.Group):
             for line in exc.lines():
                 click.echo(f"Lỗi: {line}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # a path the system refuses where no step expected it (a name too long)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Lỗi: {where}{os_reason(exc)}", err=True)
+            ctx.exit(1)
 
     def main(  # type: ignore[override]
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any

@@ -71,11 +71,16 @@ _RULES: list[_Rule] = [
      lambda m, _y, _b: dt.date(int(m["year"]), 12, 31)),
     ("before", re.compile(rf"^trước{_SPACE}(?:ngày{_SPACE})?{_DATE}$"),
      lambda m, _y, before: _date(m) - dt.timedelta(days=1 if before else 0)),
-    ("on", re.compile(rf"^(?:đến|chậm nhất|hạn|trong){_SPACE}(?:ngày{_SPACE})?{_DATE}$"),
+    # "Đến ngày 30/6/2022", and a bare date as offices also write it: "30/06/2022", "Ngày 30/6/2022"
+    ("on", re.compile(rf"^(?:(?:đến|chậm nhất|hạn|trong){_SPACE})?(?:ngày{_SPACE})?{_DATE}$"),
      lambda m, _y, _b: _date(m)),
     ("yearly", re.compile(rf"^trước{_SPACE}(?:ngày{_SPACE})?(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}}){_SPACE}{_EVERY_YEAR}$"),
      lambda m, y, before: dt.date(y, int(m["month"]), int(m["day"])) - dt.timedelta(days=1 if before else 0)),
 ]  # fmt: skip
+
+
+# A quarter phrase with any numeral: "Quý V/2022" is a date that cannot exist, not free text.
+_ANY_QUARTER = re.compile(rf"^quý{_SPACE}(?P<q>[ivxlc]+|\d+)\s*(?:/|{_SPACE}năm{_SPACE})\s*{_YEAR}$", re.I)
 
 
 def _normal(text: str) -> str:
@@ -91,6 +96,11 @@ def parse_deadline(text: str, plan_year: int, *, before_is_day_before: bool = Tr
     phrase = _normal(text)
     if phrase in RECURRING:
         return Deadline(text, "recurring", None)
+    quarter = _ANY_QUARTER.match(phrase)
+    if quarter is not None and quarter["q"].upper() not in QUARTERS:
+        raise DeadlineError(
+            f'thời hạn "{text.strip()}": không có quý {quarter["q"].upper()} (chỉ có quý I đến IV)'
+        )
     for kind, pattern, due in _RULES:
         match = pattern.match(phrase)
         if match is None:

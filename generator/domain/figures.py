@@ -111,10 +111,10 @@ def closes_plan_year(report: Report) -> bool:
 
 def _falls_due(line: TaskLine, report: Report) -> bool:
     """Due in the window; in a report closing the plan's year, due in the plan's year (a deadline
-    "Năm 2022" is 31/12/2022, after the 14/12 cut-off) or recurring ("Thường xuyên")."""
+    "Năm 2022" is 31/12/2022, after the 14/12 cut-off)."""
     window = report.period
-    if closes_plan_year(report):
-        return line.due is None or line.due <= dt.date(report.plan.year, 12, 31)
+    if closes_plan_year(report):  # a recurring or undated task is never due as a whole (§4)
+        return line.due is not None and line.due <= dt.date(report.plan.year, 12, 31)
     return line.due is not None and window.start <= line.due <= window.end
 
 
@@ -177,7 +177,8 @@ def _task_lines(report: Report, problems: Problems, before_is_day_before: bool) 
         open_at_end = (
             closes_plan_year(report)
             and state not in FINISHED
-            and (due is None or due <= dt.date(report.plan.year, 12, 31))
+            and due is not None
+            and due <= dt.date(report.plan.year, 12, 31)
         )
         lines.append(TaskLine(task, progress, due, state, open_at_end))
     return tuple(lines)

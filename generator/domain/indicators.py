@@ -118,6 +118,22 @@ STATES = (DONE, DONE_LATE, ONGOING, NOT_STARTED, OVERDUE)  # docs/targets-and-in
 FINISHED = (DONE, DONE_LATE)
 ENTERED_STATES = (DONE, ONGOING, NOT_STARTED)  # what staff choose; the late states are computed
 PASS, FAIL = "Đạt", "Không đạt"
+UNFINISHED = "chưa hoàn thành"  # a task due in the plan year, not done when a report closes the year
+
+
+def year_end_text(state: str) -> str:
+    """Phụ lục I's state of an unfinished task in a report closing the year: "Chưa hoàn thành
+    (đang thực hiện)" (docs/targets-and-indicators.md §4)."""
+    return f"{UNFINISHED.capitalize()} ({state})"
+
+
+def state_in_year_end_text(text: str) -> str:
+    """ "Chưa hoàn thành (đang thực hiện)" → "đang thực hiện"; any other text as it is."""
+    prefix = f"{UNFINISHED} ("
+    folded = text.strip()
+    if folded.casefold().startswith(prefix) and folded.endswith(")"):
+        return folded[len(prefix) : -1].strip()
+    return text
 
 
 def rate(numerator: int, denominator: int) -> Decimal | None:

@@ -31,6 +31,11 @@ FIGURES_SHEET = "Số liệu"
 ACTIVITY_SHEET = "Kết quả CCHC"
 LIST_SHEET = "Danh mục"  # the hidden sheet of drop-down lists in workbooks cchc writes
 UNPLACED_SHEET = "Chưa xếp"  # what ``cchc import`` could not place
+# The consolidated workbook (``cchc batch``, ``cchc tong-hop``) adds, after "TTHC" and "Nhiệm vụ":
+FIELD_TOTAL_SHEET = "TTHC theo lĩnh vực"
+GROUP_TOTAL_SHEET = "Nhiệm vụ theo nhóm"
+UNIT_TARGETS_SHEET = "Chỉ tiêu các đơn vị"  # each counted report's targets table, as typed
+FINDINGS_SHEET = "Cần xử lý"  # the receiving office's list of reports to act on
 PLAN_SHEETS = (UNIT_SHEET, PLAN_SHEET, TASK_SHEET, TARGET_SHEET, CUSTOM_SHEET)
 PROGRESS_SHEETS = (REPORT_SHEET, PROGRESS_SHEET, TTHC_SHEET, FIGURES_SHEET, ACTIVITY_SHEET)
 

@@ -14,8 +14,13 @@ _COUNCIL = ("ỦY BAN NHÂN DÂN", "UBND")
 
 def display_name(unit: Unit) -> str:
     """("ỦY BAN NHÂN DÂN", "XÃ LỘC THỦY") → "Xã Lộc Thủy" (ND 30 Phụ lục II capitalisation)."""
-    lines = [line for line in unit.name_lines if line not in _COUNCIL]
-    name = " ".join(lines) or " ".join(unit.name_lines)
+    return name_of_lines(unit.name_lines)
+
+
+def name_of_lines(name_lines: tuple[str, ...]) -> str:
+    """The header's agency lines as a table names the unit (``display_name``)."""
+    lines = [line for line in name_lines if line not in _COUNCIL]
+    name = " ".join(lines) or " ".join(name_lines)
     name = name.removeprefix("UBND ").removeprefix("ỦY BAN NHÂN DÂN ")
     if not name.isupper():
         return name

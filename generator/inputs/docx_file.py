@@ -28,6 +28,16 @@ MAX_FILE_BYTES = 50 * 2**20
 MAX_UNPACKED_BYTES = 300 * 2**20
 MAX_ENTRIES = 5000
 MAX_RATIO = 200  # uncompressed / compressed size of one part; Word's XML is about 10
+# The text read from a Word file, bounded before python-docx parses it (it takes about ten times
+# the XML in memory: 280 MB of document.xml reached 2.8 GB, and each row costs about 2 ms). A
+# year's plan is about 0.5 MB of XML, 150 paragraphs, 300 appendix rows of 7 cells; the bounds
+# leave room for ten such plans in one file. Rows and cells are counted first: each holds a paragraph.
+MAX_DOCUMENT_BYTES = 64 * 2**20  # word/document.xml, inflated
+MAX_ROWS = 3_000
+MAX_CELLS = 30_000
+MAX_PARAGRAPHS = 30_000
+_COUNTED = ((rb"<w:tr[ >]", MAX_ROWS, "dòng bảng"), (rb"<w:tc[ >]", MAX_CELLS, "ô bảng"),
+            (rb"<w:p[ >]", MAX_PARAGRAPHS, "đoạn văn"))  # fmt: skip
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TAG = re.compile(rb"<[^>]*>")
 RECENT_FILES = 8  # Word files kept in memory: a unit has two or three; memory flat over a batch
@@ -44,8 +54,10 @@ class WordFile:
     complete: bool = False
 
 
-def refusal(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a .docx (in Vietnamese), or None when it can be opened."""
+def refusal(path: Path, *, converted: bool = False) -> str | None:
+    """Why ``path`` cannot be read as a .docx (in Vietnamese), or None when it can be opened.
+    ``converted``: LibreOffice makes a .docx of it first (.doc, .odt, .rtf): only its size and,
+    for a ZIP package, its inflation are checked here; the .docx made is checked again."""
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -56,6 +68,8 @@ def refusal(path: Path) -> str | None:
         return f"không đọc được tệp ({os_reason(exc)})"
     if size > MAX_FILE_BYTES:
         return f"tệp quá lớn ({size / 2**20:.0f} MB; tối đa {MAX_FILE_BYTES // 2**20} MB)"
+    if converted:
+        return _package_refusal(path, word=False) if zipfile.is_zipfile(path) else None
     if head == _OLE_MAGIC:
         if path.suffix.lower() == ".doc":
             return f"tệp Word 97–2003 (.doc): {SAVE_AS_DOCX}"
@@ -68,7 +82,7 @@ def refusal(path: Path) -> str | None:
     return _package_refusal(path)
 
 
-def _package_refusal(path: Path) -> str | None:
+def _package_refusal(path: Path, *, word: bool = True) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -79,9 +93,34 @@ def _package_refusal(path: Path) -> str | None:
     for entry in entries:
         if entry.file_size > 2**20 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
             return "tệp nén bất thường (có thể là tệp độc hại); cchc không mở"
+    if not word:
+        return None
     if "word/document.xml" not in {e.filename for e in entries}:
         return f"không phải tệp Word .docx (không có phần nội dung văn bản): {SAVE_AS_DOCX}"
+    return _content_refusal(path)
+
+
+def _content_refusal(path: Path) -> str | None:
+    """Why the text of the document is too large to read: its XML, paragraphs, rows or cells,
+    counted in the XML (inflated no further than the bound) before anything parses it."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as part:
+            xml = part.read(MAX_DOCUMENT_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
+        return f"tệp hỏng, không mở được: {SAVE_AS_DOCX}"
+    if len(xml) > MAX_DOCUMENT_BYTES:
+        return (f"phần nội dung của tệp quá lớn khi giải nén (hơn {MAX_DOCUMENT_BYTES // 2**20} MB; tối đa "
+                f"{MAX_DOCUMENT_BYTES // 2**20} MB): hãy tách thành nhiều tệp nhỏ hơn")  # fmt: skip
+    for pattern, bound, what in _COUNTED:
+        count = len(re.findall(pattern, xml))
+        if count > bound:
+            return (f"tệp có {_figure(count)} {what}, quá {_figure(bound)} {what} cchc đọc được: "
+                    "hãy tách thành nhiều tệp nhỏ hơn")  # fmt: skip
     return None
+
+
+def _figure(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def open_document(path: Path, problems: Problems) -> Any:

@@ -32,7 +32,7 @@ from generator.domain.sheets import (
     TASK_SHEET,
     UNIT_SHEET,
 )
-from generator.errors import Location, Problems
+from generator.errors import Location, Problem, Problems
 from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_document, load_words
 from generator.inputs.excel import Workbook
 from generator.inputs.report_words import is_report_words
@@ -67,6 +67,7 @@ class InputSet:
     sheets: dict[str, Path] = field(default_factory=dict)  # a ROLE_SHEETS title → its workbook
     unreadable: bool = False  # a path was missing or a file could not be read
     unreadable_words: bool = False  # a Word file could not be read (it may have held the words)
+    broken: dict[Path, Problem] = field(default_factory=dict)  # a workbook that cannot be read → why
     named: list[Path] = field(default_factory=list)  # files in folders named for the period asked
     elsewhere: list[Path] = field(default_factory=list)  # … and named for another one, passed over
 
@@ -81,7 +82,11 @@ class InputSet:
         return document
 
     def missing(self, role: str, problems: Problems, where: str, what: str) -> None:
-        """Say that ``role`` has no source, in the words of the kind of folder the user keeps."""
+        """Say that ``role`` has no source, in the words of the kind of folder the user keeps; when a
+        workbook cannot be read, why instead (the sheet may be in it)."""
+        if self.broken:
+            self.report_broken(problems)
+            return
         if self.unreadable:
             return
         if self.parts:
@@ -93,6 +98,10 @@ class InputSet:
         problems.add(
             Location(where), f'không tìm thấy {what}: cần {hint} (hoặc phần "{role}:" trong tệp YAML)'
         )
+
+    def report_broken(self, problems: Problems) -> None:
+        """Why each workbook that cannot be read is refused, once."""
+        problems.items.extend(p for p in self.broken.values() if p not in problems.items)
 
 
 @dataclass
@@ -175,7 +184,12 @@ def _assign(inputs: InputSet, document: YamlDocument, problems: Problems) -> Non
 def _index_sheets(inputs: InputSet, problems: Problems) -> None:
     """Which workbook holds each role sheet; two workbooks with the same one is an error."""
     for path in inputs.workbooks:
-        for title in role_sheets(path):
+        titles, broken = read_role_sheets(path)
+        if broken is not None:
+            # A workbook that cannot be read (damaged, a password, a bomb) is noted: where a sheet
+            # it may hold is missing, its reason is reported instead (``missing``, ``find_sheet``).
+            inputs.broken[path] = broken
+        for title in titles:
             if title in inputs.sheets:
                 problems.add(Location(str(path)), _twice(title, inputs.sheets[title], path))
             else:
@@ -184,11 +198,18 @@ def _index_sheets(inputs: InputSet, problems: Problems) -> None:
 
 def role_sheets(path: Path) -> list[str]:
     """The ``ROLE_SHEETS`` the workbook at ``path`` holds (an unreadable one is reported where it is used)."""
-    book = Workbook(path, Problems())
+    return read_role_sheets(path)[0]
+
+
+def read_role_sheets(path: Path) -> tuple[list[str], Problem | None]:
+    """The ``ROLE_SHEETS`` of the workbook at ``path``, and why it cannot be read, if it cannot."""
+    scratch = Problems()
+    book = Workbook(path, scratch)
     try:
-        return [title for title in ROLE_SHEETS if book.find_title(title) is not None]
+        titles = [title for title in ROLE_SHEETS if book.find_title(title) is not None]
     finally:
         book.close()
+    return titles, (scratch.errors[0] if scratch.errors else None)
 
 
 def _twice(title: str, first: Path, second: Path) -> str:

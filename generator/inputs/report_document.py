@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.domain.indicators import DONE, DONE_LATE, ENTERED_STATES, NOT_STARTED, ONGOING, OVERDUE
+from generator.domain.indicators import (
+    DONE,
+    DONE_LATE,
+    ENTERED_STATES,
+    NOT_STARTED,
+    ONGOING,
+    OVERDUE,
+    state_in_year_end_text,
+)
 from generator.domain.periods import PERIOD_KINDS
 from generator.domain.text import plain_header
 from generator.errors import GeneratorError, Location, Problems
@@ -46,19 +54,32 @@ def read_report_progress(
     view: DocumentView, outline: Outline, where: str, problems: Problems, kept_in: str
 ) -> ReportProgress:
     """The progress rows of the report of ``view``; ``GeneratorError`` without a period or a Phụ lục I."""
+    period = report_period(outline, where)
+    _, header = header_values(outline, where, Problems())
+    found = read_task_table(view, outline, where, problems, kept_in)
+    return ReportProgress(period, header, _progress_rows(found, problems), found.unplaced)
+
+
+def report_period(outline: Outline, where: str) -> tuple[str, int]:
+    """The period its trích yếu names; ``GeneratorError`` when it names none."""
     summary = outline.summary.text if outline.summary is not None else ""
     period = _period(summary)
     if period is None:
         raise GeneratorError(f"{where}: không đọc được kỳ báo cáo ở trích yếu “{summary}” (cần dạng “… quý I "
                              "năm 2022”, “… 6 tháng đầu năm 2022”, “… năm 2022”)")  # fmt: skip
-    _, header = header_values(outline, where, Problems())
+    return period
+
+
+def read_task_table(
+    view: DocumentView, outline: Outline, where: str, problems: Problems, kept_in: str
+) -> AppendixRows:
+    """The rows of Phụ lục I as typed (states as printed); ``GeneratorError`` without one."""
     tables = _task_tables(view, outline)
     if not tables:
         raise GeneratorError(f"{where}: không tìm thấy Phụ lục I (bảng tình hình thực hiện nhiệm vụ)")
-    found = read_appendix(
+    return read_appendix(
         tables, where, problems, AppendixRows(columns=COLUMNS, kept_in=kept_in, extras_to=None)
     )
-    return ReportProgress(period, header, _progress_rows(found, problems), found.unplaced)
 
 
 def _period(summary: str) -> tuple[str, int] | None:
@@ -109,7 +130,7 @@ def _progress_rows(found: AppendixRows, problems: Problems) -> list[dict[str, An
 
 
 def _state(row: dict[str, Any], problems: Problems) -> str:
-    text = " ".join(str(row.get("trang_thai", "")).split())
+    text = state_in_year_end_text(" ".join(str(row.get("trang_thai", "")).split()))  # a year report's
     where: Location = row["noi"]
     if text.casefold() in ENTERED_STATES:
         return text[:1].upper() + text[1:].lower()

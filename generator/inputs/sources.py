@@ -91,7 +91,9 @@ def _read_plan(inputs: InputSet, unit: Unit | None, problems: Problems, where: s
     if words is None and not inputs.unreadable_words:
         problems.add(Location(str(sheet)), f'có trang "{PLAN_SHEET}" nhưng không tìm thấy lời văn kế hoạch '
                      "(tệp Word như ke_hoach.docx)")  # fmt: skip
-    if sheet is None and words is not None:  # the words and the task sheet are still read
+    if sheet is None and words is not None and inputs.broken:  # the sheet may be in it
+        inputs.report_broken(problems)
+    elif sheet is None and words is not None:  # the words and the task sheet are still read
         problems.add(Location(str(words.path)), f'có lời văn kế hoạch nhưng không tìm thấy trang "{PLAN_SHEET}" '
                      "(năm, trích yếu, tên phụ lục) trong tệp Excel")  # fmt: skip
     return read_plan_word(words, (sheet, inputs.sheets.get(TARGET_SHEET)), unit, inputs.workbooks, problems)

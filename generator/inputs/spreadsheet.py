@@ -1,21 +1,20 @@
 """Spreadsheet files → sheet titles and raw rows; unsafe or damaged files refused with a reason.
 
 Formats: .xlsx/.xlsm and .ods (ZIP packages) and .xls (an OLE2 compound file), all read by
-python-calamine, a Rust reader: about twenty times faster than openpyxl, no 80 ms import, and
-it reads every row whatever the sheet's ``<dimension>`` tag says (openpyxl's read-only mode
-trusts a stale tag and drops the rows below it). Calamine does not say how a cell is
-formatted, and one format matters: 0.985 shown as "98,5%". So an .xlsx whose styles hold a
-percent number format is read with openpyxl (read-only, every row), which does say; for an .xls,
-and an .ods that has percentage cells, the rows are marked ``percent_known=False`` and the
-cell reader asks the user instead of guessing (``cells.CellReader.percent``).
+python-calamine, a Rust reader: about twenty times faster than openpyxl, no 80 ms import, and it
+reads every row whatever the sheet's ``<dimension>`` tag says (openpyxl's read-only mode trusts
+a stale tag and drops the rows below it). Calamine does not say how a cell is formatted, and one
+format matters: 0.985 shown as "98,5%". So an .xlsx whose styles hold a percent number format is
+read with openpyxl (read-only, every row), which does say; for an .xls, and an .ods that has
+percentage cells, the rows are marked ``percent_known=False`` and the cell reader asks the user
+instead of guessing (``cells.CellReader.percent``).
 
-Refused before any part is parsed, each with a message for the user (``UnreadableError``):
-- a ZIP package that unpacks to more than ``MAX_UNPACKED`` bytes, or with an entry that
-  expands more than ``MAX_RATIO`` times (a decompression bomb), counted by inflating each
-  entry here, so a header that understates a size is caught too;
-- a password-protected workbook: Excel writes it as an OLE2 file holding an
-  ``EncryptedPackage`` stream, not as a ZIP;
-- a damaged part (a cut or broken XML part, a bad ZIP): the message names the part.
+Refused before any part is parsed, each with a message for the user (``UnreadableError``): a ZIP
+package that unpacks to more than ``MAX_UNPACKED`` bytes or has an entry that expands more than
+``MAX_RATIO`` times (a bomb), counted by inflating each entry, so an understated size is caught
+too; a sheet that reaches too far for a reader's grid, or an .xls whose header claims more than
+the file holds (``sheet_extent``); a password-protected workbook (an OLE2 file holding an
+``EncryptedPackage`` stream); a damaged part (a cut or broken XML part, a bad ZIP), named.
 """
 
 from __future__ import annotations
@@ -29,6 +28,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.parsers import expat
+
+from generator.inputs import sheet_extent
 
 # The bounds of a ZIP package, in one place (docs/thu-muc-lam-viec.md, end). The largest real input,
 # an appendix of 100,000 task rows, unpacks to about 63 MiB at a ratio of about 23 (`make bench`,
@@ -74,8 +75,8 @@ class Reader:
 def open_reader(path: Path, data: bytes) -> Reader:
     """A reader for the workbook ``data`` (the bytes of ``path``); ``UnreadableError`` when refused."""
     if data.startswith(_OLE2):
-        if _ENCRYPTED in data:
-            raise UnreadableError(PASSWORD)
+        if (reason := PASSWORD if _ENCRYPTED in data else sheet_extent.ole_problem(data)) is not None:
+            raise UnreadableError(reason)
         return _Calamine(path, data, percent_known=False)
     try:
         archive = zipfile.ZipFile(_bytes_io(data))
@@ -84,9 +85,11 @@ def open_reader(path: Path, data: bytes) -> Reader:
     with archive:
         check_package(archive, _bytes_io(data))
         names = set(archive.namelist())
-        if "content.xml" in names:  # OpenDocument (.ods)
-            percent = b'value-type="percentage"' in archive.read("content.xml")
-            return _Calamine(path, data, percent_known=not percent)
+        if "content.xml" in names:  # OpenDocument (.ods): calamine reads it whole when it opens it
+            content = archive.read("content.xml")
+            if (reason := sheet_extent.ods_problem(content)) is not None:
+                raise UnreadableError(reason)
+            return _Calamine(path, data, percent_known=b'value-type="percentage"' not in content)
         if _has_percent_style(archive, names):
             return _Openpyxl(path, data)
     return _Calamine(path, data, percent_known=True)
@@ -252,6 +255,8 @@ class _Calamine(Reader):
     def rows(self, title: str) -> list[list[Any]]:
         from python_calamine import CalamineError
 
+        if (reason := sheet_extent.sheet_problem(self.data, title)) is not None:
+            raise UnreadableError(reason)
         try:
             grid = self.book.get_sheet_by_name(title).to_python(skip_empty_area=False)
         except (CalamineError, ValueError, OSError) as exc:

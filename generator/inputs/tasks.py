@@ -23,7 +23,8 @@ LEAP_YEAR = 2024
 
 
 def find_sheet(workbooks: list[Path], title: str, problems: Problems) -> Workbook | None:
-    """The first workbook that has sheet ``title``; a problem when none has."""
+    """The first workbook that has sheet ``title``; a problem when none has (when one cannot be
+    read, its reason, which explains the sheet missing)."""
     scratch = Problems()
     for path in workbooks:
         book = Workbook(path, scratch)
@@ -32,7 +33,9 @@ def find_sheet(workbooks: list[Path], title: str, problems: Problems) -> Workboo
             book.problems = problems  # what the sheet reader notes from now on is the caller's
             return book
         book.close()
-    problems.items.extend(scratch.errors)
+    problems.items.extend(p for p in scratch.errors if p not in problems.items)  # not reported twice
+    if scratch.errors:  # a workbook that cannot be read may hold the sheet: its reason says it all
+        return None
     names = ", ".join(str(p) for p in workbooks) or "(không có tệp .xlsx nào)"
     problems.add(Location(names), f'không tìm thấy trang "{title}" trong các tệp Excel đầu vào')
     return None

@@ -16,13 +16,14 @@ import unicodedata
 from collections.abc import Iterable
 
 from generator.domain.legacy_encoding import LEGACY_MARKERS, UNSURE, detect_legacy, to_unicode
+from generator.domain.text import INVISIBLE
 from generator.errors import Location, Problems
 
 # Word's "manual line break" arrives as \x0b when text is copied out of a document.
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\u2029": "\n"})
 # C0 controls XML 1.0 forbids (tab, line feed and carriage return are allowed), plus
-# invisible characters that only confuse searching and sorting.
-_FORBIDDEN = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ufffe\uffff\u200b\u200c\u200d\u2060\ufeff]")
+# invisible characters that confuse searching and sorting or change how the text reads.
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0c\x0e-\x1f\x7f\ufffe\uffff{INVISIBLE}]")
 # Anything the steps below could change or report; plain text (most cells) skips them all.
 _SUSPICIOUS = re.compile(f"[\r\x0b\u2028\u2029{_FORBIDDEN.pattern[1:-1]}{re.escape(LEGACY_MARKERS)}]")
 _NAMES = {
@@ -30,6 +31,7 @@ _NAMES = {
     "\x0c": "ngắt trang",
     "\u200b": "khoảng trắng không độ rộng",
     "\ufeff": "dấu BOM",
+    **{chr(c): f"ký tự đổi chiều chữ U+{c:04X}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
 }
 
 

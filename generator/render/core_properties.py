@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from generator.domain.text import without_invisible
 from generator.render.environment import BREAK, TAB
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -95,7 +96,7 @@ def fill(core: CoreTemplate, properties: Properties, templates: dict[str, Any], 
     for index, name in enumerate(core.names):
         given = getattr(properties, name)
         if given is not None:
-            values.append(str(escape(given)))
+            values.append(str(escape(without_invisible(given))))
         elif core.tagged[index]:
             text = templates[core_name(index)].render(context)
             values.append(text.replace(BREAK, "\n").replace(TAB, "\t"))

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from generator import cache
 from generator.domain import formatting
+from generator.domain.text import without_invisible
 from generator.render import filter_limits, limits
 
 BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
@@ -36,8 +37,11 @@ def _finalize(value: Any) -> Any:
     (``resolve_listing``); doing it per value gives the same runs at a fraction of the cost.
     docxtpl's own values (RichText, Listing, InlineImage, Subdoc) and markup that refers to
     relationships go to ``render.docx_values``, which knows the document being rendered.
+    Invisible characters (direction overrides, zero-width spaces) are removed from every value,
+    as the readers remove them, whatever the value came from (a form, an option, a caller).
     """
     if isinstance(value, str) and not isinstance(value, Markup):
+        value = without_invisible(value)
         if len(value) > _LONG:
             budget = limits.current()
             if budget is not None:
@@ -46,6 +50,8 @@ def _finalize(value: Any) -> Any:
             return Markup(str(escape(value)).replace("\n", BREAK).replace("\t", TAB))
         return value
     if isinstance(value, Markup):
+        cleaned = without_invisible(value)
+        value = value if cleaned is value else Markup(cleaned)
         if " r:" in value or "docPr" in value:
             from generator.render import docx_values
 
@@ -140,9 +146,26 @@ class _Sandbox(SandboxedEnvironment):
         if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
             args = (limits.Counted(args[0], 0), *args[1:])
         result = super().call(__context, __obj, *args, **kwargs)
-        if budget is not None and isinstance(__obj, Macro) and isinstance(result, str):
-            budget.produced(len(result))
+        if budget is not None:
+            budget.in_time()  # one call can run long: the clock is read after each
+            if isinstance(__obj, Macro) and isinstance(result, str):
+                budget.produced(len(result))
         return result
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """Jinja's sandboxed ``str.format``, its pattern and numbers checked for widths first
+        (Jinja wraps the method at access, so ``call`` no longer sees the string it belongs to)."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        pattern = value.__self__
+
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            limits.check_format(pattern)
+            limits.check_call(pattern.format, (*args, *kwargs.values()))
+            return wrapped(*args, **kwargs)
+
+        return checked
 
     @staticmethod
     def checked_concat(joined: str) -> str:

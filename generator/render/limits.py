@@ -37,6 +37,8 @@ MACRO_STEPS = 25  # a macro call costs about as much time as this many loop iter
 MAX_SECONDS = 60.0  # wall-clock time of one render
 MAX_RANGE = 100_000  # items in one range(), as Jinja's sandbox allows
 MAX_INT_BITS = 1_000_000  # size of an integer a template computes (about 300,000 digits)
+MAX_HELD = 50_000_000  # characters and items a render adds to lists, dicts and sets (append …)
+_GROWING = frozenset({"append", "extend", "insert", "update", "setdefault", "add", "__setitem__"})
 _CLOCK_EVERY = 1024
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?|\{[^{}]*?[:!][^{}]*?(\d+)[^{}]*\}")
 
@@ -48,13 +50,27 @@ class LimitError(Exception):
 class Budget:
     """What one render has used so far."""
 
-    __slots__ = ("clock", "deadline", "output", "steps")
+    __slots__ = ("clock", "deadline", "held", "output", "steps")
 
     def __init__(self) -> None:
         self.steps = 0
         self.output = 0
+        self.held = 0
         self.clock = _CLOCK_EVERY
         self.deadline = time.monotonic() + MAX_SECONDS
+
+    def in_time(self) -> None:
+        """Read the clock now: after a call, which may have run long (a sort of millions of items)."""
+        if time.monotonic() > self.deadline:
+            raise LimitError(f"điền mẫu quá {MAX_SECONDS:g} giây (vòng lặp quá lớn?)")
+
+    def hold(self, size: int) -> None:
+        """``size`` more characters or items kept in a container the template fills."""
+        self.held += size
+        if self.held > MAX_HELD:
+            raise LimitError(
+                f"mẫu đưa quá {MAX_HELD // 1_000_000} triệu ký tự vào danh sách hoặc từ điển (append, update …)"
+            )
 
     def step(self, output: int = 0, cost: int = 1) -> None:
         """One loop iteration or call (``cost`` steps), estimated to produce ``output`` characters."""
@@ -66,8 +82,7 @@ class Budget:
             self.clock = _CLOCK_EVERY
             if self.steps > MAX_STEPS:
                 raise LimitError(f"mẫu lặp hoặc gọi quá {MAX_STEPS:,} lần".replace(",", "."))
-            if time.monotonic() > self.deadline:
-                raise LimitError(f"điền mẫu quá {MAX_SECONDS:g} giây (vòng lặp quá lớn?)")
+            self.in_time()
 
     def produced(self, characters: int) -> None:
         self.output += characters
@@ -127,9 +142,14 @@ def bounded_range(*args: int) -> range:
 
 
 def weight(value: Any, limit: int = MAX_SIZE) -> int:
-    """Characters and items in ``value`` (strings, nested lists and tuples), counted up to ``limit``."""
+    """Characters and items in ``value`` (strings, nested lists, tuples, sets and dicts' keys and
+    values), counted up to ``limit``."""
     if isinstance(value, str | bytes):
         return len(value)
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    elif isinstance(value, set | frozenset):
+        value = list(value)
     if not isinstance(value, list | tuple):
         return 1
     total = len(value)
@@ -174,9 +194,13 @@ def check_format(pattern: str, arguments: Any = ()) -> None:
 def check_call(function: Any, args: tuple[Any, ...]) -> None:
     """Methods of strings and lists called from a template with sizes beyond the bounds."""
     owner = getattr(function, "__self__", None)
+    name = getattr(function, "__name__", "")
+    if isinstance(owner, list | dict | set) and name in _GROWING:
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.hold(sum(weight(a) for a in args))
     if not isinstance(owner, str | bytes | list | tuple):
         return
-    name = getattr(function, "__name__", "")
     if any(_is_int(a) and a > MAX_SIZE for a in args):
         check_size(max(a for a in args if _is_int(a)), f"hàm {name}()")
     if name in ("format", "format_map") and isinstance(owner, str):

@@ -137,6 +137,12 @@ def _compile(
     return PartCode(name, code, fix, main, next_id, "docPr" in source)
 
 
+TOO_DEEP = (
+    "mẫu lồng nhau quá sâu (quá nhiều dấu ngoặc, hoặc thẻ {% if %}, {% for %} lồng trong nhau): "
+    "hãy tách thành các bước đơn giản hơn"
+)
+
+
 def patch(source: str) -> str:
     """A part's XML as Jinja source, by docxtpl's own rules (``DocxTemplate.patch_xml``)."""
     return str(docxtpl_rules.patch_xml()(source))  # docxtpl's rules, without importing python-docx
@@ -148,13 +154,15 @@ def _compile_source(prepared: Prepared, env: SandboxedEnvironment, name: str, so
 
     try:
         parsed = env.parse(source)
+        _refuse_unsupported(prepared.name, parsed, env)
+        prepared.needed |= variables.needed_names(parsed, set(env.globals))
+        python = env.compile(parsed, name=name, filename=name, raw=True)
+        return marshal.dumps(compile(python, name, "exec"))
     except TemplateSyntaxError as exc:
         where = _failing_paragraph(source)
         raise RenderError(f'{prepared.name}: lỗi cú pháp mẫu ở đoạn "{where}": {exc.message}') from exc
-    _refuse_unsupported(prepared.name, parsed, env)
-    prepared.needed |= variables.needed_names(parsed, set(env.globals))
-    python = env.compile(parsed, name=name, filename=name, raw=True)
-    return marshal.dumps(compile(python, name, "exec"))
+    except (RecursionError, SyntaxError) as exc:  # deeper than Jinja's parser or Python's compiler go
+        raise RenderError(f"{prepared.name}: {TOO_DEEP}") from exc
 
 
 def _refuse_unsupported(template: str, parsed: nodes.Template, env: SandboxedEnvironment) -> None:

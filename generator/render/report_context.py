@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.domain.figures import Measure, ReportFigures, TargetLine, TaskLine
 from generator.domain.formatting import document_number, short_date, vn_number, vn_percent
-from generator.domain.indicators import wording
+from generator.domain.indicators import wording, year_end_text
 from generator.domain.models import Paragraph, Report, Section
 from generator.domain.outline import fill_heading
 from generator.domain.unit_names import full_name
@@ -178,7 +178,7 @@ def _state_text(line: TaskLine) -> str:
     """A task's state in Phụ lục I; in a report closing the plan's year, an unfinished task is
     "Chưa hoàn thành", with what staff said of it (#23)."""
     if line.unfinished_at_year_end:
-        return f"Chưa hoàn thành ({line.state})"
+        return year_end_text(line.state)
     return line.state.capitalize()
 
 

@@ -24,7 +24,7 @@ from generator.errors import RenderError, os_reason
 from generator.render import variables
 from generator.render.context_names import ITEM, with_prefixes
 from generator.render.environment import COUNTED, make_environment
-from generator.render.prepare import patch, prepare, rendered_parts
+from generator.render.prepare import TOO_DEEP, patch, prepare, rendered_parts
 from generator.render.template_places import Finding, Paragraph, around, locate, paragraphs, split_tags
 
 _TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -82,12 +82,14 @@ def _check_part(part: str, xml: bytes, known: set[str], data_label: str) -> list
     env = make_environment()
     try:
         template = env.parse(_one_tag_per_line(patched))
+        where = _Places(tags, found)
+        findings += _unknown(template, env.filters, env.tests, where)
+        findings += _refused(template, where)
+        findings += _names(template, set(env.globals), known, data_label, where)
     except TemplateSyntaxError as exc:
         return [*findings, _syntax(exc, tags, found)]
-    where = _Places(tags, found)
-    findings += _unknown(template, env.filters, env.tests, where)
-    findings += _refused(template, where)
-    findings += _names(template, set(env.globals), known, data_label, where)
+    except RecursionError:  # deeper than Jinja's parser goes: what compiling it would say
+        return [*findings, Finding(part, TOO_DEEP)]
     return findings
 
 
@@ -110,7 +112,7 @@ def used_names(path: Path) -> set[str]:
     for source in sources:
         try:
             names |= {use.path[0] for use in variables.uses(env.parse(patch(source)), set(env.globals))}
-        except TemplateSyntaxError:
+        except (TemplateSyntaxError, RecursionError):  # reported by the template's compile
             continue
     return names
 

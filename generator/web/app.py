@@ -1,6 +1,6 @@
 """The application of ``cchc serve``: settings, the guard, error pages, and the routes of
-``start`` (the first page), ``data`` (a set of inputs), ``making`` (documents) and ``tools``
-(batch, check, stop).
+``start`` (the first page), ``data`` (a set of inputs), ``making`` (documents), ``tools``
+(batch, check, stop) and ``receiving`` (the reports units sent).
 
 Flask (over Werkzeug) rather than ``http.server``: it parses multipart uploads with a size
 limit (``MAX_CONTENT_LENGTH`` → 413), sends files only from inside a given folder
@@ -16,9 +16,9 @@ import jinja2
 from flask import Flask, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from generator.domain.periods import FIRST_YEAR, LAST_YEAR
+from generator.domain.periods import FIRST_YEAR, LAST_YEAR, PERIOD_KINDS
 from generator.errors import GeneratorError
-from generator.web import data, guard, making, start, tools
+from generator.web import data, guard, making, receiving, start, tools
 from generator.web.common import Site, site
 from generator.web.store import Store
 
@@ -52,11 +52,18 @@ def create_app(
     app.config.update(MAX_CONTENT_LENGTH=max_upload, MAX_FORM_PARTS=MAX_PARTS)
     app.extensions["cchc"] = Site(store, this_year, stop)
     app.jinja_env.undefined = jinja2.StrictUndefined
-    app.context_processor(lambda: {"limit_mb": max_upload // 2**20, "years": (FIRST_YEAR, LAST_YEAR)})
+    app.context_processor(lambda: {"limit_mb": max_upload // 2**20, "years": (FIRST_YEAR, LAST_YEAR),
+                                   "period_kinds": [(k.code, k.label) for k in PERIOD_KINDS]})  # fmt: skip
     guard.install(app, frozenset(h.lower() for h in hosts), token)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
-    for rule, view_function, method in (*start.ROUTES, *data.ROUTES, *making.ROUTES, *tools.ROUTES):
+    for rule, view_function, method in (
+        *start.ROUTES,
+        *data.ROUTES,
+        *making.ROUTES,
+        *tools.ROUTES,
+        *receiving.ROUTES,
+    ):
         app.add_url_rule(rule, view_func=view_function, methods=[method])
     return app
 

@@ -11,20 +11,32 @@
    request must carry the token (cookie, or ``k`` in the address). Another user or program
    on the same computer, which can reach the port, cannot read folders or make documents
    without it, and a browser sends no SameSite=Strict cookie with a request from another site.
+   The browser cchc starts gets a one-time address instead (``?m=CODE``, ``one_time_code``),
+   as its command line is visible to every local user: the code sets the cookie once, redirects
+   to the page without it, and is worthless afterwards or after ``ONE_TIME_SECONDS``
+   (docs/security.md §2).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
+import threading
+import time
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, g, request
+from flask import Flask, abort, current_app, g, redirect, request
 from werkzeug.wrappers import Response
 
 HOSTS = "CCHC_HOSTS"  # config key: the Host headers accepted ("127.0.0.1:8765" …)
 TOKEN = "CCHC_TOKEN"  # config key: this run's secret
 TOKEN_PARAMETER = "k"
+ONE_TIME = "CCHC_ONE_TIME"  # config key: the one-time codes not used yet → when they expire
+ONE_TIME_PARAMETER = "m"
+ONE_TIME_SECONDS = 120.0  # long enough for a browser that starts slowly
+ONE_TIME_USED = "one-time"
+_ONE_TIME_LOCK = threading.Lock()
 HOST_REFUSED = "host"  # descriptions of the 400 and 403 errors, for their messages
 ORIGIN_REFUSED = "origin"
 TOKEN_MISSING = "token"
@@ -41,28 +53,51 @@ def install(app: Flask, hosts: frozenset[str], token: str) -> None:
     """Check every request of ``app`` for ``hosts`` and ``token``."""
     app.config[HOSTS] = hosts
     app.config[TOKEN] = token
+    app.config[ONE_TIME] = {}
     app.before_request(_guard)
     app.after_request(_finish)
+
+
+def one_time_code(app: Flask) -> str:
+    """A code that opens the page once (``?m=CODE``), for the browser cchc starts."""
+    code = secrets.token_urlsafe(24)
+    with _ONE_TIME_LOCK:
+        app.config[ONE_TIME][code] = time.monotonic() + ONE_TIME_SECONDS
+    return code
+
+
+def _spend(code: str) -> bool:
+    """Whether ``code`` is a one-time code not used yet nor expired; it is used up either way."""
+    with _ONE_TIME_LOCK:
+        expires = current_app.config[ONE_TIME].pop(code, None)
+    return expires is not None and time.monotonic() < expires
 
 
 def cookie_name(token: str) -> str:
     return "cchc_" + hashlib.sha256(token.encode()).hexdigest()[:12]
 
 
-def _guard() -> None:
+def _guard() -> Response | None:
     hosts: frozenset[str] = current_app.config[HOSTS]
     if request.host.lower() not in hosts:
         abort(400, HOST_REFUSED)
     origin = request.headers.get("Origin")  # "null" (a sandboxed frame, a file) is refused too
     if origin is not None and urlsplit(origin).netloc.lower() not in hosts:
         abort(403, ORIGIN_REFUSED)
+    code = request.args.get(ONE_TIME_PARAMETER)
+    if code is not None:
+        if not _spend(code):
+            abort(403, ONE_TIME_USED)
+        g.cchc_new_cookie = True
+        return redirect("/" + request.path.lstrip("/"), 303)  # the address without the code
     token: str = current_app.config[TOKEN]
     given = request.args.get(TOKEN_PARAMETER)
     if given is not None and _same(given, token):
         g.cchc_new_cookie = True
-        return
+        return None
     if not _same(request.cookies.get(cookie_name(token), ""), token):
         abort(403, TOKEN_MISSING)
+    return None
 
 
 def _same(given: str, token: str) -> bool:
@@ -83,6 +118,12 @@ def refusal(code: int, description: str | None) -> str | None:
         return (
             "Địa chỉ truy cập không hợp lệ: hãy mở trang bằng địa chỉ cchc serve đã in ra "
             "(http://127.0.0.1:…)."
+        )
+    if code == 403 and description == ONE_TIME_USED:
+        return (
+            "Địa chỉ trình duyệt được mở chỉ dùng được một lần, trong 2 phút, và đã dùng hoặc đã hết "
+            "hạn: nhấp đúp lại tệp Mo_trang_cchc (cchc mở lại đúng trang đang chạy), hoặc mở địa chỉ "
+            "cchc serve đã in ra trong cửa sổ lệnh (http://127.0.0.1:…/?k=…)."
         )
     if code == 403 and description == TOKEN_MISSING:
         return (

@@ -14,9 +14,10 @@ import tempfile
 import urllib.parse
 from pathlib import Path
 
-from generator.web.guard import TOKEN_PARAMETER
+from generator.web.guard import ONE_TIME_PARAMETER, TOKEN_PARAMETER
 
 RECORD = "running.json"
+CODE_PATH = "/ma-mo-trang"  # a one-time address's code, for the browser a second launch opens
 _TIMEOUT = 2.0  # seconds: a server that does not answer at once is not reused
 
 
@@ -25,8 +26,10 @@ def write_record(folder: Path, port: int, token: str) -> None:
     (folder / RECORD).write_text(json.dumps({"port": port, "token": token}), encoding="utf-8")
 
 
-def running_page(folder: Path | None) -> str | None:
-    """The address of a page this user already runs (on ``folder``'s set when given), or None."""
+def running_page(folder: Path | None) -> tuple[str, str] | None:
+    """A page this user already runs (on ``folder``'s set when given): its address to print
+    (with the run's secret) and a one-time address for the browser (its command line is public,
+    ``guard.one_time_code``); None when there is none."""
     for record in sorted(Path(tempfile.gettempdir()).glob(f"cchc-serve-*/{RECORD}")):
         try:
             noted = json.loads(record.read_text(encoding="utf-8"))
@@ -34,9 +37,25 @@ def running_page(folder: Path | None) -> str | None:
         except (OSError, ValueError, KeyError, TypeError):
             continue
         path = _open(port, token, folder)
-        if path is not None:
-            return f"http://127.0.0.1:{port}{path}?{TOKEN_PARAMETER}={token}"
+        code = _ask(port, token, "POST", CODE_PATH) if path is not None else None
+        if path is not None and code:
+            base = f"http://127.0.0.1:{port}{path}"
+            return f"{base}?{TOKEN_PARAMETER}={token}", f"{base}?{ONE_TIME_PARAMETER}={code}"
     return None
+
+
+def _ask(port: int, token: str, method: str, path: str) -> str | None:
+    """The text the server on ``port`` answers to ``method`` ``path``; None unless 200."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=_TIMEOUT)
+    try:
+        connection.request(method, f"{path}?{TOKEN_PARAMETER}={urllib.parse.quote(token)}")
+        answer = connection.getresponse()
+        text = answer.read().decode("utf-8", "replace")
+        return text if answer.status == 200 else None
+    except OSError:
+        return None
+    finally:
+        connection.close()
 
 
 def _open(port: int, token: str, folder: Path | None) -> str | None:

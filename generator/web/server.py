@@ -25,7 +25,7 @@ from types import FrameType
 from generator import scratch
 from generator.errors import GeneratorError, OutputError, os_reason
 from generator.web.app import MAX_UPLOAD, create_app
-from generator.web.guard import HOSTS, TOKEN_PARAMETER
+from generator.web.guard import HOSTS, ONE_TIME_PARAMETER, TOKEN_PARAMETER, one_time_code
 from generator.web.running import running_page, write_record
 from generator.web.store import Store
 
@@ -108,6 +108,7 @@ class LocalServer:
             max_upload=max_upload,
             stop=self.shutdown,
         )
+        self.app = app
         with listening:  # Werkzeug works on a duplicate of the socket
             self._server = make_server(host, port, app, threaded=True, fd=listening.fileno())
         self.port: int = self._server.port
@@ -119,9 +120,19 @@ class LocalServer:
         return f"http://{name}:{self.port}{path}?{TOKEN_PARAMETER}={self.token}"
 
     def open_folder(self, folder: Path) -> str:
-        """Take the working folder ``folder`` (read only) as a set; the address of its page."""
+        """Take the working folder ``folder`` (read only) as a set; the path of its page."""
         dataset = self.store.add_folder(str(folder.resolve()))
-        return self._address(_url_host(self.address[0]), f"/bo/{dataset.key}")
+        return f"/bo/{dataset.key}"
+
+    def printed(self, path: str = "/") -> str:
+        """The address of ``path`` with this run's secret, for the user to open by hand."""
+        return self._address(_url_host(self.address[0]), path)
+
+    def for_browser(self, path: str = "/") -> str:
+        """A one-time address of ``path`` for the browser cchc starts (its command line is
+        public): it sets the cookie once and is worthless after (``guard.one_time_code``)."""
+        code = one_time_code(self.app)
+        return f"http://{_url_host(self.address[0])}:{self.port}{path}?{ONE_TIME_PARAMETER}={code}"
 
     @property
     def address(self) -> tuple[str, int]:
@@ -158,15 +169,17 @@ def run(
     if _is_loopback(host) and port == 0:
         running = running_page(folder)
         if running is not None:  # a second launch: the first server, its data, in the browser
-            say(f"cchc đang chạy sẵn; mở trang đang chạy: {running}")
+            printed, for_browser = running
+            say(f"cchc đang chạy sẵn; mở trang đang chạy: {printed}")
             if open_browser:
-                webbrowser.open(running)
+                webbrowser.open(for_browser)
             return
     server = LocalServer(host, port, this_year=this_year, allow=allow)
     if _is_loopback(host):
         write_record(server.store.root, server.port, server.token)
     try:  # from here on, whatever stops the run (even a signal while starting) deletes the files
-        address = server.url if folder is None else server.open_folder(folder)
+        path = "/" if folder is None else server.open_folder(folder)
+        address = server.printed(path)
         say(f"Trang cchc đang chạy tại {address} — bấm nút “Tắt” trên trang hoặc nhấn Ctrl+C để dừng.")
         say("Chỉ mở được trang bằng đúng địa chỉ này (có mã riêng của lần chạy); đừng gửi nó cho người khác.")
         if not _is_loopback(host):
@@ -175,7 +188,7 @@ def run(
                 f"Chú ý: trang mở cho các máy khác trong mạng ({host}), tại {others}; chỉ dùng trong mạng tin cậy."
             )
         if open_browser:
-            opener = threading.Timer(0.3, webbrowser.open, (address,))
+            opener = threading.Timer(0.3, webbrowser.open, (server.for_browser(path),))
             opener.daemon = True  # a quick Ctrl+C must not wait for the browser
             opener.start()
         with _sigterm_as_interrupt():

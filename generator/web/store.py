@@ -14,17 +14,16 @@ import shutil
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 from generator.inputs.docx_file import is_complete_document
 from generator.web.uploads import DATA_SUFFIXES, Received, RequestError, receive, save
 from generator.workflows.documents import Outcome
+from generator.workflows.template_check import example_folder
 
 UPLOADED = "các tệp đã tải lên"  # how problem lines name the upload folder itself
 OUTPUTS = "thư mục văn bản của trang"  # how problem lines name the server's own folders
-SOURCE_EXAMPLE = Path(__file__).resolve().parents[2] / "inputs" / "loc_thuy"
 WHOLE_DOCUMENT = (
     "là văn bản hoàn chỉnh (có Quốc hiệu), không phải tệp dữ liệu: để lấy dữ liệu từ một kế hoạch "
     "đã soạn bằng Word, dùng mục “Đã có kế hoạch năm trước bằng Word?” ở trang đầu"
@@ -76,13 +75,6 @@ class DataSet:
                 line = line.replace(folder + os.sep, "").replace(folder, name)
             shown.append(line)
         return shown
-
-
-def example_folder() -> Path:
-    """cchc's example working folder (xã Lộc Thủy, Word and Excel): the checkout's, or the installed copy."""
-    if SOURCE_EXAMPLE.is_dir():
-        return SOURCE_EXAMPLE
-    return Path(str(resources.files("generator.example_data")))
 
 
 class Store:

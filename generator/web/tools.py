@@ -9,11 +9,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flask import Response, abort, redirect, render_template, request, send_from_directory, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from werkzeug.wrappers import Response as BaseResponse
 
 from generator.errors import GeneratorError
 from generator.web.common import back_to_start, site, uploaded, zipped
+from generator.web.guard import one_time_code
+from generator.web.running import CODE_PATH
 from generator.web.store import OUTPUTS
 from generator.web.uploads import DATA_SUFFIXES, RequestError, receive
 
@@ -101,6 +112,12 @@ def check() -> BaseResponse:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def browser_code() -> Response:
+    """A one-time code for the page's address (``guard.one_time_code``), asked by a second launch
+    of cchc (which holds this run's secret) for the browser it opens."""
+    return Response(one_time_code(current_app), mimetype="text/plain")
+
+
 def stop_asked() -> str:
     """Before "Tắt": what stopping deletes (uploads, documents not yet downloaded), and a button
     that stops."""
@@ -140,6 +157,7 @@ ROUTES: tuple[tuple[str, Callable[..., Any], str], ...] = (
     ("/lo/<key>/ket-qua.zip", batch_results, "GET"),
     ("/kiem-tra", check, "POST"),
     ("/ket-qua/<key>", tool_result, "GET"),
+    (CODE_PATH, browser_code, "POST"),
     ("/tat", stop_asked, "GET"),
     ("/tat", stop, "POST"),
 )

@@ -9,10 +9,10 @@ the source file; only a file that is not a plan (or cannot be opened) is an erro
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import scratch
 from generator.domain.deadlines import DeadlineError, read_cell, split_phrases, undated_notice, year_notices
 from generator.domain.models import Paragraph
 from generator.domain.sheets import TARGET_SHEET
@@ -41,8 +41,8 @@ class Imported:
 def import_document(source: Path, out: Path, *, overwrite: bool = False) -> Imported:
     """Read the plan (or periodic report) ``source`` and write its working files into ``out``."""
     problems = Problems()
-    with tempfile.TemporaryDirectory(prefix="cchc-import-") as work:
-        view, outline, kind = open_outline(_as_docx(source, Path(work)), problems)
+    with scratch.folder("import") as work:  # what a killed import left is swept by the next
+        view, outline, kind = open_outline(as_docx(source, work), problems)
         if kind == "BÁO CÁO":
             progress = read_report_progress(view, outline, str(source), problems, f"trang “{UNPLACED_SHEET}”")
             return _write_progress(progress, out, overwrite, problems)
@@ -137,7 +137,7 @@ def _write_progress(progress: ReportProgress, out: Path, overwrite: bool, proble
     return Imported([target], problems.warnings, tasks=len(progress.rows))
 
 
-def _as_docx(source: Path, work: Path) -> Path:
+def as_docx(source: Path, work: Path) -> Path:
     """``source`` itself, or its conversion to .docx by LibreOffice; refusals explain what to do."""
     if not source.is_file():
         raise GeneratorError(f"{source}: không tìm thấy tệp")
@@ -160,8 +160,14 @@ def _converted(source: Path, work: Path) -> Path:
     if pdf.find_soffice() is None:
         raise GeneratorError(f"{source}: tệp {source.suffix} cần chuyển sang .docx: {SAVE_AS_DOCX} "
                              "(hoặc cài LibreOffice để cchc tự chuyển)")  # fmt: skip
-    reason = refusal(source)
-    if reason is not None and "97–2003" not in reason and "mật khẩu" not in reason:
+    reason = conversion_refusal(source)
+    if reason is not None:
         raise GeneratorError(f"{source}: {reason}")
     (converted,) = pdf.to_docx([source], work)
     return converted
+
+
+def conversion_refusal(source: Path) -> str | None:
+    """Why ``source`` is not given to LibreOffice (too large, a ZIP bomb …), or None: what makes
+    it no .docx is why it is converted (``docx_file.refusal``)."""
+    return refusal(source, converted=True)

@@ -2,7 +2,10 @@
 
 LibreOffice takes seconds to start, so every file of a run goes into one ``soffice
 --convert-to pdf`` call. Each call gets a private profile folder
-(``-env:UserInstallation``) so two runs, or a user's open LibreOffice, never collide.
+(``-env:UserInstallation``) so two runs, or a user's open LibreOffice, never collide. That
+profile has macros off, links never updated, links from documents blocked, and every internet
+address sent to a closed proxy, so a document's linked picture is not fetched while it is
+converted (docs/security.md §7).
 Vietnamese needs fonts with every letter: Debian's ``fonts-liberation2`` (metric twin of
 Times New Roman); the older ``fonts-liberation`` lacks letters such as ộ, ữ, ầ.
 """
@@ -35,6 +38,19 @@ _CANDIDATES = (
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
+_CLOSED_PROXY = ("127.0.0.1", 9)  # the discard port: nothing answers a request for a document's link
+_SETTINGS = {
+    "/org.openoffice.Office.Common/Security/Scripting": {
+        "MacroSecurityLevel": "3", "DisableMacrosExecution": "true", "BlockUntrustedRefererLinks": "true",
+    },
+    "/org.openoffice.Office.Writer/Content/Update": {"Link": "2"},  # never
+    "/org.openoffice.Office.Calc/Content/Update": {"Link": "2"},
+    "/org.openoffice.Inet/Settings": {
+        "ooInetProxyType": "1", "ooInetNoProxy": "",
+        **{f"ooInet{kind}Proxy{part}": value for kind in ("HTTP", "HTTPS", "FTP")
+           for part, value in (("Name", _CLOSED_PROXY[0]), ("Port", str(_CLOSED_PROXY[1])))},
+    },
+}  # fmt: skip
 BASE_TIMEOUT = 60  # seconds: LibreOffice's start
 TIMEOUT_PER_FILE = 60
 
@@ -85,6 +101,7 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
         raise OutputError(INSTALL_HINT)
     with scratch.folder("pdf") as work:
         profile = work / "profile"
+        _lock_down(profile)
         staging = work / "out"
         command = [
             soffice,
@@ -99,7 +116,7 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
             *(str(d.resolve()) for d in documents),
         ]
         timeout = BASE_TIMEOUT + TIMEOUT_PER_FILE * len(documents)
-        finished, said = _run(command, timeout)
+        finished, said = _run(command, timeout, _private_temp(work / "tmp"))
         said = said.replace(str(work), "…")
         if not finished:
             raise OutputError(
@@ -109,7 +126,36 @@ def _convert(documents: Sequence[Path], out_dir: Path | None, target: _Target) -
         return [_place(staging, document, out_dir, target, said) for document in documents]
 
 
-def _run(command: list[str], timeout: float) -> tuple[bool, str]:
+def _lock_down(profile: Path) -> None:
+    """The settings of a new LibreOffice profile: no macros, no links followed, no internet."""
+    items = [
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>'
+        for path, props in _SETTINGS.items()
+        for name, value in props.items()
+    ]
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        + "\n".join(items)
+        + "\n</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+def _private_temp(folder: Path) -> dict[str, str]:
+    """The environment with the temp folder inside ``folder`` (LibreOffice's own ``lu*.tmp``
+    folders, which a killed LibreOffice leaves, go with cchc's work folder) and every proxy
+    variable on the closed proxy (what LibreOffice's internet access also reads)."""
+    folder.mkdir()
+    proxy = "http://{}:{}".format(*_CLOSED_PROXY)
+    proxies = dict.fromkeys(("http_proxy", "https_proxy", "ftp_proxy", "all_proxy"), proxy)
+    proxies |= {name.upper(): value for name, value in proxies.items()}
+    empty = {"no_proxy": "", "NO_PROXY": ""}
+    return {**os.environ, **proxies, **empty, "TMPDIR": str(folder), "TMP": str(folder), "TEMP": str(folder)}
+
+
+def _run(command: list[str], timeout: float, env: dict[str, str] | None = None) -> tuple[bool, str]:
     """Run ``command`` in a process group of its own: whether it finished in time, and its stderr.
 
     ``soffice`` starts ``soffice.bin`` (and on Debian a shell script starts ``soffice``):
@@ -117,7 +163,12 @@ def _run(command: list[str], timeout: float) -> tuple[bool, str]:
     on a timeout, on Ctrl+C or SIGTERM, and after a normal exit in case something lingers.
     """
     process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **_OWN_GROUP
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        **_OWN_GROUP,
     )
     try:
         _, err = process.communicate(timeout=timeout)

@@ -28,7 +28,7 @@ from generator.workflows.change_list import CHANGE_LIST, Changes, noted_shift, o
 from generator.workflows.documents import Draft, Outcome
 from generator.workflows.pipeline import load_plan, make_plan
 from generator.workflows.rollover_word import Shift, copy_words, plan_files, shift_sheets
-from generator.workflows.workbooks import to_bytes
+from generator.workflows.workbooks import own_formulas, put, to_bytes
 from generator.workflows.yaml_edit import YamlEditError, rewrite
 
 
@@ -153,11 +153,12 @@ def _copy_workbook(
     from openpyxl import load_workbook
 
     book = load_workbook(source)
+    kept = own_formulas(book)
     if task_title is not None:
         _tasks(book[task_title], plan, year, states, drop_done, changes)
     shift_sheets(book, source.name, plan, year, shift)
     target = out / source.name
-    write_atomic(target, to_bytes(book))
+    write_atomic(target, to_bytes(book, kept))
     return target
 
 
@@ -213,8 +214,13 @@ def _shift_row(sheet: Any, task: Task, plan_year: int, years: int, changes: Chan
     _shift_deadline_cell(sheet, task, plan_year, years, changes)
     for location in (task.location, task.product_location):
         cell = _cell(sheet, location)
-        if cell is not None and location is not None and isinstance(cell.value, str):
-            cell.value = noted_shift(cell.value, plan_year, years, _cell_name(location), changes)
+        if (
+            cell is not None
+            and location is not None
+            and isinstance(cell.value, str)
+            and cell.data_type != "f"
+        ):
+            put(cell, noted_shift(cell.value, plan_year, years, _cell_name(location), changes))
 
 
 def _cell(sheet: Any, location: Location | None) -> Any:
@@ -239,7 +245,7 @@ def _shift_deadline_cell(sheet: Any, task: Task, plan_year: int, years: int, cha
             changes.review.append(f"{_cell_name(location)}: thời hạn không hiểu được, giữ nguyên: “{line}”")
     new = "\n".join(shifted)
     if new != task.deadline:
-        cell.value = new
+        put(cell, new)
         changes.shifted.append(f"{_cell_name(location)} ({task.code}): {short(task.deadline)} → {short(new)}")
 
 

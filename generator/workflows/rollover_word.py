@@ -27,6 +27,7 @@ from generator.inputs.tasks import TASK_SHEET, find_sheet
 from generator.inputs.unit_sheet import UNIT_SHEET
 from generator.inputs.words import WordParagraph, read_words
 from generator.workflows.change_list import opening_review
+from generator.workflows.workbooks import put
 
 Shift = Callable[[str, str], str]  # (text, place) → the text with the plan year moved, noted
 
@@ -109,8 +110,8 @@ def _plan_form(sheet: Any, name: str, plan: Plan, year: int, shift: Shift) -> No
             cell.value = None
         elif key == "nam_ban_hanh" and isinstance(cell.value, int):
             cell.value += year - plan.year
-        elif isinstance(cell.value, str):
-            cell.value = shift(cell.value, str(Location(name, sheet=sheet.title, row=cell.row, column=2)))
+        elif isinstance(cell.value, str) and cell.data_type != "f":  # the user's own formula stays
+            put(cell, shift(cell.value, str(Location(name, sheet=sheet.title, row=cell.row, column=2))))
 
 
 def _target_sentences(sheet: Any, name: str, shift: Shift) -> None:
@@ -120,9 +121,9 @@ def _target_sentences(sheet: Any, name: str, shift: Shift) -> None:
         if column is None:
             continue
         for cell in sheet.iter_rows(min_row=row[0].row + 1, min_col=column, max_col=column):
-            if isinstance(cell[0].value, str):
+            if isinstance(cell[0].value, str) and cell[0].data_type != "f":
                 where = str(Location(name, sheet=sheet.title, row=cell[0].row, column=column))
-                cell[0].value = shift(cell[0].value, where)
+                put(cell[0], shift(cell[0].value, where))
         return
 
 

@@ -121,6 +121,9 @@ def survey(folder: Path) -> FolderSurvey:
     found = FolderSurvey(yaml=bool(inputs.parts))
     _read_plan(inputs, folder, problems, found)
     found.parts = _parts(inputs, found.yaml)
+    if inputs.broken and any(p.found is None and 'trang "' in p.source for p in found.parts):
+        inputs.report_broken(problems)  # a sheet missing may be in it: why it cannot be read, instead
+        found.parts = [p for p in found.parts if p.found is not None or 'trang "' not in p.source]
     _note_roles(inputs, found.roles)
     general = _period_files(inputs, None, None)
     found.general = general if general.words or general.progress else None
@@ -215,6 +218,7 @@ def _note_roles(inputs: InputSet, roles: dict[str, list[str]]) -> None:
     given = [(d.path, _YAML[r]) for r, d in inputs.parts.items()]
     given += [(w.path, _WORDS[r]) for r, w in inputs.words.items()]
     given += [(p, _SHEETS[t]) for t, p in inputs.sheets.items() if t in _SHEETS]
+    given += [(p, f"không đọc được: {problem.message}") for p, problem in inputs.broken.items()]
     for path, what in given:
         listed = roles.setdefault(path.name, [])
         if what not in listed:

@@ -181,15 +181,40 @@ def fill_rows(sheet: Any, columns: Sequence[Column], rows: Iterable[dict[str, An
             target.font = font
 
 
+def put(cell: Any, value: Any) -> Any:
+    """Set ``cell`` to ``value``; a text stays a text cell whatever it starts with ("=", "+", "@"):
+    openpyxl would make "=HYPERLINK(…)" from a user's file a live formula."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def own_formulas(book: Any) -> frozenset[int]:
+    """The formula cells ``book`` was opened with (the user's own), for ``to_bytes`` to keep."""
+    return frozenset(id(c) for sheet in book.worksheets for c in _cells(sheet) if c.data_type == "f")
+
+
 def save(book: Any, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    path.write_bytes(to_bytes(book))
 
 
-def to_bytes(book: Any) -> bytes:
-    """The .xlsx file as bytes, so it can be written atomically."""
+def to_bytes(book: Any, kept: frozenset[int] = frozenset()) -> bytes:
+    """The .xlsx file as bytes, so it can be written atomically. Every workbook cchc writes passes
+    here: each formula cell not in ``kept`` (``own_formulas`` of the file it was opened from)
+    becomes the text it holds, so no text cchc wrote can run as a formula in Excel."""
     import io
 
+    for sheet in book.worksheets:
+        for cell in _cells(sheet):
+            if cell.data_type == "f" and isinstance(cell.value, str) and id(cell) not in kept:
+                cell.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _cells(sheet: Any) -> Iterable[Any]:
+    """The cells ``sheet`` holds; ``iter_rows`` would create every empty cell of its range."""
+    return list(sheet._cells.values())

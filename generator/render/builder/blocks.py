@@ -177,10 +177,8 @@ def form_top(reference: str) -> str:
     left = lines("BieuSo", "so_hieu") + lines("BieuBanHanh", "ban_hanh")
     middle = lines("BieuTieuDe", "tieu_de") + lines("BieuKy", "ky", "thoi_gian")
     right = lines("BieuDonVi", "don_vi_bao_cao", "don_vi_nhan")
-    top = table(widths, [row([cell(left, widths[0]), cell(middle, widths[1]), cell(right, widths[2])])],
-                borders=False)  # fmt: skip
-    unit = paragraph(f"{{{{ {form}.don_vi_tinh }}}}", "DonViTinh")
-    return top + unit
+    cells = [cell(text, width) for text, width in zip((left, middle, right), widths, strict=True)]
+    return table(widths, [row(cells)], borders=False) + lines("DonViTinh", "don_vi_tinh")
 
 
 def table_header(titles: list[str], widths: list[int], style: str = "BangTieuDe") -> str:

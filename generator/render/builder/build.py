@@ -176,9 +176,12 @@ def package(document_xml: str, title: str) -> bytes:
 
 
 def consolidated_document() -> str:
-    """templates/tong_hop.docx: one row per unit for a period, with totals (batch)."""
+    """templates/tong_hop.docx: one row per unit for a period, with totals, then Biểu 06 per
+    lĩnh vực and the tasks per group summed over units (``cchc batch``, ``cchc tong-hop``)."""
     tthc = blocks.form_table(BIEU_06, bieu_06_header(form06.UNIT_TITLE), "for t in tthc", "tong_tthc")
     tasks = blocks.totals_table(CONSOLIDATED_TASKS, "for t in nhiem_vu", "tong_nhiem_vu")
+    fields = blocks.form_table(BIEU_06, bieu_06_header(form06.FIELD_TITLE), "for t in linh_vuc", "tong_tthc")
+    groups = blocks.totals_table(STATE_COUNTS, "for t in nhom", "tong_nhom")
     body = (
         blocks.appendix_heading("", "tong_hop")
         + paragraph("1. Giải quyết thủ tục hành chính", "Khoan")
@@ -186,6 +189,11 @@ def consolidated_document() -> str:
         + tthc
         + paragraph("2. Thực hiện nhiệm vụ của kế hoạch cải cách hành chính", "Khoan")
         + tasks
+        + paragraph("3. Giải quyết thủ tục hành chính theo lĩnh vực (cộng các đơn vị)", "Khoan")
+        + paragraph("{{ tong_hop.bieu.don_vi_tinh }}", "DonViTinh")
+        + fields
+        + paragraph("4. Thực hiện nhiệm vụ theo nhóm (cộng các đơn vị)", "Khoan")
+        + groups
         + blocks.table_end()
         + blocks.section_end(landscape=True, restart=False)
     )
