@@ -59,7 +59,7 @@ def test_a_yaml_folder(tmp_path: Path) -> None:
     plan_errors = [
         f"{plan_file}: tệp không phải văn bản UTF-8 (byte thứ {_first_bad_byte(plan_file)})",
         f'{tasks}, trang "Nhiệm vụ", ô A5: {GROUP}',
-        f'{tasks}, trang "Nhiệm vụ", ô C6: thiếu giá trị bắt buộc',
+        f'{tasks}, trang "Nhiệm vụ", ô C6: thiếu giá trị bắt buộc (cột "Nhiệm vụ cụ thể")',
         f'{tasks}, trang "Nhiệm vụ", ô G7: {unknown}',
     ]
 

@@ -15,7 +15,7 @@ from generator.web.store import Store
 from tests.conftest import run_cli
 from tests.web_support import TOKEN, make, new_client, running_server, upload, upload_folder
 
-REFUSED = "Trang cần mã truy cập của lần chạy này: hãy mở đúng địa chỉ cchc serve đã in ra"
+REFUSED = "Trang cần mã truy cập của lần chạy này: nhấp đúp lại tệp Mo_trang_cchc"
 
 
 @pytest.fixture

@@ -117,7 +117,10 @@ def test_zip_with_too_many_members(store: Store, monkeypatch: pytest.MonkeyPatch
 def test_duplicate_names_keep_the_first(store: Store) -> None:
     dataset = store.add_upload([("a/don_vi.yaml", io.BytesIO(b"1")), ("b/don_vi.yaml", io.BytesIO(b"2"))])
     assert (dataset.inputs / "don_vi.yaml").read_bytes() == b"1"
-    assert dataset.refused == ["b/don_vi.yaml: trùng tên với tệp don_vi.yaml đã nhận"]
+    assert dataset.refused == [
+        "b/don_vi.yaml: trùng tên với tệp don_vi.yaml đã nhận; để thay tệp đó, dùng nút “Thay” cạnh don_vi.yaml "
+        "ở mục “Các tệp”"
+    ]
 
 
 def test_excel_lock_files_are_skipped(store: Store) -> None:

@@ -14,7 +14,7 @@ from generator.web.app import create_app
 from generator.web.store import Store
 from generator.web.tools import STOP_DELAY
 from tests.conftest import EXAMPLE
-from tests.web_support import EXAMPLE_FILES, HOST, TOKEN, form_problems, problem_lines, text_of
+from tests.web_support import EXAMPLE_FILES, HOST, TOKEN, form_problems, problem_lines, refused, text_of
 
 
 def units_zip(broken: bool = False) -> bytes:
@@ -33,7 +33,9 @@ def units_zip(broken: bool = False) -> bytes:
 
 def test_batch_makes_every_unit_and_the_consolidated_table(client: FlaskClient, store: Store) -> None:
     extra = (io.BytesIO(b"x"), "ghi_chu.txt")
-    response = client.post("/lo", data={"lo": [(io.BytesIO(units_zip()), "cac_xa.zip"), extra]})
+    response = refused(
+        client, client.post("/lo", data={"lo": [(io.BytesIO(units_zip()), "cac_xa.zip"), extra]})
+    )
     page = text_of(response)
     link = page.split('id="tai-lo" href="', 1)[1].split('"', 1)[0]
     archive = zipfile.ZipFile(io.BytesIO(client.get(link).data))
@@ -50,7 +52,9 @@ def test_batch_makes_every_unit_and_the_consolidated_table(client: FlaskClient, 
 
 
 def test_batch_names_each_units_errors_and_goes_on(client: FlaskClient) -> None:
-    response = client.post("/lo", data={"lo": (io.BytesIO(units_zip(broken=True)), "cac_xa.zip")})
+    response = refused(
+        client, client.post("/lo", data={"lo": (io.BytesIO(units_zip(broken=True)), "cac_xa.zip")})
+    )
     page = text_of(response)
     assert response.status_code == 200
     assert "<h3>xa_b: báo cáo Q1/2022</h3>" in page
@@ -60,14 +64,13 @@ def test_batch_names_each_units_errors_and_goes_on(client: FlaskClient) -> None:
 
 
 def test_batch_without_a_zip_says_what_it_needs(client: FlaskClient) -> None:
-    response = client.post("/lo", data={})
-    assert response.status_code == 400
+    response = refused(client, client.post("/lo", data={}))
     assert form_problems(response.text) == ["cần một tệp .zip chứa thư mục của từng đơn vị"]
 
 
 def test_check_a_word_file_on_the_page(client: FlaskClient, plan_docx: Path, store: Store) -> None:
     files = [(io.BytesIO(plan_docx.read_bytes()), "KH.docx"), (io.BytesIO(b"x"), "ghi_chu.txt")]
-    response = client.post("/kiem-tra", data={"kiem_tra": files})
+    response = refused(client, client.post("/kiem-tra", data={"kiem_tra": files}))
     page = text_of(response)
     assert response.status_code == 200
     assert "<h3>KH.docx: đúng thể thức, không có lỗi</h3>" in page
@@ -82,6 +85,7 @@ def test_check_reports_findings_with_their_place(client: FlaskClient) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     response = client.post("/kiem-tra", data={"kiem_tra": [(io.BytesIO(buffer.getvalue()), "soan_tay.docx")]})
+    response = refused(client, response)
     page = text_of(response)
     assert "<h3>soan_tay.docx: " in page
     assert "[lỗi]" in page

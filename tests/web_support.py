@@ -158,3 +158,10 @@ def server_store(folder: Path) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def refused(client: FlaskClient, response: TestResponse) -> TestResponse:
+    """A POST's answer: it redirects (Post/Redirect/Get), errors included; the page it leads to
+    (which says why, when the POST was refused)."""
+    assert response.status_code == 303, response.status_code
+    return client.get(response.headers["Location"])

@@ -49,7 +49,8 @@ PERIODS: dict[str, PeriodKind] = {kind.code: kind for kind in PERIOD_KINDS}
 YEAR_CODE = "NAM"  # the year report
 YEAR_END = tuple(kind.code for kind in PERIOD_KINDS if kind.last_month == 12)  # data run to the year's end
 _CODES = "|".join(sorted(PERIODS, key=len, reverse=True))  # longest first: 6TC before 6T
-_IN_NAME = re.compile(rf"_({_CODES})_(\d{{4}})$", re.IGNORECASE)
+# " (1)": a browser's second download of the same file keeps the period of the name it copies
+_IN_NAME = re.compile(rf"_({_CODES})_(\d{{4}})(?: ?\(\d+\))?$", re.IGNORECASE)
 _REFERENCE = re.compile(rf"^\s*({_CODES})\s*/\s*(\d{{4}})\s*$", re.IGNORECASE)
 
 
@@ -61,11 +62,20 @@ def valid_year(year: int) -> bool:
 
 
 def period_in_name(stem: str) -> tuple[str, int] | None:
-    """ "tien_do_q1_2022" → ("Q1", 2022); None when the name names no period (or a wrong year)."""
+    """ "tien_do_q1_2022" (or "tien_do_q1_2022 (1)") → ("Q1", 2022); None when the name names no
+    period (or a wrong year)."""
     match = _IN_NAME.search(stem)
     if match is None or not valid_year(int(match.group(2))):
         return None
     return match.group(1).upper(), int(match.group(2))
+
+
+def period_label(code: str, year: int) -> str:
+    """ "quý I/2022", "6 tháng đầu năm 2022", "năm 2022": a period as a list or a message names it."""
+    words = PERIODS[code].in_sentence
+    if words.startswith("quý"):
+        return f"{words}/{year}"
+    return f"{words} {year}" if words.endswith("năm") else f"{words} năm {year}"
 
 
 def parse_reference(text: str) -> tuple[str, int] | None:
@@ -127,6 +137,25 @@ class Period:
         """The last day to send the report: ``day`` of the month its window ends in (the last
         day of that month when it is shorter)."""
         return self.end + relativedelta(day=day)
+
+    def window_note(self, deadline_day: int) -> str:
+        """What a clerk needs before filling the period's files: "Quý I/2023: số liệu từ
+        15/12/2022 đến 14/3/2023, gửi chậm nhất ngày 20/3/2023" (docs/reporting-periods.md §1, §5)."""
+        kind = PERIODS[self.code]
+        title = (
+            f"{kind.label}/{self.year}"
+            if kind.label.startswith("Quý")
+            else self.name[0].upper() + self.name[1:]
+        )
+        return (
+            f"{title}: số liệu từ {_short(self.start)} đến {_short(self.end)}, "
+            f"gửi chậm nhất ngày {_short(self.deadline(deadline_day))}"
+        )
+
+
+def _short(day: dt.date) -> str:
+    """ "14/3/2023": as clerks write a date in a sentence."""
+    return f"{day.day}/{day.month}/{day.year}"
 
 
 def default_window(code: str, year: int) -> tuple[dt.date, dt.date]:

@@ -15,6 +15,7 @@ from generator.inputs.excel import REOPEN_HINT, Cell, Workbook
 from generator.inputs.fields import MISSING
 
 MAX_COUNT = 10**9  # no commune counts a billion dossiers; "1e5000" would stop the report
+MAX_CHOICES_SAID = 8  # more are left to the drop-down list
 _GROUPED_INT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # "1.234.567": Vietnamese thousands dots
 
 
@@ -32,7 +33,7 @@ class CellReader:
         if formula:
             self.problems.add(cell.location, f"ô có công thức {formula} nhưng chưa có giá trị: {REOPEN_HINT}")
         else:
-            self.problems.add(cell.location, MISSING)
+            self.problems.add(cell.location, f"{MISSING}{_column_hint(cell)}")
 
     def text(self, cell: Cell, *, required: bool = True) -> str:
         if cell.blank:
@@ -112,6 +113,20 @@ class CellReader:
         allowed = ", ".join(options)
         self.problems.add(cell.location, f'{what} "{text}" không hợp lệ (cần một trong: {allowed})')
         return None
+
+
+def _column_hint(cell: Cell) -> str:
+    """' (cột "Trạng thái"; chọn một trong: Hoàn thành, …)' for a table's cell, as a form's
+    message names its row; a long or open list is left to the cell's drop-down."""
+    column = cell.column
+    if column is None:
+        return ""
+    choices = column.choices
+    if choices and not column.open_list and len(choices) <= MAX_CHOICES_SAID:
+        return f' (cột "{column.header}"; chọn một trong: {", ".join(choices)})'
+    if choices:
+        return f' (cột "{column.header}"; chọn trong danh sách của ô)'
+    return f' (cột "{column.header}")'
 
 
 def _number(value: object) -> Decimal | None:

@@ -32,6 +32,7 @@ class Cell:
     location: Location
     value: Any  # str (clean NFC text), int, float, datetime, bool or None
     percent_format: bool | None = False  # None: the file cannot tell (.xls, some .ods)
+    column: Column | None = None  # a table's column (its messages name it); None in a form
 
     @property
     def blank(self) -> bool:
@@ -45,6 +46,16 @@ class Sheet:
     title: str
     rows: list[dict[str, Cell]]
     header_row: int
+
+
+def _meant(header: str, absent: Sequence[Column]) -> str:
+    """'; nếu đây là cột "Thời gian hoàn thành", đổi tên cột thành đúng như vậy' when an ignored
+    header holds the name of a column the sheet lacks ("Thời hạn hoàn thành" holds "Thời hạn")."""
+    typed = normalise_header(header)
+    for wanted in absent:
+        if any(name and name in typed for name in wanted.names()):
+            return f'; nếu đây là cột "{wanted.header}", đổi tên cột thành đúng như vậy'
+    return ""
 
 
 _RECENT: OrderedDict[tuple[object, ...], tuple[Sheet | None, list[Problem]]] = OrderedDict()
@@ -184,7 +195,7 @@ class Workbook:
         if not self._check_columns(actual, header_row, raw, mapping, columns, others):
             return None
         rows = [
-            self._row(actual, number, values, mapping)
+            self._row(actual, number, values, mapping, {c.key: c for c in columns})
             for number, values in enumerate(raw[header_row:], start=header_row + 1)
             if any(has_value(v) for v in values)
         ]
@@ -206,17 +217,20 @@ class Workbook:
             self.problems.add(where, f"thiếu cột {names} ở dòng tiêu đề {header_row}")
             return False
         used = set(mapping.values())
+        absent = [c for c in columns if c.key not in mapping]
         for index, value in enumerate(raw[header_row - 1]):
             if has_value(value) and index not in used and others:
                 mapping.setdefault(f"+{' '.join(str(value).split())}", index)
             elif has_value(value) and index not in used:
                 self.problems.warn(
                     Location(str(self.path), sheet=title, row=header_row, column=index + 1),
-                    f'bỏ qua cột "{str(value).strip()}" (không thuộc mẫu)',
+                    f'bỏ qua cột "{str(value).strip()}" (không thuộc mẫu){_meant(str(value), absent)}',
                 )
         return True
 
-    def _row(self, title: str, number: int, values: list[Any], mapping: dict[str, int]) -> dict[str, Cell]:
+    def _row(
+        self, title: str, number: int, values: list[Any], mapping: dict[str, int], columns: dict[str, Column]
+    ) -> dict[str, Cell]:
         row: dict[str, Cell] = {}
         unknown = self._parsed is not None and not self._parsed.percent_known
         file = self._name
@@ -226,7 +240,7 @@ class Workbook:
             location = Location(file, sheet=title, row=number, column=index + 1)
             if isinstance(value, str):
                 value = clean_text(value, location, self.problems)
-            row[key] = Cell(location, value, percent)
+            row[key] = Cell(location, value, percent, columns.get(key))
         return row
 
     def formula_at(self, cell: Cell) -> str | None:

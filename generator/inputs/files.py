@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.domain.periods import period_in_name
+from generator.domain.periods import period_in_name, period_label
 from generator.domain.sheets import (
     PLAN_SHEET,
     PROGRESS_SHEET,
@@ -37,6 +37,7 @@ from generator.inputs.docx_file import SAVE_AS_DOCX, WordFile, is_complete_docum
 from generator.inputs.excel import Workbook
 from generator.inputs.report_words import is_report_words
 from generator.inputs.spreadsheet import SUFFIXES as WORKBOOK_SUFFIXES
+from generator.inputs.words import read_words
 from generator.ooxml.places import Block
 
 if TYPE_CHECKING:  # YAML's modules are imported only where a YAML file is read
@@ -48,6 +49,11 @@ ROLE_SHEETS = (UNIT_SHEET, PLAN_SHEET, TARGET_SHEET, TASK_SHEET, REPORT_SHEET, P
 # The sheet (or Word file) that gives each YAML part's role in a Word and Excel folder.
 ROLE_SOURCES = {"don_vi": UNIT_SHEET, "ke_hoach": PLAN_SHEET, "bao_cao": REPORT_SHEET}
 _ROLE_SUFFIXES = (".yaml", ".yml", *WORKBOOK_SUFFIXES, ".docx")  # what a folder is read for
+NO_HEADINGS = (
+    "không có đề mục nào (dòng đánh số I., 1., a) hoặc kiểu Heading), nên không rõ là lời văn kế hoạch hay "
+    "lời văn báo cáo: viết lời văn báo cáo dưới các đề mục I–V của tệp “Tải lời văn báo cáo để điền” trên "
+    "trang cchc (bao_cao_<kỳ>_<năm>.docx), lời văn kế hoạch dưới các đề mục I., 1., a) của ke_hoach.docx"
+)
 IMPORT_HINT = "dùng cchc import {name} --out <thư mục> để lấy dữ liệu từ văn bản này"
 
 
@@ -185,8 +191,7 @@ def _index_sheets(inputs: InputSet, problems: Problems) -> None:
             inputs.broken[path] = broken
         for title in titles:
             if title in inputs.sheets:
-                first = inputs.sheets[title]
-                problems.add(Location(str(path)), f'trang "{title}" đã có trong tệp {first}; chỉ giữ một tệp')
+                problems.add(Location(str(path)), _twice(title, inputs.sheets[title], path))
             else:
                 inputs.sheets[title] = path
 
@@ -207,6 +212,15 @@ def read_role_sheets(path: Path) -> tuple[list[str], Problem | None]:
     return titles, (scratch.errors[0] if scratch.errors else None)
 
 
+def _twice(title: str, first: Path, second: Path) -> str:
+    """Two workbooks with the sheet ``title``; two progress workbooks of one period (a browser's
+    second download, "tien_do_q1_2023 (1).xlsx") say so in the words of the page."""
+    period = period_of(first)
+    if title == PROGRESS_SHEET and period is not None and period == period_of(second):
+        return f"hai bảng tiến độ cho {period_label(*period)}: {first.name} và {second.name} — bỏ một tệp"
+    return f'trang "{title}" đã có trong tệp {first}; chỉ giữ một tệp'
+
+
 def _assign_words(inputs: InputSet, path: Path, explicit: bool, problems: Problems) -> None:
     if path.suffix.lower() == ".doc" or is_complete_document(path):
         if explicit and path.suffix.lower() == ".doc":
@@ -218,6 +232,10 @@ def _assign_words(inputs: InputSet, path: Path, explicit: bool, problems: Proble
     words = load_words(path, problems)
     if words is None:
         inputs.unreadable_words = True
+        return
+    if not _has_headings(words.blocks):  # neither a plan's nor a report's words
+        problems.add(Location(str(path)), NO_HEADINGS)
+        inputs.unreadable_words = True  # its one message says why the words are missing
         return
     role = "bao_cao" if _is_report(words.blocks) else "ke_hoach"
     if role in inputs.words:
@@ -231,6 +249,11 @@ def _assign_words(inputs: InputSet, path: Path, explicit: bool, problems: Proble
 @functools.lru_cache(maxsize=8)  # the role of a file read lately: a batch asks for it per document
 def _is_report(blocks: tuple[Block, ...]) -> bool:
     return is_report_words(blocks)
+
+
+@functools.lru_cache(maxsize=8)
+def _has_headings(blocks: tuple[Block, ...]) -> bool:
+    return bool(read_words(Path(), blocks, Problems()).sections)
 
 
 def _check_sources(inputs: InputSet, problems: Problems) -> None:

@@ -34,6 +34,8 @@ class ReportHeader:
     signer: Signer | None
     recipients: tuple[str, ...] | None  # None: the unit's
     issue_date_at: Location | None = None  # where the issue date is written
+    plan_cited_at: Location | None = None  # where the number of the plan it cites is written
+    plan_date_cited_at: Location | None = None  # … and its date
 
 
 @dataclass(frozen=True)
@@ -99,4 +101,6 @@ def _header(fields: Fields, root: dict[str, Any], unit: Unit | None) -> ReportHe
         signer=signer if signer is not None else (unit.signer if unit else None),
         recipients=read_recipients(fields, root, "bao_cao") if "noi_nhan" in root else None,
         issue_date_at=fields.at("bao_cao.ngay_ban_hanh"),
+        plan_cited_at=fields.at("bao_cao.ke_hoach.so"),
+        plan_date_cited_at=fields.at("bao_cao.ke_hoach.ngay_ban_hanh"),
     )

@@ -168,4 +168,6 @@ def _header(form: Form | None, unit: Unit | None) -> ReportHeader:
         signer=signer,
         recipients=tuple(clean_recipient(line) for line in form.lines("noi_nhan")) or None,
         issue_date_at=form.cell("ngay_ban_hanh").location,
+        plan_cited_at=form.cell("ke_hoach_so").location,
+        plan_date_cited_at=form.cell("ke_hoach_ngay").location,
     )

@@ -108,21 +108,27 @@ def plan_year_place(inputs: InputSet, where: str) -> Location:
 
 
 def read_report_from(
-    inputs: InputSet, unit: Unit | None, problems: Problems, where: str
+    inputs: InputSet, unit: Unit | None, problems: Problems, where: str, period: tuple[str, int] | None = None
 ) -> tuple[ReportHeader, ReportWords] | None:
-    """The report's words and header: ``bao_cao:`` in YAML, or its Word file (and "Báo cáo" sheet)."""
+    """The report's words and header: ``bao_cao:`` in YAML, or its Word file (and "Báo cáo" sheet);
+    ``period`` names the Word file a message gives as example."""
     if "bao_cao" in inputs.parts:
         return read_report_text(inputs.parts["bao_cao"], unit, problems)
     words, sheet = inputs.words.get("bao_cao"), inputs.sheets.get(REPORT_SHEET)
     if words is None:
         if sheet is not None and not inputs.unreadable_words:  # else the Word file's error says why
             problems.add(Location(str(sheet)), f'có trang "{REPORT_SHEET}" nhưng không tìm thấy lời văn báo cáo '
-                         "(tệp Word như bao_cao_q1_2022.docx)")  # fmt: skip
+                         f"(tệp Word như {words_name(period)})")  # fmt: skip
         else:
             inputs.missing("bao_cao", problems, where, "lời văn báo cáo")
         return None
     with opened(sheet, problems) as book:
         return read_report_words(words, book, unit, problems)
+
+
+def words_name(period: tuple[str, int] | None) -> str:
+    """The name of a report's Word file: "bao_cao_q1_2023.docx" (without a period: its pattern)."""
+    return f"bao_cao_{period[0].lower()}_{period[1]}.docx" if period else "bao_cao_<kỳ>_<năm>.docx"
 
 
 @dataclass(frozen=True)

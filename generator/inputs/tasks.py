@@ -12,6 +12,7 @@ from generator.domain.headings import roman_value
 from generator.domain.models import Task, TaskGroup
 from generator.domain.sheets import TASK_COLUMNS as TASK_COLUMNS
 from generator.domain.sheets import TASK_SHEET as TASK_SHEET
+from generator.domain.sheets import column
 from generator.errors import Location, Problems
 from generator.inputs.appendix_header import is_stt
 from generator.inputs.cells import CellReader
@@ -61,6 +62,13 @@ def read_tasks(
         reader = CellReader(book, problems)
         _drop_numbers(sheet, problems)
         rows = [_task_row(reader, row, titles, year) for row in sheet.rows]
+        if sheet.rows and "thoi_gian" not in sheet.rows[0]:
+            deadline = column(TASK_COLUMNS, "thoi_gian")
+            problems.warn(
+                Location(str(book.path), sheet=sheet.title, row=sheet.header_row),
+                f'không có cột "{deadline.header}" (hay "{deadline.aliases[0]}"): cột thời hạn của '
+                "phụ lục sẽ để trống; thêm cột này với đúng tên đó",
+            )
     finally:
         book.close()
     groups = _group(rows, titles, Location(str(book.path), sheet=sheet.title), problems)

@@ -122,12 +122,14 @@ def refusal(code: int, description: str | None) -> str | None:
     if code == 403 and description == ONE_TIME_USED:
         return (
             "Địa chỉ trình duyệt được mở chỉ dùng được một lần, trong 2 phút, và đã dùng hoặc đã hết "
-            "hạn: hãy mở địa chỉ cchc serve đã in ra trong cửa sổ lệnh (http://127.0.0.1:…/?k=…)."
+            "hạn: nhấp đúp lại tệp Mo_trang_cchc (cchc mở lại đúng trang đang chạy), hoặc mở địa chỉ "
+            "cchc serve đã in ra trong cửa sổ lệnh (http://127.0.0.1:…/?k=…)."
         )
     if code == 403 and description == TOKEN_MISSING:
         return (
-            "Trang cần mã truy cập của lần chạy này: hãy mở đúng địa chỉ cchc serve đã in ra trong "
-            "cửa sổ lệnh (http://127.0.0.1:…/?k=…). Mỗi lần chạy lại cchc serve, địa chỉ đổi."
+            "Trang cần mã truy cập của lần chạy này: nhấp đúp lại tệp Mo_trang_cchc trong thư mục làm "
+            "việc (cchc mở lại đúng trang đang chạy, không mất dữ liệu), hoặc mở địa chỉ cchc serve đã "
+            "in ra trong cửa sổ lệnh (http://127.0.0.1:…/?k=…)."
         )
     if code == 403:
         return "Trang này chỉ nhận yêu cầu gửi từ chính nó."

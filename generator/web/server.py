@@ -26,6 +26,7 @@ from generator import scratch
 from generator.errors import GeneratorError, OutputError, os_reason
 from generator.web.app import MAX_UPLOAD, create_app
 from generator.web.guard import HOSTS, ONE_TIME_PARAMETER, TOKEN_PARAMETER, one_time_code
+from generator.web.running import running_page, write_record
 from generator.web.store import Store
 
 LOOPBACK = "127.0.0.1"
@@ -165,7 +166,17 @@ def run(
     """Serve until the page's "Tắt" button, Ctrl+C or SIGTERM, then delete the server's files;
     ``say`` shows progress. With ``folder``, the page opens on that working folder."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request on the console
+    if _is_loopback(host) and port == 0:
+        running = running_page(folder)
+        if running is not None:  # a second launch: the first server, its data, in the browser
+            printed, for_browser = running
+            say(f"cchc đang chạy sẵn; mở trang đang chạy: {printed}")
+            if open_browser:
+                webbrowser.open(for_browser)
+            return
     server = LocalServer(host, port, this_year=this_year, allow=allow)
+    if _is_loopback(host):
+        write_record(server.store.root, server.port, server.token)
     try:  # from here on, whatever stops the run (even a signal while starting) deletes the files
         path = "/" if folder is None else server.open_folder(folder)
         address = server.printed(path)

@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from generator.domain.periods import valid_year
 from generator.errors import GeneratorError
-from generator.web.common import attachment, site, uploaded, zipped
+from generator.web.common import attachment, back_to_start, site, uploaded, zipped
 from generator.web.store import DataSet
 from generator.web.uploads import MAX_UNPACKED, RequestError, safe_name
 
@@ -26,8 +26,14 @@ SOURCE_NAME = "van_ban_goc"  # the uploaded plan, kept beside (not among) the se
 
 
 def index(errors: list[str] | None = None, form_errors: list[str] | None = None) -> str:
+    shown = site().store.take(request.args.get("thong_bao", ""))
+    errors, form_errors = errors or shown.get("errors"), form_errors or shown.get("form_errors")
     return render_template(
-        "index.html", this_year=site().this_year, errors=errors or [], form_errors=form_errors or []
+        "index.html",
+        this_year=site().this_year,
+        errors=errors or [],
+        form_errors=form_errors or [],
+        opened=site().store.sets(),
     )
 
 
@@ -46,37 +52,37 @@ def blank() -> Response:
     return Response(data, mimetype="application/zip", headers=attachment(f"cchc_mau_trong_{year}.zip"))
 
 
-def _opened(make: Callable[[], DataSet]) -> BaseResponse | tuple[str, int]:
+def _opened(make: Callable[[], DataSet]) -> BaseResponse:
     """Run ``make`` (a new set); its page, or the first page with the reason it was refused."""
     try:
         dataset = make()
     except RequestError as exc:
-        return index(form_errors=exc.lines()), 400
+        return back_to_start(form_errors=exc.lines())
     return redirect(url_for("dataset_view", key=dataset.key), 303)
 
 
-def upload() -> BaseResponse | tuple[str, int]:
+def upload() -> BaseResponse:
     return _opened(lambda: site().store.add_upload(uploaded("tep")))
 
 
-def folder() -> BaseResponse | tuple[str, int]:
+def folder() -> BaseResponse:
     return _opened(lambda: site().store.add_folder(request.form.get("thu_muc", "")))
 
 
-def example() -> BaseResponse | tuple[str, int]:
+def example() -> BaseResponse:
     return _opened(site().store.add_example)
 
 
-def import_plan() -> BaseResponse | tuple[str, int]:
+def import_plan() -> BaseResponse:
     """Last year's plan (or a periodic report) in Word → its working folder, as a new set."""
     files = uploaded("van_ban")
     if len(files) != 1:
-        return index(form_errors=["chưa chọn tệp Word của kế hoạch (một tệp .docx)"]), 400
+        return back_to_start(form_errors=["chưa chọn tệp Word của kế hoạch (một tệp .docx)"])
     raw_name, stream = files[0]
     name = safe_name(raw_name)
     if name is None or Path(name).suffix.lower() not in IMPORTABLE:
         reason = "cần tệp Word .docx (hoặc .doc) của kế hoạch, ví dụ kế hoạch CCHC năm trước"
-        return index(form_errors=[f"{raw_name}: {reason}"]), 400
+        return back_to_start(form_errors=[f"{raw_name}: {reason}"])
     store = site().store
     dataset = store.new_set()
     source = dataset.home / f"{SOURCE_NAME}{Path(name).suffix.lower()}"
@@ -88,7 +94,7 @@ def import_plan() -> BaseResponse | tuple[str, int]:
     except GeneratorError as exc:
         store.discard(dataset)
         lines = [line.replace(source.name, raw_name) for line in dataset.shown(exc.lines())]
-        return index(errors=lines), 422
+        return back_to_start(errors=lines)
     dataset.notices = [f"Đã lấy dữ liệu từ {raw_name}: {_counts(imported)}."]
     dataset.notices += [
         line.replace(source.name, raw_name) for line in dataset.shown(map(str, imported.warnings))

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from generator.inputs.docx_file import is_complete_document
 from generator.web.uploads import DATA_SUFFIXES, Received, RequestError, receive, save
@@ -45,6 +45,7 @@ class DataSet:
     template: Path | None = None  # a checked template of the user's, for ``template_kind``
     template_kind: str = ""  # "ke_hoach" or "bao_cao"
     message: str = ""  # what the last change did, said once on the next page
+    pending: dict[str, Any] = field(default_factory=dict)  # what a refused POST shows once on the next page
 
     @property
     def home(self) -> Path:
@@ -83,11 +84,34 @@ class Store:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         self._sets: dict[str, DataSet] = {}
+        self._pending: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
 
     def get(self, key: str) -> DataSet | None:
         with self._lock:
             return self._sets.get(key)
+
+    def keep(self, shown: dict[str, Any]) -> str:
+        """Keep what a refused POST on the first page shows (Post/Redirect/Get); its key."""
+        key = secrets.token_hex(8)
+        with self._lock:
+            self._pending[key] = shown
+        return key
+
+    def take(self, key: str) -> dict[str, Any]:
+        """What ``keep`` kept under ``key``, once."""
+        with self._lock:
+            return self._pending.pop(key, {})
+
+    def kept(self, key: str) -> dict[str, Any] | None:
+        """What ``keep`` kept under ``key`` (a result page, shown as often as it is reloaded)."""
+        with self._lock:
+            return self._pending.get(key)
+
+    def sets(self) -> list[DataSet]:
+        """Every set of this run, oldest first (the first page leads back to each)."""
+        with self._lock:
+            return list(self._sets.values())
 
     def add_upload(self, uploads: Iterable[tuple[str, IO[bytes]]]) -> DataSet:
         """Store uploaded files (``.docx``, ``.xlsx``, ``.yaml``, or ``.zip`` of a working folder) as a new set."""
@@ -110,10 +134,21 @@ class Store:
             raise RequestError(f"{text}: cần đường dẫn đầy đủ của thư mục, ví dụ D:\\CCHC\\2022 hoặc /home/…")
         if not folder.is_dir():
             raise RequestError(f"{folder}: không tìm thấy thư mục")
+        opened = next((s for s in self.sets() if s.pointed and s.inputs == folder.resolve()), None)
+        if opened is not None:  # a second launch on the same folder: its set, with what was made
+            return opened
         dataset = self._new(folder.resolve())
         if not dataset.files():
             self._discard(dataset)
             raise RequestError(f"{folder}: thư mục không có tệp dữ liệu nào (.docx, .xlsx, .yaml)")
+        return dataset
+
+    def add_paths(self, paths: Iterable[Path]) -> DataSet:
+        """A new set holding copies of the data files among ``paths`` (next year's, from a draft)."""
+        dataset = self._new(None)
+        for path in paths:
+            if path.suffix.lower() in DATA_SUFFIXES:
+                shutil.copyfile(path, dataset.inputs / path.name)
         return dataset
 
     def add_example(self) -> DataSet:

@@ -20,6 +20,8 @@ from typing import IO
 
 from generator.errors import GeneratorError
 from generator.inputs.docx_file import SAVE_AS_DOCX
+from generator.workflows.change_list import CHANGE_LIST
+from generator.workflows.launcher import OTHERS, WINDOWS
 
 DATA_SUFFIXES = (".docx", ".xlsx", ".yaml", ".yml")
 MAX_MEMBERS = 200
@@ -121,6 +123,16 @@ def refusal(raw_name: str, accept: tuple[str, ...]) -> str | None:
     return _REASONS.get(suffix, f"không phải tệp cchc đọc được ({ACCEPTED})")
 
 
+def _companion(raw_name: str) -> bool:
+    """cchc's own files that are not data: a draft's change list, the page's launchers."""
+    base = raw_name.replace("\\", "/").rsplit("/", 1)[-1]
+    before, after = CHANGE_LIST.split("{year}")
+    year = base.removeprefix(before).removesuffix(after)
+    return base in (WINDOWS, OTHERS) or (
+        base == before + year + after and year.isdecimal() and len(year) == 4
+    )
+
+
 def receive(
     uploads: Iterable[tuple[str, IO[bytes]]], folder: Path, accept: tuple[str, ...], *, units: bool = False
 ) -> Received:
@@ -138,11 +150,16 @@ def receive(
 
 
 def save(raw_name: str, data: bytes, folder: Path, accept: tuple[str, ...], received: Received) -> None:
-    """Save one file under its safe name, or note why not in ``received``."""
+    """Save one file under its safe name, or note why not in ``received``; a file cchc itself puts
+    beside the data (the change list of a draft, the launchers) is passed over without a word."""
+    if _companion(raw_name):
+        return
     reason = refusal(raw_name, accept)
     name = safe_name(raw_name)
     if reason is None and name is not None and (folder / name).exists():
-        reason = f"trùng tên với tệp {name} đã nhận"
+        reason = (
+            f"trùng tên với tệp {name} đã nhận; để thay tệp đó, dùng nút “Thay” cạnh {name} ở mục “Các tệp”"
+        )
     if reason is None and len(data) > MAX_UNPACKED:
         reason = f"quá lớn (tối đa {MAX_UNPACKED // 2**20} MB)"
     if reason is not None or name is None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from generator.domain.year_shift import shift_text
 
+CHANGE_LIST = "thay_doi_{year}.txt"  # beside next year's files: what moved, what a person must check
+
 
 @dataclass
 class Changes:

@@ -17,6 +17,7 @@ import stat
 import sys
 from pathlib import Path
 
+from generator.errors import OutputError, os_reason
 from generator.files import write_atomic
 
 WINDOWS = "Mo_trang_cchc.cmd"
@@ -107,3 +108,23 @@ def write_launchers(folder: Path, python: str | None = None) -> list[Path]:
         mode = stat.S_IMODE(others.stat().st_mode)
         others.chmod(mode | ((mode & 0o444) >> 2))
     return [windows, others]
+
+
+def save_folder(files: list[Path], target: Path) -> list[Path]:
+    """A new working folder ``target`` holding copies of ``files`` and the launchers (next year's
+    data, saved beside this year's); an ``OutputError`` when ``target`` exists: nothing is
+    overwritten."""
+    try:
+        target.mkdir()
+    except OSError as exc:
+        reason = (
+            "đã có thư mục này; đổi tên hoặc xóa thư mục đó rồi làm lại"
+            if target.exists()
+            else os_reason(exc)
+        )
+        raise OutputError(f"{target}: không tạo được thư mục ({reason})") from exc
+    written = []
+    for path in files:
+        write_atomic(target / path.name, path.read_bytes())
+        written.append(target / path.name)
+    return written + write_launchers(target)

@@ -82,7 +82,7 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
     unit = load_unit(inputs, problems, where)
     plan = read_plan_from(inputs, unit, problems, where)
     gap = report_gap(inputs, (code, year), problems, where)
-    words = None if gap.words else read_report_from(inputs, unit, problems, where)
+    words = None if gap.words else read_report_from(inputs, unit, problems, where, (code, year))
     if plan is not None and plan.year != year:
         problems.add(
             plan_year_place(inputs, where), f"kế hoạch là của năm {plan.year}, không phải năm báo cáo {year}"
@@ -99,6 +99,7 @@ def load_report(paths: Sequence[Path], code: str, year: int, problems: Problems)
     _check_window(words[0], period, progress, problems)
     if previous:
         check_carried(progress.fields, previous, problems)
+    _check_plan_cited(words[0], plan, problems)
     return _report(unit, plan, period, progress, words)
 
 
@@ -144,6 +145,24 @@ def _previous_fields(
         if named is not None and follows(make_period(*named, rules), period):
             return read_fields_of(path)
     return None
+
+
+def _check_plan_cited(header: ReportHeader, plan: Plan, problems: Problems) -> None:
+    """A warning at the cell to fill when the report cites its plan without a number or a date
+    (#26): "Thực hiện Kế hoạch số      /KH-UBND của UBND xã…" would go out with a blank."""
+    number = plan.number if header.plan_number is None else header.plan_number
+    if not number.strip():
+        problems.warn(
+            header.plan_cited_at or Location(""),
+            'báo cáo dẫn kế hoạch mà chưa có số ("Thực hiện Kế hoạch số      /KH-…"): ghi số của kế hoạch '
+            'vào ô này (hoặc "Số văn bản" ở trang "Kế hoạch")',
+        )
+    if header.plan_date is None and plan.issue_date is None:
+        problems.warn(
+            header.plan_date_cited_at or Location(""),
+            "báo cáo dẫn kế hoạch mà chưa có ngày: ghi ngày ban hành của kế hoạch vào ô này "
+            '(hoặc "Ngày ban hành" ở trang "Kế hoạch")',
+        )
 
 
 def _check_window(header: ReportHeader, period: Period, progress: Progress, problems: Problems) -> None:

@@ -24,7 +24,7 @@ from generator.files import write_atomic
 from generator.inputs.files import collect
 from generator.inputs.progress import read_task_states
 from generator.inputs.yaml_file import load_yaml, without_controls
-from generator.workflows.change_list import Changes, noted_shift, opening_review, short
+from generator.workflows.change_list import CHANGE_LIST, Changes, noted_shift, opening_review, short
 from generator.workflows.documents import Draft, Outcome
 from generator.workflows.pipeline import load_plan, make_plan
 from generator.workflows.rollover_word import Shift, copy_words, plan_files, shift_sheets
@@ -55,7 +55,7 @@ def rollover(
     files = _next_year_files(paths, out, plan, year, (states, drop_done, overwrite), changes)
     changes.review.append("số và ngày ban hành đã để trống: văn thư ghi sau khi ký")
     text = changes.text(plan.year, year)
-    change_list = out / f"thay_doi_{year}.txt"
+    change_list = out / CHANGE_LIST.format(year=year)
     write_atomic(change_list, text.encode("utf-8-sig"))
     drafted = make_plan([out], out)
     drafted.draft = Draft(out, [*files, change_list], text, year)

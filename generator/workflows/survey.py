@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.domain.periods import PERIOD_KINDS, PERIODS, chronological, valid_year
+from generator.domain.models import DEADLINE_DAY
+from generator.domain.periods import (
+    PERIOD_KINDS,
+    Period,
+    chronological,
+    make_period,
+    period_label,
+    valid_year,
+)
 from generator.domain.periods import YEAR_END as YEAR_END
 from generator.domain.sheets import (
     PLAN_SHEET,
@@ -23,6 +31,7 @@ from generator.domain.sheets import (
     UNIT_SHEET,
 )
 from generator.errors import Problems
+from generator.inputs.fields import MISSING
 from generator.inputs.files import InputSet, collect, period_of
 from generator.inputs.labelled import opened, read_form
 from generator.inputs.plan_word import PLAN_ITEMS
@@ -50,8 +59,7 @@ class PeriodFiles:
     @property
     def label(self) -> str:
         """ "quý I/2022", "6 tháng đầu năm 2022", "năm 2022"."""
-        words = PERIODS[self.code].in_sentence
-        return f"{words} {self.year}" if words.endswith("năm") else f"{words}/{self.year}"
+        return period_label(self.code, self.year)
 
     @property
     def complete(self) -> bool:
@@ -72,6 +80,20 @@ class FolderSurvey:
     progress_books: list[tuple[str, tuple[str, int] | None]] = field(default_factory=list)
     roles: dict[str, list[str]] = field(default_factory=dict)  # file name → what cchc reads in it
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the documents would warn about
+    window_rules: dict[str, tuple[str, str]] | None = None  # the unit's own data windows, if any
+    deadline_day: int = DEADLINE_DAY  # the unit's day of the month to send a report by
+
+    def period(self, code: str, year: int) -> Period:
+        """The period ``code`` of ``year`` with the unit's windows."""
+        return make_period(code, year, self.window_rules)
+
+    @property
+    def unfilled(self) -> bool:
+        """A folder just made (``cchc init``, the blank set): no unit, no task, and nothing wrong
+        but blank required cells. Not filled yet is not wrong."""
+        blanks = bool(self.problems) and all(MISSING in line for line in self.problems)
+        return not self.unit and not self.tasks and blanks
 
     @property
     def missing(self) -> list[Part]:
@@ -107,7 +129,9 @@ def survey(folder: Path) -> FolderSurvey:
     found.general = general if general.words or general.progress else None
     periods = sorted({p for path in folder.iterdir() if (p := period_of(path))}, key=chronological)
     for code, year in periods:
-        named = collect([folder], Problems(), period=(code, year))
+        noted = Problems()  # a file named for the period is read only here: its own errors are new
+        named = collect([folder], noted, period=(code, year))
+        problems.items.extend(p for p in noted.errors if p not in problems.items)
         _note_roles(named, found.roles)
         found.periods.append(_period_files(named, code, year))
     books: dict[str, tuple[str, int] | None] = {}
@@ -115,6 +139,7 @@ def survey(folder: Path) -> FolderSurvey:
     books |= {p.progress: (p.code, p.year) for p in found.periods if p.progress}
     found.progress_books = list(books.items())
     found.problems = [str(problem) for problem in problems.errors]
+    found.warnings = [str(problem) for problem in problems.warnings]
     return found
 
 
@@ -125,6 +150,7 @@ def _read_plan(inputs: InputSet, folder: Path, problems: Problems, found: Folder
     unit = read_unit_from(inputs, problems, where) if has_unit else None
     if unit is not None:
         found.unit = " ".join(unit.name_lines)
+        found.window_rules, found.deadline_day = unit.window_rules, unit.deadline_day
     if "ke_hoach" in inputs.parts or "ke_hoach" in inputs.words:
         plan = read_plan_from(inputs, unit, Problems() if unit is None else problems, where)
         if plan is not None:

@@ -10,6 +10,7 @@ as text. Existing files are never overwritten unless asked.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,20 @@ from generator.domain.areas import (
     default_addressee,
     reports_to_province,
 )
-from generator.domain.indicators import metrics_of
+from generator.domain.indicators import NOT_STARTED, metrics_of
 from generator.domain.models import Plan, Section
+from generator.domain.periods import chronological, make_period
+from generator.errors import Problems
 from generator.files import write_atomic
 from generator.inputs.activities import ACTIVITY_COLUMNS, ACTIVITY_SHEET, activity_rows
-from generator.inputs.progress import FIGURES_COLUMNS, FIGURES_SHEET, PROGRESS_COLUMNS, PROGRESS_SHEET
+from generator.inputs.files import period_of
+from generator.inputs.progress import (
+    FIGURES_COLUMNS,
+    FIGURES_SHEET,
+    PROGRESS_COLUMNS,
+    PROGRESS_SHEET,
+    read_task_states,
+)
 from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
 from generator.inputs.tthc import TTHC_SHEET, TTHC_WRITTEN
 from generator.workflows.folder import PLAN_BOOK, PLAN_WORDS, PlanFolder, check_free, write_plan_folder
@@ -33,6 +43,7 @@ from generator.workflows.report_files import add_report_sheet, blank_report_word
 from generator.workflows.words_docx import guidance
 from generator.workflows.workbooks import SheetSpec, fill_rows, new_workbook, to_bytes
 
+NOT_STARTED_CHOICE = NOT_STARTED.capitalize()  # what a task's row says before anyone fills it
 TASKS_BOOK = "nhiem_vu.xlsx"
 PROGRESS_BOOK = "tien_do.xlsx"
 REPORT_WORDS = "bao_cao.docx"
@@ -132,22 +143,26 @@ def progress_sheets() -> list[SheetSpec]:
     ]
 
 
-def progress_book(year: int | None = None) -> Any:
+def progress_book(year: int | None = None, first: Sequence[str] = ()) -> Any:
     """A blank progress workbook (openpyxl), notes dated for ``year``: its sheets, and every code
-    of "Kết quả CCHC" listed."""
-    book = new_workbook(progress_sheets(), GUIDE, year)
+    of "Kết quả CCHC" listed; ``first`` lines open its guide."""
+    book = new_workbook(progress_sheets(), (*first, *GUIDE), year)
     fill_rows(book[ACTIVITY_SHEET], ACTIVITY_COLUMNS, activity_rows())
     return book
 
 
-def progress_workbook(plan: Plan) -> bytes:
+def progress_workbook(plan: Plan, states: Mapping[str, str] | None = None, window: str = "") -> bytes:
     """A progress workbook to fill for a report on ``plan``: a "Tiến độ" row per task with its code
-    (as cchc numbers it when the "Mã" column is empty) and name, a "Số liệu" row per indicator the
-    plan's targets measure from that sheet, and the "Báo cáo" sheet."""
-    book = progress_book(plan.year)
-    fill_rows(
-        book[PROGRESS_SHEET], PROGRESS_COLUMNS, [{"ma": t.code, "nhiem_vu": t.text} for t in plan.tasks]
-    )
+    (as cchc numbers it when the "Mã" column is empty), name and state (from ``states``, by code,
+    else "Chưa thực hiện"), a "Số liệu" row per indicator the plan's targets measure from that
+    sheet, and the "Báo cáo" sheet; ``window`` (the period's data window) opens the guide."""
+    book = progress_book(plan.year, [window] if window else [])
+    known = states or {}
+    rows = [
+        {"ma": t.code, "nhiem_vu": t.text, "trang_thai": known.get(t.code, NOT_STARTED_CHOICE)}
+        for t in plan.tasks
+    ]
+    fill_rows(book[PROGRESS_SHEET], PROGRESS_COLUMNS, rows)
     metrics = metrics_of(plan)  # cchc's and the plan's own ("Chỉ số riêng")
     counted = dict.fromkeys(t.metric for t in plan.targets if metrics[t.metric].source == "so_lieu")
     rows = [{"chi_so": code, "noi_dung": metrics[code].label} for code in counted]
@@ -155,6 +170,23 @@ def progress_workbook(plan: Plan) -> bytes:
     addressee = default_addressee(plan.year, plan.unit.superior, plan.unit.province)
     add_report_sheet(book, {"kinh_gui": addressee})
     return to_bytes(book)
+
+
+def earlier_states(folder: Path, plan: Plan, period: tuple[str, int]) -> dict[str, str]:
+    """The task states of the progress workbook in ``folder`` named for the latest period of the
+    same year before ``period`` (tien_do_q1_2023.xlsx for 6T/2023), as the "Trạng thái" column
+    offers them; empty when there is none or it cannot be read."""
+    earlier = sorted(
+        (found, path)
+        for path in folder.iterdir()
+        if path.suffix.lower() == ".xlsx" and (found := period_of(path)) is not None
+        and found[1] == period[1] and chronological(found) < chronological(period)
+    )  # fmt: skip
+    if not earlier:
+        return {}
+    (code, year), path = max(earlier, key=lambda item: chronological(item[0]))
+    states = read_task_states([path], plan, make_period(code, year), Problems())
+    return {task: entry.state.capitalize() for task, entry in (states or {}).items()}
 
 
 def init_folder(target: Path, year: int, *, overwrite: bool = False) -> list[Path]:

@@ -87,8 +87,19 @@ def look(page: Page, name: str) -> None:
         if width is PHONE:
             scroll = page.evaluate("document.documentElement.scrollWidth")
             assert scroll <= PHONE["width"], f"{name}: {scroll} px wide at 390 px"
+            assert off_screen_cells(page) == [], f"{name}: table cells off-screen at 390 px"
     page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
     assert problems == [], name
+
+
+def off_screen_cells(page: Page) -> list[str]:
+    """The table cells a phone would have to scroll sideways to read (their text)."""
+    found: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll("main td, main th")]
+             .filter(c => c.offsetParent !== null && c.getBoundingClientRect().right > window.innerWidth + 1)
+             .map(c => c.textContent.trim().slice(0, 40))"""
+    )
+    return found
 
 
 def download(page: Page, selector: str) -> bytes:

@@ -209,7 +209,5 @@ def test_without_the_printed_address_the_page_says_how_to_open_it(
         page.close()
     assert response is not None
     assert response.status == 403
-    assert message.startswith(
-        "Trang cần mã truy cập của lần chạy này: hãy mở đúng địa chỉ cchc serve đã in ra"
-    )
+    assert message.startswith("Trang cần mã truy cập của lần chạy này: nhấp đúp lại tệp Mo_trang_cchc")
     assert title == "Trang đầu — Kế hoạch, báo cáo cải cách hành chính"

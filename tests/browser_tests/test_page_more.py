@@ -125,6 +125,9 @@ def test_stop_button_ends_the_server(context: BrowserContext) -> None:
     try:
         page.goto(server.url)
         page.click("#nut-tat")
+        page.wait_for_selector("#hoi-lai")  # it asks first
+        look(page, "hoi-tat")
+        page.click("#nut-dong-y")
         page.wait_for_selector("#da-tat")
         look(page, "da-tat")
         thread.join(10)
