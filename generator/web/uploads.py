@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.errors import GeneratorError
-from generator.inputs.docx_file import SAVE_AS_DOCX
+from generator.inputs.formats import SAVE_AS_DOCX
 
 DATA_SUFFIXES = (".docx", ".xlsx", ".yaml", ".yml")
 MAX_MEMBERS = 200

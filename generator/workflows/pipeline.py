@@ -16,10 +16,10 @@ from generator.domain.kinds import DocumentKind
 from generator.domain.models import FieldStats, Plan, Progress, Report, Unit
 from generator.domain.periods import Period, make_period
 from generator.errors import GeneratorError, Location, Problems
-from generator.inputs.files import InputSet, collect, period_of
-from generator.inputs.progress import read_progress
-from generator.inputs.report_text import ReportHeader, ReportWords
-from generator.inputs.sources import (
+from generator.inputs.folders import (
+    InputSet,
+    collect,
+    period_of,
     plan_year_place,
     read_plan_from,
     read_report_from,
@@ -27,7 +27,7 @@ from generator.inputs.sources import (
     read_windows_from,
     report_gap,
 )
-from generator.inputs.tthc import read_fields_of
+from generator.inputs.parts import ReportHeader, ReportWords, read_fields_of, read_progress
 from generator.render.bundled import template
 from generator.render.engine import Properties
 from generator.render.plan_context import plan_context
