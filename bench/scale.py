@@ -3,7 +3,7 @@
 - 10,000 and 100,000 task rows (sheet "Nhiệm vụ", written by openpyxl, 7 groups, every row
   distinct) read and numbered by ``read_tasks`` with the cache off: the larger must take
   less than 12× the smaller's time. The workbook's size, unpacked size and compression ratio
-  are printed beside it: the bounds of ``generator.inputs.spreadsheet`` must let it through.
+  are printed beside it: the bounds of ``generator.inputs.formats.spreadsheet`` must let it through.
 - A plan whose appendix has 50,000 rows rendered under tracemalloc: the peak must stay well
   under three times the rendered document.xml (held once, as bytes; tests/test_render_memory.py).
 """
@@ -26,7 +26,7 @@ def task_workbook(path: Path, rows: int) -> Path:
     import openpyxl
 
     from generator.domain.areas import DEFAULT_GROUPS
-    from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
+    from generator.inputs.parts.tasks import TASK_COLUMNS, TASK_SHEET
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet(TASK_SHEET)
@@ -45,7 +45,7 @@ def task_workbook(path: Path, rows: int) -> Path:
 def read_seconds(path: Path) -> float:
     from generator.domain.areas import DEFAULT_GROUPS
     from generator.errors import Problems
-    from generator.inputs.tasks import read_tasks
+    from generator.inputs.parts.tasks import read_tasks
 
     problems = Problems()
     start = time.perf_counter()

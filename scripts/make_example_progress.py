@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.inputs.activities import ACTIVITY_COLUMNS, ACTIVITY_SHEET, activity_rows
-from generator.inputs.progress import FIGURES_COLUMNS, FIGURES_SHEET, PROGRESS_COLUMNS, PROGRESS_SHEET
-from generator.inputs.tthc import TTHC_SHEET, TTHC_WRITTEN
+from generator.inputs.parts.activities import ACTIVITY_COLUMNS, ACTIVITY_SHEET, activity_rows
+from generator.inputs.parts.progress import FIGURES_COLUMNS, FIGURES_SHEET, PROGRESS_COLUMNS, PROGRESS_SHEET
+from generator.inputs.parts.tthc import TTHC_SHEET, TTHC_WRITTEN
 from generator.workflows.workbooks import fill_rows, new_workbook, save
 from generator.workflows.workspace import progress_sheets
 

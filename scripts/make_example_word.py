@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 from generator.domain.models import Unit
 from generator.errors import Problems
 from generator.files import write_atomic
-from generator.inputs.files import collect
-from generator.inputs.sources import read_plan_from, read_report_from, read_unit_from
+from generator.inputs.folders.files import collect
+from generator.inputs.folders.sources import read_plan_from, read_report_from, read_unit_from
 from generator.workflows.folder import folder_from_plan, write_plan_folder
 from generator.workflows.report_files import add_report_sheet, report_values, report_words_docx
 from generator.workflows.workbooks import to_bytes

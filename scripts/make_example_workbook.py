@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
+from generator.inputs.parts.tasks import TASK_COLUMNS, TASK_SHEET
 from generator.workflows.workbooks import fill_rows, new_workbook, save
 from generator.workflows.workspace import task_sheet
 

@@ -6,6 +6,7 @@ Imports are read from the source (ast), so the rules hold for imports inside fun
 from __future__ import annotations
 
 import ast
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,10 +18,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 ALLOWED = {
     "domain": set(),
     "ooxml": {"domain"},
-    "inputs": {"domain", "ooxml"},
+    "document": {"domain", "ooxml"},
+    "inputs": {"domain", "ooxml", "document"},
     "render": {"domain", "ooxml"},
-    "check": {"domain", "ooxml"},
-    "workflows": {"domain", "ooxml", "inputs", "render", "check"},
+    "check": {"domain", "ooxml", "document"},
+    "workflows": {"domain", "ooxml", "document", "inputs", "render", "check"},
     "cli": {"domain", "workflows", "check", "web"},
     "web": {"domain", "workflows", "check", "inputs"},
 }
@@ -104,3 +106,45 @@ def test_few_loose_modules_and_no_long_ones() -> None:
     ]
     assert len(loose) <= 8, loose
     assert long == []
+
+
+def room_of_inputs(module: str) -> str | None:
+    """ "generator.inputs.parts.tasks" → "parts"; None outside generator.inputs' rooms."""
+    parts = module.split(".")
+    return parts[2] if len(parts) >= 3 and parts[:2] == ["generator", "inputs"] else None
+
+
+INPUT_ROOMS = sorted(p.name for p in (PACKAGE / "inputs").iterdir() if (p / "__init__.py").exists())
+
+
+@pytest.mark.parametrize("module", sorted(m for m in GRAPH if not m.startswith("generator.inputs")))
+def test_other_rooms_use_the_inputs_front_doors(module: str) -> None:
+    """Outside generator/inputs, code imports a room of inputs (``generator.inputs.parts``) and
+    only the names its ``__init__`` exports, never a module inside it (#22)."""
+    path = next(p for name, p in modules() if name == module)
+    wrong = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            wrong += [a.name for a in node.names if a.name.startswith("generator.inputs.")]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            room_name = room_of_inputs(node.module)
+            if node.module == "generator.inputs" or (
+                room_name and node.module != f"generator.inputs.{room_name}"
+            ):
+                wrong.append(node.module)
+            elif room_name:
+                exported = importlib.import_module(node.module).__all__
+                wrong += [f"{node.module}.{a.name}" for a in node.names if a.name not in exported]
+    assert wrong == []
+
+
+def test_inputs_has_its_four_rooms_and_no_loose_module() -> None:
+    assert INPUT_ROOMS == ["documents", "folders", "formats", "parts"]
+    assert sorted(p.name for p in (PACKAGE / "inputs").glob("*.py")) == ["__init__.py"]
+
+
+def test_each_front_door_exports_what_it_names() -> None:
+    for room_name in INPUT_ROOMS:
+        door = importlib.import_module(f"generator.inputs.{room_name}")
+        for name in door.__all__:
+            assert getattr(door, name) is not None, f"{room_name}.{name}"

@@ -215,8 +215,8 @@ def test_each_yaml_file_is_parsed_once_in_a_batch(tmp_path: Path, monkeypatch: p
     """Finding the jobs must not push the first units out of the parse memo before they run."""
     from collections import Counter
 
-    from generator.inputs import yaml_memo
-    from generator.inputs.yaml_file import load_yaml
+    from generator.inputs.formats import yaml_memo
+    from generator.inputs.formats.yaml_file import load_yaml
 
     for index in range(12):  # more units than the memo keeps files for
         shutil.copytree(EXAMPLE, tmp_path / "cac_xa" / f"xa_{index:02d}", ignore=QUARTER_ONLY)

@@ -85,8 +85,8 @@ def test_a_year_indicator_of_its_own_waits_for_the_year_report(folder: Path, tmp
 
 def test_the_prefilled_progress_workbook_lists_the_units_own_indicator(folder: Path, tmp_path: Path) -> None:
     from generator.errors import Problems
-    from generator.inputs.files import collect
-    from generator.inputs.sources import read_plan_from, read_unit_from
+    from generator.inputs.folders.files import collect
+    from generator.inputs.folders.sources import read_plan_from, read_unit_from
 
     problems = Problems()
     inputs = collect([folder], problems)

@@ -13,8 +13,8 @@ from pathlib import Path
 import docx
 
 from generator.domain.deadlines import accepted_forms
-from generator.inputs.tasks import LEAP_YEAR
-from generator.inputs.text import legacy_message
+from generator.inputs.formats.text import legacy_message
+from generator.inputs.parts.tasks import LEAP_YEAR
 from tests.conftest import EXAMPLE, WORD_EXAMPLE, run_cli
 from tests.test_report_bad_input import set_cells
 

@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 
 from generator.errors import Problems
-from generator.inputs.cells import CellReader
-from generator.inputs.excel import Column, Workbook
+from generator.inputs.formats.cells import CellReader
+from generator.inputs.formats.excel import Column, Workbook
 
 COLUMNS = (
     Column("linh_vuc", "Lĩnh vực"),

@@ -174,7 +174,7 @@ def test_a_zip_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
 
 
 def test_a_huge_file_is_refused_early(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.inputs import docx_file
+    from generator.inputs.formats import docx_file
 
     monkeypatch.setattr(docx_file, "MAX_FILE_BYTES", 10_000)
     source = HandPlan().save(tmp_path / "kh.docx")

@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.inputs import docx_file
+from generator.inputs.formats import docx_file
 from tests.conftest import run_cli
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

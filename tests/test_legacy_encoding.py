@@ -7,7 +7,7 @@ import pytest
 from generator.domain.legacy_encoding import detect_legacy, to_unicode
 from generator.domain.text import ascii_slug
 from generator.errors import Location, Problems
-from generator.inputs.text import clean_text
+from generator.inputs.formats.text import clean_text
 
 CASES = [
     ("nh©n d©n", "TCVN3", "nhân dân"),

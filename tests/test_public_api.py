@@ -16,7 +16,7 @@ import pytest
 
 import generator
 from generator.errors import OutputError
-from generator.inputs.tasks import TASK_SHEET
+from generator.inputs.parts.tasks import TASK_SHEET
 from tests import api_caller
 from tests.conftest import ROOT, WORD_EXAMPLE, run_cli
 from tests.docx_signature import signature

@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Font
 
-from generator.inputs.sheet_extent import MAX_CELLS, ods_problem, sheet_problem
+from generator.inputs.formats.sheet_extent import MAX_CELLS, ods_problem, sheet_problem
 
 TASKS = "nhiem_vu.xlsx"
 FAR = "trang tính trải tới ô XFD1048576 (1.048.576 dòng × 16.384 cột), quá 5.000.000 ô cchc đọc được"

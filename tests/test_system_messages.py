@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Problems, os_reason
-from generator.inputs.yaml_file import load_yaml
+from generator.inputs.formats.yaml_file import load_yaml
 from tests.conftest import run_cli
 
 # Words of the system's and PyYAML's English messages; none may reach a person.

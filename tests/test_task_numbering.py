@@ -14,8 +14,8 @@ import pytest
 
 from generator.domain.models import Task
 from generator.errors import Location, Problems
-from generator.inputs import tasks as tasks_module
-from generator.inputs.excel import Cell
+from generator.inputs.formats.excel import Cell
+from generator.inputs.parts import tasks as tasks_module
 
 GROUPS = {"I": "Cải cách thể chế", "II": "Cải cách thủ tục hành chính"}
 

@@ -230,8 +230,8 @@ def test_a_report_sheet_without_its_words(folder: Path, tmp_path: Path) -> None:
 def test_numbered_lines_in_a_words_file_typed_without_styles(tmp_path: Path) -> None:
     """Typed numbers decide the outline; a list restarting at 1. inside a point stays a list."""
     from generator.errors import Problems
-    from generator.inputs.docx_file import load_words
-    from generator.inputs.words import WordParagraph, WordSection, read_words
+    from generator.inputs.formats.docx_file import load_words
+    from generator.inputs.formats.words import WordParagraph, WordSection, read_words
 
     document = docx.Document()
     for line in ("Căn cứ …, UBND xã ban hành Kế hoạch như sau:", "I. MỤC TIÊU", "1. Mục tiêu", "a) Chỉ tiêu",

@@ -20,9 +20,9 @@ import openpyxl
 import pytest
 
 from generator.errors import Location, Problems
-from generator.inputs import spreadsheet
-from generator.inputs.cells import CellReader
-from generator.inputs.excel import Cell, Column, Workbook
+from generator.inputs.formats import spreadsheet
+from generator.inputs.formats.cells import CellReader
+from generator.inputs.formats.excel import Cell, Column, Workbook
 from tests import processes
 from tests.conftest import run_cli
 from tests.libreoffice import require_libreoffice

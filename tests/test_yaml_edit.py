@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.errors import Problems
-from generator.inputs.yaml_file import load_yaml
+from generator.inputs.formats.yaml_file import load_yaml
 from generator.workflows.yaml_edit import YamlEditError, rewrite
 from tests.conftest import EXAMPLE
 

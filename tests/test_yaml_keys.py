@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.inputs.yaml_file import MAX_BYTES
-from generator.inputs.yaml_memo import top_level_keys
+from generator.inputs.formats.yaml_file import MAX_BYTES
+from generator.inputs.formats.yaml_memo import top_level_keys
 
 
 def test_the_keys_of_a_plan_file(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Problems
-from generator.inputs.yaml_file import MAX_BYTES, MAX_DEPTH, load_yaml
+from generator.inputs.formats.yaml_file import MAX_BYTES, MAX_DEPTH, load_yaml
 from tests.conftest import run_cli
 
 

@@ -30,8 +30,8 @@ from generator.check.page import page_findings, page_number_findings
 from generator.check.review import review_findings
 from generator.check.text import text_findings
 from generator.check.values import BadValue, repair
+from generator.document.outline import Outline, read_outline
 from generator.domain import form06, nd30
-from generator.ooxml.outline import Outline, read_outline
 from generator.ooxml.view import DocumentView, read_view
 
 RULES = {

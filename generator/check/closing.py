@@ -25,8 +25,8 @@ from generator.check.patterns import (
     signer_name_problems,
 )
 from generator.check.style import Expected, style_findings
+from generator.document.outline import Outline
 from generator.domain import nd30
-from generator.ooxml.outline import Outline
 from generator.ooxml.view import DocumentView, Piece
 
 SIGNER = Expected(bold=True, sizes=nd30.NGUOI_KY.accepted)

@@ -21,8 +21,8 @@ from generator.check.patterns import (
     number_line_problems,
 )
 from generator.check.style import Expected, run_formats, style_findings
+from generator.document.outline import Outline
 from generator.domain import nd30
-from generator.ooxml.outline import Outline
 from generator.ooxml.reading import paragraph_format
 from generator.ooxml.view import DocumentView, Item, Piece
 

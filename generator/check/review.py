@@ -15,10 +15,10 @@ import re
 from docx.oxml.ns import qn
 
 from generator.check.findings import Finding, warning
+from generator.document.outline import Outline
 from generator.domain import form06
 from generator.domain.nd30_patterns import archive_lacks_office, fold, is_caps, parse_date_line
 from generator.domain.unit_names import UNIT_NOUNS
-from generator.ooxml.outline import Outline
 from generator.ooxml.places import Place
 from generator.ooxml.view import DocumentView
 

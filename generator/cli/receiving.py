@@ -9,6 +9,7 @@ import click
 from generator.cli import messages
 from generator.cli.app import cli
 from generator.cli.documents import PATH, PDF, PERIOD_HELP, YEAR, to_pdf
+from generator.domain import form06
 from generator.domain.models import DEADLINE_DAY
 from generator.domain.periods import PERIOD_KINDS
 
@@ -26,7 +27,7 @@ from generator.domain.periods import PERIOD_KINDS
 )  # fmt: skip
 @click.option(
     "--don-vi", "units", type=PATH, metavar="TỆP.xlsx",
-    help="Danh sách đơn vị phải báo cáo: cột “Đơn vị” của một bảng tính.",
+    help=f"Danh sách đơn vị phải báo cáo: cột “{form06.UNIT_TITLE}” của một bảng tính.",
 )  # fmt: skip
 @click.option(
     "--ky-truoc", "previous", type=PATH, metavar="THƯ_MỤC",

@@ -14,6 +14,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from werkzeug.wrappers import Response as BaseResponse
 
 from generator.domain.periods import PERIODS, YEAR_END, valid_year
+from generator.domain.sheets import PLAN_SHEET, TASK_SHEET, UNIT_SHEET
 from generator.web import documents
 from generator.web.store import DataSet, Store
 from generator.workflows.survey import FolderSurvey, survey
@@ -110,6 +111,7 @@ def dataset_page(
         made=sorted(dataset.results),
         done=done,
         year_end=YEAR_END,
+        sheets={"unit": UNIT_SHEET, "plan": PLAN_SHEET, "tasks": TASK_SHEET},
         windows=_windows(found, {year, plan_year - 1, plan_year, plan_year + 1}),
         window=_window(found, chosen["ky"], chosen["nam"]),
     )  # fmt: skip

@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from generator.domain.periods import PERIODS, valid_year
 from generator.errors import GeneratorError, Problems
-from generator.inputs.sources import words_name
+from generator.inputs.folders import words_name
 from generator.web.common import attachment, back_to_set, dataset_or_404, dataset_page, site, uploaded, zipped
 from generator.web.uploads import RequestError, safe_name
 from generator.workflows.survey import survey

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from generator.inputs.docx_file import is_complete_document
+from generator.inputs.formats import is_complete_document
 from generator.web.uploads import DATA_SUFFIXES, Received, RequestError, receive, save
 from generator.workflows.documents import Outcome
 from generator.workflows.template_check import example_folder

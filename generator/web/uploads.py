@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.errors import GeneratorError
-from generator.inputs.docx_file import SAVE_AS_DOCX
+from generator.inputs.formats import SAVE_AS_DOCX
 from generator.workflows.change_list import CHANGE_LIST
 from generator.workflows.launcher import OTHERS, WINDOWS
 

@@ -15,12 +15,10 @@ from pathlib import Path
 
 from generator.domain.kinds import DocumentKind
 from generator.domain.periods import chronological, parse_reference
+from generator.domain.sheets import PLAN_SHEET
 from generator.errors import GeneratorError, Problem, Problems
-from generator.inputs.fields import Fields
-from generator.inputs.files import collect, expand, period_of, role_sheets
-from generator.inputs.plan_word import PLAN_SHEET
-from generator.inputs.yaml_file import load_yaml
-from generator.inputs.yaml_memo import top_level_keys
+from generator.inputs.folders import collect, expand, period_of, role_sheets
+from generator.inputs.formats import Fields, load_yaml, top_level_keys
 from generator.render.consolidated_context import UnitSummary
 from generator.workflows.consolidate import write_consolidated
 from generator.workflows.documents import Outcome, Rename

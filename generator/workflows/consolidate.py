@@ -44,11 +44,11 @@ TASK_COLUMNS = (
 FIELD_COLUMNS = (("ten", form06.FIELD_TITLE), *TTHC_COLUMNS[1:])
 GROUP_COLUMNS = (("so", "Nhóm"), ("ten", "Nội dung"), *TASK_COLUMNS[1:])
 TARGET_COLUMNS = (
-    ("don_vi", "Đơn vị"), ("ten", "Chỉ tiêu"), ("so_lieu", "Số liệu"), ("ket_qua", "Kết quả"),
+    ("don_vi", form06.UNIT_TITLE), ("ten", "Chỉ tiêu"), ("so_lieu", "Số liệu"), ("ket_qua", "Kết quả"),
     ("muc_tieu", "Chỉ tiêu kế hoạch"), ("danh_gia", "Đánh giá"),
 )  # fmt: skip
 FINDING_COLUMNS = (
-    ("stt", "STT"), ("loai", "Vấn đề"), ("don_vi", "Đơn vị"), ("tep", "Tệp"),
+    ("stt", "STT"), ("loai", "Vấn đề"), ("don_vi", form06.UNIT_TITLE), ("tep", "Tệp"),
     ("chi_tiet", "Chi tiết"), ("da_cong", "Đã cộng vào bảng tổng hợp"),
 )  # fmt: skip
 

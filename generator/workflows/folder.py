@@ -17,18 +17,23 @@ from generator.domain import form06
 from generator.domain.areas import DEFAULT_GROUPS
 from generator.domain.indicators import METRICS, metrics_of
 from generator.domain.models import DEADLINE_DAY, NOT_DUE, Metric, Paragraph, Plan, Section, Task, Unit
+from generator.domain.sheets import (
+    CUSTOM_COLUMNS,
+    CUSTOM_SHEET,
+    PLAN_SHEET,
+    TARGET_COLUMNS,
+    TARGET_SHEET,
+    TASK_COLUMNS,
+    TASK_SHEET,
+    UNIT_SHEET,
+    Column,
+)
 from generator.domain.sheets import UNPLACED_SHEET as UNPLACED_SHEET
 from generator.domain.target_text import recognise
 from generator.errors import OutputError
 from generator.files import write_atomic
-from generator.inputs.custom_metrics import CUSTOM_COLUMNS, CUSTOM_SHEET
-from generator.inputs.excel import Column
-from generator.inputs.labelled import Item
-from generator.inputs.plan_word import PLAN_SHEET, plan_items
-from generator.inputs.profile import signer_parts, unit_slug
-from generator.inputs.targets import TARGET_COLUMNS, TARGET_SHEET
-from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
-from generator.inputs.unit_sheet import UNIT_ITEMS, UNIT_SHEET
+from generator.inputs.formats import Item
+from generator.inputs.parts import UNIT_ITEMS, plan_items, signer_parts, unit_slug
 from generator.workflows.words_docx import words_docx
 
 PLAN_WORDS = "ke_hoach.docx"

@@ -15,13 +15,18 @@ from pathlib import Path
 from generator import scratch
 from generator.domain.deadlines import DeadlineError, read_cell, split_phrases, undated_notice, year_notices
 from generator.domain.models import Paragraph
-from generator.domain.sheets import TARGET_SHEET
+from generator.domain.sheets import TARGET_SHEET, TASK_COLUMNS, TASK_SHEET
 from generator.errors import GeneratorError, Location, Problem, Problems
 from generator.files import write_atomic
-from generator.inputs.docx_file import SAVE_AS_DOCX, refusal
-from generator.inputs.plan_document import ImportedPlan, open_outline, read_plan_document
-from generator.inputs.report_document import ReportProgress, read_report_progress
-from generator.inputs.tasks import LEAP_YEAR, TASK_COLUMNS, TASK_SHEET
+from generator.inputs.documents import (
+    ImportedPlan,
+    ReportProgress,
+    open_outline,
+    read_plan_document,
+    read_report_progress,
+)
+from generator.inputs.formats import SAVE_AS_DOCX, refusal
+from generator.inputs.parts import LEAP_YEAR
 from generator.workflows.folder import UNPLACED_SHEET, PlanFolder, check_free, target_rows, write_plan_folder
 
 CONVERTIBLE = (".doc", ".odt", ".rtf", ".docm", ".dotx", ".dot")

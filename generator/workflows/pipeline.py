@@ -15,11 +15,12 @@ from generator.domain.figures import compute, due_date
 from generator.domain.kinds import DocumentKind
 from generator.domain.models import FieldStats, Plan, Progress, Report, Unit
 from generator.domain.periods import Period, make_period
+from generator.domain.sheets import PLAN_SHEET
 from generator.errors import GeneratorError, Location, Problems
-from generator.inputs.files import InputSet, collect, period_of
-from generator.inputs.progress import read_progress
-from generator.inputs.report_text import ReportHeader, ReportWords
-from generator.inputs.sources import (
+from generator.inputs.folders import (
+    InputSet,
+    collect,
+    period_of,
     plan_year_place,
     read_plan_from,
     read_report_from,
@@ -27,7 +28,7 @@ from generator.inputs.sources import (
     read_windows_from,
     report_gap,
 )
-from generator.inputs.tthc import read_fields_of
+from generator.inputs.parts import ReportHeader, ReportWords, read_fields_of, read_progress
 from generator.render.bundled import template
 from generator.render.engine import Properties
 from generator.render.plan_context import plan_context
@@ -155,13 +156,13 @@ def _check_plan_cited(header: ReportHeader, plan: Plan, problems: Problems) -> N
         problems.warn(
             header.plan_cited_at or Location(""),
             'báo cáo dẫn kế hoạch mà chưa có số ("Thực hiện Kế hoạch số      /KH-…"): ghi số của kế hoạch '
-            'vào ô này (hoặc "Số văn bản" ở trang "Kế hoạch")',
+            f'vào ô này (hoặc "Số văn bản" ở trang "{PLAN_SHEET}")',
         )
     if header.plan_date is None and plan.issue_date is None:
         problems.warn(
             header.plan_date_cited_at or Location(""),
             "báo cáo dẫn kế hoạch mà chưa có ngày: ghi ngày ban hành của kế hoạch vào ô này "
-            '(hoặc "Ngày ban hành" ở trang "Kế hoạch")',
+            f'(hoặc "Ngày ban hành" ở trang "{PLAN_SHEET}")',
         )
 
 

@@ -22,8 +22,8 @@ from generator.domain.models import DEADLINE_DAY
 from generator.domain.receiving import TARGET_KEYS, UNREADABLE, Finding, ReceivedReport, judge
 from generator.errors import GeneratorError, Problems
 from generator.files import output_lock
-from generator.inputs.received_report import read_received_report
-from generator.inputs.unit_list import read_unit_list
+from generator.inputs.documents import read_received_report
+from generator.inputs.parts import read_unit_list
 from generator.render.consolidated_context import UnitSummary
 from generator.workflows.consolidate import write_consolidated
 from generator.workflows.importing import CONVERTIBLE, as_docx, conversion_refusal

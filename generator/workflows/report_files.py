@@ -13,8 +13,8 @@ from typing import Any
 
 from generator.domain.areas import AREAS
 from generator.domain.models import Paragraph, ReportText, Section
-from generator.inputs.report_text import ReportHeader, ReportWords
-from generator.inputs.report_words import REPORT_ITEMS, REPORT_SHEET
+from generator.domain.sheets import REPORT_SHEET
+from generator.inputs.parts import REPORT_ITEMS, ReportHeader, ReportWords
 from generator.workflows.words_docx import guidance, words_docx
 
 WORDS_GUIDE = (

@@ -21,9 +21,9 @@ from generator.domain.models import Plan, Task, TaskProgress
 from generator.domain.periods import YEAR_CODE, make_period
 from generator.errors import GeneratorError, Location, OutputError, Problems
 from generator.files import write_atomic
-from generator.inputs.files import collect
-from generator.inputs.progress import read_task_states
-from generator.inputs.yaml_file import load_yaml, without_controls
+from generator.inputs.folders import collect
+from generator.inputs.formats import load_yaml, without_controls
+from generator.inputs.parts import read_task_states
 from generator.workflows.change_list import CHANGE_LIST, Changes, noted_shift, opening_review, short
 from generator.workflows.documents import Draft, Outcome
 from generator.workflows.pipeline import load_plan, make_plan

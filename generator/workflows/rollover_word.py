@@ -16,16 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.domain.models import Plan
+from generator.domain.sheets import PLAN_SHEET, TARGET_COLUMNS, TARGET_SHEET, TASK_SHEET, UNIT_SHEET
 from generator.domain.text import normalise_header
 from generator.errors import GeneratorError, Location, Problems
 from generator.files import write_atomic
-from generator.inputs.docx_file import load_words
-from generator.inputs.files import InputSet
-from generator.inputs.plan_word import PLAN_ITEMS, PLAN_SHEET
-from generator.inputs.targets import TARGET_COLUMNS, TARGET_SHEET
-from generator.inputs.tasks import TASK_SHEET, find_sheet
-from generator.inputs.unit_sheet import UNIT_SHEET
-from generator.inputs.words import WordParagraph, read_words
+from generator.inputs.folders import InputSet
+from generator.inputs.formats import WordParagraph, load_words, read_words
+from generator.inputs.parts import PLAN_ITEMS, find_sheet
 from generator.workflows.change_list import opening_review
 from generator.workflows.workbooks import put
 

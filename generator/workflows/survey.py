@@ -31,11 +31,9 @@ from generator.domain.sheets import (
     UNIT_SHEET,
 )
 from generator.errors import Problems
-from generator.inputs.fields import MISSING
-from generator.inputs.files import InputSet, collect, period_of
-from generator.inputs.labelled import opened, read_form
-from generator.inputs.plan_word import PLAN_ITEMS
-from generator.inputs.sources import read_plan_from, read_unit_from
+from generator.inputs.folders import InputSet, collect, period_of, read_plan_from, read_unit_from
+from generator.inputs.formats import MISSING, opened, read_form
+from generator.inputs.parts import PLAN_ITEMS
 
 
 @dataclass(frozen=True)

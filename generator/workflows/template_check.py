@@ -120,7 +120,7 @@ def _report_context(folder: Path, period: str, year: int) -> dict[str, Any]:
 def _period(folder: Path, period: str | None, year: int | None) -> tuple[str, int]:
     if period is not None and year is not None:
         return period, year
-    from generator.inputs.files import period_of
+    from generator.inputs.folders import period_of
 
     named = sorted({found for p in folder.iterdir() if (found := period_of(p))}, key=lambda f: (f[1], f[0]))
     if not named:

@@ -16,7 +16,7 @@ from generator.domain import nd30
 from generator.domain.formatting import roman, vn_letter
 from generator.domain.models import Paragraph, Section
 from generator.domain.outline import looks_like_marker
-from generator.inputs.words import GUIDANCE
+from generator.inputs.formats import GUIDANCE
 
 FONT = nd30.FONT
 GREY = (0x6E, 0x6E, 0x6E)

@@ -14,10 +14,9 @@ from typing import Any
 
 from generator.domain import nd30
 from generator.domain.indicators import METRICS
-from generator.domain.sheets import CUSTOM_SHEET
+from generator.domain.sheets import CUSTOM_SHEET, LABEL_COLUMNS, Column
 from generator.domain.sheets import LIST_SHEET as LIST_SHEET
-from generator.inputs.excel import Column
-from generator.inputs.labelled import LABEL_COLUMNS, Item
+from generator.inputs.formats import Item
 
 HEADER_FILL = "DDEBF7"
 LIST_LIMIT = 255  # Excel refuses a drop-down written as a list longer than this (characters)

@@ -25,19 +25,22 @@ from generator.domain.areas import (
 from generator.domain.indicators import NOT_STARTED, metrics_of
 from generator.domain.models import Plan, Section
 from generator.domain.periods import chronological, make_period
-from generator.errors import Problems
-from generator.files import write_atomic
-from generator.inputs.activities import ACTIVITY_COLUMNS, ACTIVITY_SHEET, activity_rows
-from generator.inputs.files import period_of
-from generator.inputs.progress import (
+from generator.domain.sheets import (
+    ACTIVITY_COLUMNS,
+    ACTIVITY_SHEET,
     FIGURES_COLUMNS,
     FIGURES_SHEET,
     PROGRESS_COLUMNS,
     PROGRESS_SHEET,
-    read_task_states,
+    TASK_COLUMNS,
+    TASK_SHEET,
+    TTHC_SHEET,
+    TTHC_WRITTEN,
 )
-from generator.inputs.tasks import TASK_COLUMNS, TASK_SHEET
-from generator.inputs.tthc import TTHC_SHEET, TTHC_WRITTEN
+from generator.errors import Problems
+from generator.files import write_atomic
+from generator.inputs.folders import period_of
+from generator.inputs.parts import activity_rows, read_task_states
 from generator.workflows.folder import PLAN_BOOK, PLAN_WORDS, PlanFolder, check_free, write_plan_folder
 from generator.workflows.report_files import add_report_sheet, blank_report_words, report_words_docx
 from generator.workflows.words_docx import guidance

@@ -45,7 +45,7 @@ class YamlEditError(ValueError):
 def rewrite(text: str, change: Change) -> str:
     """``text`` with every scalar for which ``change`` returns a different value rewritten.
 
-    Key paths are the reader's (``generator.inputs.yaml_file``): ``ke_hoach.noi_dung[2].tieu_de``,
+    Key paths are the reader's (``generator.inputs.formats.yaml_file``): ``ke_hoach.noi_dung[2].tieu_de``,
     list positions from 1. Raises ``YamlEditError`` when the text is not YAML.
     """
     lines = text.splitlines(keepends=True)
