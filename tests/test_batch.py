@@ -100,7 +100,7 @@ def test_consolidated_totals(province: Path, tmp_path: Path) -> None:
     assert rows[-1][2:] == ["780", "234", "534", "12", "758", "242", "512", "4", "22", "18", "4"]
     tasks = table_rows(docx.Document(str(out / "tong_hop_cchc_q1_2022.docx")).tables[2])
     assert tasks[0][2:] == [
-        "TỔNG SỐ", "HOÀN THÀNH", "HOÀN THÀNH QUÁ HẠN", "ĐANG THỰC HIỆN", "CHƯA THỰC HIỆN", "QUÁ HẠN",
+        "TỔNG SỐ", "HOÀN THÀNH ĐÚNG HẠN", "HOÀN THÀNH QUÁ HẠN", "ĐANG THỰC HIỆN", "CHƯA THỰC HIỆN", "QUÁ HẠN",
     ]  # fmt: skip
     assert tasks[-1][1:] == ["Tổng cộng", "58", "12", "4", "30", "8", "4"]  # numbered tasks only (#23)
     book = openpyxl.load_workbook(out / "tong_hop_cchc_q1_2022.xlsx")

@@ -59,6 +59,12 @@ def early_date(document: Document) -> None:
         run.text = run.text.replace("ngày 15 tháng 3", "ngày 10 tháng 3")
 
 
+def copied_date(document: Document) -> None:
+    cell = tables(document)[0].rows[1].cells[1]
+    for run in cell.paragraphs[0].runs:
+        run.text = run.text.replace("ngày 15 tháng 3 năm 2022", "ngày 10 tháng 12 năm 2021")
+
+
 def roomy_break(document: Document) -> None:
     body = document.element.body
     paragraph = next(
@@ -94,11 +100,12 @@ def carried_under_in_which(document: Document) -> None:
         (capital_heading, "phu_luc_chu", 'tiêu đề phụ lục viết "Phụ lục" (chữ thường, đậm)'),
         (short_issuer, "kem_theo", 'dòng "Kèm theo" cần ghi đủ tên cơ quan ban hành'),
         (early_date, "ngay_truoc_ky", "báo cáo đề ngày 10/03/2022, trước ngày chốt số liệu 14/03/2022"),
+        (copied_date, "ngay_truoc_ky", "báo cáo đề ngày 10/12/2021, trước cả ngày đầu kỳ 15/12/2021"),
         (roomy_break, "trang_trang", "đoạn này tạo ra một trang trắng"),
         (broken_total, "bieu_06", "(3) = (4) + (5) + (6) không đúng: (3) = 121, tổng các cột là 120"),
         (carried_under_in_which, "bieu_06", '"Từ kỳ trước" là một cột riêng bên cạnh "Trong đó"'),
     ],
-    ids=["PHỤ LỤC", "kèm theo", "dated early", "blank page", "identity", "header"],
+    ids=["PHỤ LỤC", "kèm theo", "dated early", "dated before the period", "blank page", "identity", "header"],
 )
 def test_each_defect_is_found_at_its_place(
     written: Path, tmp_path: Path, change: Callable[[Document], None], rule: str, expected: str

@@ -204,7 +204,7 @@ def test_appendix_one_task_states_done_late(document: Document) -> None:
 def test_appendix_one_counts(document: Document) -> None:
     rows = table_rows(tables(document)[4])
     assert rows[0] == [
-        "NHÓM", "NỘI DUNG", "TỔNG SỐ", "HOÀN THÀNH", "HOÀN THÀNH QUÁ HẠN", "ĐANG THỰC HIỆN", "CHƯA THỰC HIỆN",
+        "NHÓM", "NỘI DUNG", "TỔNG SỐ", "HOÀN THÀNH ĐÚNG HẠN", "HOÀN THÀNH QUÁ HẠN", "ĐANG THỰC HIỆN", "CHƯA THỰC HIỆN",
         "QUÁ HẠN",
     ]  # fmt: skip
     assert rows[-1] == ["", "Tổng cộng", "29", "6", "2", "15", "4", "2"]  # numbered tasks (#23 item 2)

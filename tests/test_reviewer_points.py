@@ -46,8 +46,8 @@ def test_the_year_report_counts_the_whole_plan(year_report: Document) -> None:
     assert sentence == (
         "Kế hoạch cải cách hành chính năm 2022 có 29 nhiệm vụ; đến ngày 14/12/2022 đã hoàn thành 23 nhiệm vụ "
         "(79,3%), trong đó 3 nhiệm vụ hoàn thành quá hạn; đang thực hiện 4, chưa thực hiện 1, quá hạn 1. "
-        "Có 29 nhiệm vụ đến hạn trong năm 2022, trong đó 20 nhiệm vụ hoàn thành đúng hạn; 6 nhiệm vụ chưa hoàn "
-        "thành đến hết năm 2022 (chi tiết tại Phụ lục I)."
+        "Có 29 nhiệm vụ có thời hạn đến hết năm 2022, trong đó 20 nhiệm vụ hoàn thành đúng hạn; đến ngày "
+        "14/12/2022 còn 6 nhiệm vụ chưa hoàn thành (chi tiết tại Phụ lục I)."
     )
     states = [row[4] for row in table_rows(tables(year_report)[3])[1:] if len(row) == 7]
     unfinished = [s for s in states if s.startswith("Chưa hoàn thành")]
@@ -67,7 +67,15 @@ def test_the_year_report_is_addressed_and_dated_after_its_cut_off(year_report: D
     """Items 5 and 14: dated 15/12/2022, after the 14/12 cut-off (no estimate wording); two Kính
     gửi lines, so Nơi nhận starts with "- Như trên;"."""
     texts = paragraphs(year_report)
-    assert "Kính gửi: - UBND huyện Phú Lộc;\n- Phòng Nội vụ huyện Phú Lộc." in texts
+    # ND 30 ô 9a: "Kính gửi:", then one recipient a line, the dashes aligned at one tab stop
+    start = texts.index("Kính gửi:\t- UBND huyện Phú Lộc;")
+    assert texts[start + 1] == "\t- Phòng Nội vụ huyện Phú Lộc."
+    styles = {
+        p.style.name if p.style else ""
+        for p in year_report.paragraphs
+        if p.text.startswith(("Kính gửi:", "\t- "))
+    }
+    assert styles == {"ND30 Kính gửi nhiều nơi"}
     opening = next(t for t in texts if t.startswith("Thực hiện Kế hoạch số"))
     assert "(số liệu tính từ ngày 15/12/2021 đến ngày 14/12/2022)" in opening
     recipients = next(c for t in tables(year_report) for row in table_rows(t) for c in row if "Nơi nhận" in c)
@@ -120,6 +128,20 @@ def test_a_report_dated_before_its_cut_off_says_its_figures_are_estimated(
     assert "nhiệm vụ IV.4 ghi ngày hoàn thành 25/02/2022" in late[0]
     opening = paragraphs(docx.Document(str(written)))[3]
     assert "(số liệu tính từ ngày 15/12/2021 ước đến ngày 14/3/2022)" in opening
+
+
+def test_a_report_dated_before_its_period_starts_is_warned(folder: Path, tmp_path: Path) -> None:
+    """A quý I report dated 10/12/2021, before its window opens on 15/12/2021: copied from another
+    period's file, most likely."""
+    book = folder / "tien_do_q1_2022.xlsx"
+    date_row = row_of(book, REPORT_SHEET, "Ngày ban hành")
+    set_cell(book, REPORT_SHEET, f"B{date_row}", "10/12/2021")
+    code, lines, _ = report(folder, tmp_path / "out")
+    assert code == 0, lines
+    assert any(
+        f"ô B{date_row}: ngày ban hành 10/12/2021 trước cả ngày đầu kỳ 15/12/2021 của quý I năm 2022" in line
+        for line in lines
+    )
 
 
 def test_the_plan_warns_of_tasks_due_before_it_is_issued(folder: Path, tmp_path: Path) -> None:

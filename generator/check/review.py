@@ -27,7 +27,7 @@ _SHORT_ISSUER = re.compile(
     re.IGNORECASE,
 )
 _WINDOW_END = re.compile(
-    r"(?:số liệu tính |\()?từ ngày \d{1,2}/\d{1,2}/\d{4},? (?:ước )?đến ngày (\d{1,2})/(\d{1,2})/(\d{4})"
+    r"(?:số liệu tính |\()?từ ngày (\d{1,2})/(\d{1,2})/(\d{4}),? (?:ước )?đến ngày (\d{1,2})/(\d{1,2})/(\d{4})"
 )
 
 
@@ -91,7 +91,12 @@ def _dated_before_window(view: DocumentView, outline: Outline) -> list[Finding]:
         match = _WINDOW_END.search(text)
         if match is None:
             continue
-        end = dt.date(int(match[3]), int(match[2]), int(match[1]))
+        start = dt.date(int(match[3]), int(match[2]), int(match[1]))
+        end = dt.date(int(match[6]), int(match[5]), int(match[4]))
+        if day < start:
+            message = (f"báo cáo đề ngày {day:%d/%m/%Y}, trước cả ngày đầu kỳ {start:%d/%m/%Y}: có lẽ chép từ báo cáo "
+                       "kỳ khác")  # fmt: skip
+            return [warning("ngay_truoc_ky", message, item.place)]
         if day < end and "ước" not in text:
             message = (f"báo cáo đề ngày {day:%d/%m/%Y}, trước ngày chốt số liệu {end:%d/%m/%Y}: "
                        "số liệu đến ngày chốt là số liệu ước, cần ghi rõ")  # fmt: skip

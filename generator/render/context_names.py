@@ -31,7 +31,7 @@ PLAN = (
     "phu_luc.cot_them[]",
 )  # fmt: skip
 REPORT = (
-    *_COMMON, "kinh_gui", "ky_bao_cao.ten", "ky_bao_cao.tu_ngay", "ky_bao_cao.den_ngay",
+    *_COMMON, "kinh_gui", "kinh_gui_nhieu[].dau", "kinh_gui_nhieu[].ten", "ky_bao_cao.ten", "ky_bao_cao.tu_ngay", "ky_bao_cao.den_ngay",
     *(f"than_tiep[].{key}" for key in ("kieu", "so", "tieu_de", "noi_dung")), "bang_chi_tieu",
     *(f"chi_tieu[].{key}" for key in ("stt", "ten", "so_lieu", "ket_qua", "muc_tieu", "danh_gia")),
     "phu_luc_1.tieu_de", "phu_luc_1.kem_theo", "phu_luc_1.nhom[].so", "phu_luc_1.nhom[].ten",

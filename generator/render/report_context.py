@@ -47,6 +47,7 @@ def report_context(report: Report, figures: ReportFigures) -> dict[str, Any]:
     )
     period = report.period
     context["kinh_gui"] = _addressees(report.addressees)
+    context["kinh_gui_nhieu"] = _addressee_lines(report.addressees)
     context["ky_bao_cao"] = {"ten": period.name, "tu_ngay": period.start, "den_ngay": period.end}
     before, after = _body(report, figures)
     context["than"], context["than_tiep"], context["bang_chi_tieu"] = before or [], after, before is not None
@@ -92,6 +93,13 @@ def _resolve(
         else:
             resolved.append(item)
     return tuple(resolved)
+
+
+def _addressee_lines(names: tuple[str, ...]) -> list[dict[str, str]]:
+    """The recipients as lines (ND 30 ô 9a): with several, "Kính gửi:" then one "- …;" a line, the
+    dashes aligned under each other, the last ending with "."; one recipient stands on the line."""
+    lines = _addressees(names).split("\n") if names else []
+    return [{"dau": "Kính gửi:" if i == 0 else "", "ten": line} for i, line in enumerate(lines)]
 
 
 def _addressees(names: tuple[str, ...]) -> str:

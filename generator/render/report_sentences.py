@@ -47,18 +47,20 @@ def task_sentence(report: Report, figures: ReportFigures) -> str:
     total = sum(counts[s] for s in STATES)
     done = sum(counts[s] for s in FINISHED)
     late = f", trong đó {counts[DONE_LATE]} nhiệm vụ hoàn thành quá hạn" if counts[DONE_LATE] else ""
-    within = f"trong năm {report.plan.year}" if figures.closes_year else "trong kỳ"
+    # A report closing the year counts every task due up to the year's end (#23), and says what is
+    # still unfinished at its cut-off.
+    phrase = f"có thời hạn đến hết năm {report.plan.year}" if figures.closes_year else "đến hạn trong kỳ"
     due = (
-        f"Có {figures.fell_due} nhiệm vụ đến hạn {within}, trong đó {figures.done_on_time} nhiệm vụ hoàn thành "
-        "đúng hạn"
+        f"Có {figures.fell_due} nhiệm vụ {phrase}, trong đó {figures.done_on_time} nhiệm vụ hoàn thành đúng hạn"
         if figures.fell_due
-        else f"{within.capitalize()} không có nhiệm vụ nào đến hạn"
+        else f"Không có nhiệm vụ nào {phrase}"
     )
     if figures.closes_year:
+        cut_off = short_date(report.period.end)
         due += (
-            f"; {figures.unfinished} nhiệm vụ chưa hoàn thành đến hết năm {report.plan.year}"
+            f"; đến ngày {cut_off} còn {figures.unfinished} nhiệm vụ chưa hoàn thành"
             if figures.unfinished
-            else f"; mọi nhiệm vụ của năm {report.plan.year} đã hoàn thành"
+            else f"; đến ngày {cut_off} các nhiệm vụ này đều đã hoàn thành"
         )
     return (
         f"Kế hoạch cải cách hành chính năm {report.plan.year} có {total} nhiệm vụ; đến ngày "

@@ -37,7 +37,7 @@ TTHC_COLUMNS = (
     ("ty_le_truc_tuyen", "Tỷ lệ trực tuyến"),
 )
 TASK_COLUMNS = (
-    ("ten", form06.UNIT_TITLE), ("tong", "Tổng số nhiệm vụ"), ("hoan_thanh", "Hoàn thành"),
+    ("ten", form06.UNIT_TITLE), ("tong", "Tổng số nhiệm vụ"), ("hoan_thanh", "Hoàn thành đúng hạn"),
     ("hoan_thanh_qua_han", "Hoàn thành quá hạn"), ("dang_thuc_hien", "Đang thực hiện"),
     ("chua_thuc_hien", "Chưa thực hiện"), ("qua_han", "Quá hạn"),
 )  # fmt: skip

@@ -173,7 +173,13 @@ def _check_window(header: ReportHeader, period: Period, progress: Progress, prob
     issued = header.issue_date
     if issued is None:
         return
-    if issued < period.end:
+    if issued < period.start:
+        problems.warn(
+            header.issue_date_at or Location(""),
+            f"ngày ban hành {issued:%d/%m/%Y} trước cả ngày đầu kỳ {period.start:%d/%m/%Y} của {period.name}: có lẽ "
+            "chép từ báo cáo kỳ khác; hãy ghi ngày ban hành của báo cáo này",
+        )
+    elif issued < period.end:
         problems.warn(
             header.issue_date_at or Location(""),
             f"ngày ban hành {issued:%d/%m/%Y} trước ngày chốt số liệu {period.end:%d/%m/%Y} của {period.name}: "

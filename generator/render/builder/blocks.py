@@ -15,6 +15,7 @@ from generator.ooxml.writing import (
     page_number_field,
     paragraph,
     row,
+    run,
     section,
     table,
     tag_paragraph,
@@ -56,8 +57,15 @@ def title_block(document_type: str) -> str:
 
 def recipient_block() -> str:
     """Ô 9a for reports sent upwards: "Kính gửi: …" (one or several recipients)."""
+    several = paragraph(
+        style="KinhGuiNhieu", runs=[run("{{ d.dau }}"), "<w:r><w:tab/></w:r>", run("{{ d.ten }}")]
+    )
     return (
-        tag_paragraph("{%p if kinh_gui %}")
+        tag_paragraph("{%p if kinh_gui_nhieu|length > 1 %}")
+        + tag_paragraph("{%p for d in kinh_gui_nhieu %}")
+        + several
+        + tag_paragraph("{%p endfor %}")
+        + tag_paragraph("{%p elif kinh_gui %}")
         + paragraph("Kính gửi: {{ kinh_gui }}", "KinhGui")
         + tag_paragraph("{%p endif %}")
     )
@@ -66,8 +74,8 @@ def recipient_block() -> str:
 def body_block(items: str = "than", *, closing: bool = True) -> str:
     """Ô 6: headings numbered from the structure (I., 1., a)) and paragraphs, in order.
 
-    With ``closing``, the body's last paragraph ("Trên đây là …") keeps with the signature
-    block that follows, as a careful typist does: they never land on different pages.
+    With ``closing``, the body's last paragraph keeps with the block that follows, as a careful
+    typist does: "Trên đây là …" with the signature, the words before a table with the table.
     """
     # Paragraphs come first: most blocks are paragraphs, so most take one test, not four.
     last = (
@@ -162,23 +170,6 @@ def appendix_heading(number: str, reference: str, *, titled: bool = True) -> str
         + tag_paragraph("{%p endif %}")
         + paragraph("{{p duong_ke.phu_luc }}")
     )
-
-
-def form_top(reference: str) -> str:
-    """A reporting form's top block, as provincial systems print Biểu 06 (docs/tthc-form-06.md
-    §1): its number and issuing act at the left, its title, period and window in the middle, the
-    reporting and receiving units at the right; the unit of count above the table's right edge."""
-    form = f"{reference}.bieu"
-    widths = [3000, nd30.LANDSCAPE_TEXT_WIDTH - 3000 - 4400, 4400]
-
-    def lines(style: str, *expressions: str) -> str:
-        return "".join(paragraph(f"{{{{ {form}.{e} }}}}", style) for e in expressions)
-
-    left = lines("BieuSo", "so_hieu") + lines("BieuBanHanh", "ban_hanh")
-    middle = lines("BieuTieuDe", "tieu_de") + lines("BieuKy", "ky", "thoi_gian")
-    right = lines("BieuDonVi", "don_vi_bao_cao", "don_vi_nhan")
-    cells = [cell(text, width) for text, width in zip((left, middle, right), widths, strict=True)]
-    return table(widths, [row(cells)], borders=False) + lines("DonViTinh", "don_vi_tinh")
 
 
 def table_header(titles: list[str], widths: list[int], style: str = "BangTieuDe") -> str:

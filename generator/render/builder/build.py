@@ -15,7 +15,7 @@ from lxml import etree
 
 from generator.domain import form06, nd30
 from generator.ooxml.package import Entry, assemble
-from generator.ooxml.writing import paragraph, tag_paragraph
+from generator.ooxml.writing import cell, paragraph, row, table, tag_paragraph
 from generator.render.builder import blocks
 from generator.render.builder.extras import Extras
 from generator.render.builder.styles import styles_xml
@@ -51,7 +51,7 @@ REPORT_TASKS = blocks.fit([
 ], WIDE)  # fmt: skip
 STATE_COUNTS = blocks.fit([
     C("NHÓM", 1100, "t.so", "BangSo"), C("NỘI DUNG", 3600, "t.ten"), C("TỔNG SỐ", 1500, "t.tong|so", "BangSo"),
-    C("HOÀN THÀNH", 1500, "t.hoan_thanh|so", "BangSo"),
+    C("HOÀN THÀNH ĐÚNG HẠN", 1500, "t.hoan_thanh|so", "BangSo"),
     C("HOÀN THÀNH QUÁ HẠN", 1600, "t.hoan_thanh_qua_han|so", "BangSo"),
     C("ĐANG THỰC HIỆN", 1600, "t.dang_thuc_hien|so", "BangSo"),
     C("CHƯA THỰC HIỆN", 1600, "t.chua_thuc_hien|so", "BangSo"),
@@ -71,6 +71,23 @@ def bieu_06_header(second: str) -> list[list[blocks.Head]]:
     """The form's three merged header rows, then the row numbering its columns (1)…(13)."""
     rows = [[H(c.title, c.span, c.merge) for c in cells] for cells in form06.header_rows(second)]
     return [*rows, [H(number) for number in form06.number_row()]]
+
+
+def form_top(reference: str) -> str:
+    """A reporting form's top block, as provincial systems print Biểu 06 (docs/tthc-form-06.md
+    §1): its number and issuing act at the left, its title, period and window in the middle, the
+    reporting and receiving units at the right; the unit of count above the table's right edge."""
+    form = f"{reference}.bieu"
+    widths = [3000, WIDE - 3000 - 4400, 4400]
+
+    def lines(style: str, *expressions: str) -> str:
+        return "".join(paragraph(f"{{{{ {form}.{e} }}}}", style) for e in expressions)
+
+    left = lines("BieuSo", "so_hieu") + lines("BieuBanHanh", "ban_hanh")
+    middle = lines("BieuTieuDe", "tieu_de") + lines("BieuKy", "ky", "thoi_gian")
+    right = lines("BieuDonVi", "don_vi_bao_cao", "don_vi_nhan")
+    cells = [cell(text, width) for text, width in zip((left, middle, right), widths, strict=True)]
+    return table(widths, [row(cells)], borders=False) + lines("DonViTinh", "don_vi_tinh")
 
 
 TTHC_EXTRAS = blocks.fit([
@@ -113,14 +130,14 @@ def report_document() -> str:
         blocks.header_block()
         + blocks.title_block("BÁO CÁO")
         + blocks.recipient_block()
-        + blocks.body_block("than", closing=False)
+        + blocks.body_block("than")  # its last paragraph (the words before the table) keeps with it
         + targets
         + blocks.body_block("than_tiep")
         + blocks.signature_block()
         + blocks.section_break(landscape=False, restart=False)
         + blocks.appendix_heading("I", "phu_luc_1")
         + tasks
-        + paragraph("Tổng hợp theo nhóm nhiệm vụ", "PhuLucTieuDe")
+        + paragraph("Tổng hợp theo nhóm nhiệm vụ", "TenBang")
         + counts
         + blocks.table_end()
         + blocks.section_break(landscape=True, restart=True)
@@ -137,11 +154,10 @@ def tthc_appendix() -> str:
                              "for t in phu_luc_2.linh_vuc", "phu_luc_2.tong")  # fmt: skip
     return (
         blocks.appendix_heading("II", "phu_luc_2", titled=False)
-        + blocks.form_top("phu_luc_2")
+        + form_top("phu_luc_2")
         + form
         + tag_paragraph("{%p if phu_luc_2.them %}")
-        + paragraph()
-        + paragraph(form06.EXTRAS_TITLE, "PhuLucTieuDe")
+        + paragraph(form06.EXTRAS_TITLE, "TenBang")
         + blocks.data_table(
             TTHC_EXTRAS,
             blocks.loop_rows(TTHC_EXTRAS, "for t in phu_luc_2.them"),
@@ -185,7 +201,7 @@ def consolidated_document() -> str:
     body = (
         blocks.appendix_heading("", "tong_hop")
         + paragraph("1. Giải quyết thủ tục hành chính", "Khoan")
-        + blocks.form_top("tong_hop")
+        + form_top("tong_hop")
         + tthc
         + paragraph("2. Thực hiện nhiệm vụ của kế hoạch cải cách hành chính", "Khoan")
         + tasks

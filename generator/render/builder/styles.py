@@ -21,6 +21,8 @@ class Style:
     italic: bool = False
     align: str = "left"  # left, center, both (justified)
     first_line: int = 0
+    left: int = 0  # left indent, twips
+    tab: int = 0  # one left tab stop at this position, twips (0: none)
     after: int = 0
     before: int = 0
     line: int = 240  # 240 = single
@@ -29,12 +31,14 @@ class Style:
 
     def xml(self) -> str:
         ppr = "<w:keepNext/>" if self.keep_next else ""
+        if self.tab:
+            ppr += f'<w:tabs><w:tab w:val="left" w:pos={attr(self.tab)}/></w:tabs>'
         ppr += (
             f"<w:spacing w:before={attr(self.before)} w:after={attr(self.after)} "
             f"w:line={attr(self.line)} w:lineRule={attr(self.line_rule)}/>"
         )
-        if self.first_line:
-            ppr += f"<w:ind w:firstLine={attr(self.first_line)}/>"
+        if self.first_line or self.left:
+            ppr += f"<w:ind w:left={attr(self.left)} w:firstLine={attr(self.first_line)}/>"
         ppr += f"<w:jc w:val={attr(self.align)}/>"
         half = round(self.size * 2)
         rpr = ("<w:b/><w:bCs/>" if self.bold else "") + ("<w:i/><w:iCs/>" if self.italic else "")
@@ -73,6 +77,15 @@ STYLES = (
     ),
     Style("TrichYeu", "ND30 Trích yếu", nd30.SIZE_TITLE, bold=True, align="center", keep_next=True),
     Style("KinhGui", "ND30 Kính gửi", nd30.SIZE_BODY, align="center", before=120, after=120),
+    # Several recipients: "Kính gửi:" then a tab, each "- …" at the same tab stop, one a line
+    # (ND 30 ô 9a); the block starts a quarter of the text width in [practice].
+    Style(
+        "KinhGuiNhieu",
+        "ND30 Kính gửi nhiều nơi",
+        nd30.SIZE_BODY,
+        left=nd30.TEXT_WIDTH // 4,
+        tab=nd30.TEXT_WIDTH // 4 + nd30.text_width("Kính gửi: ", nd30.SIZE_BODY) + 60,
+    ),
     _body("NoiDung", "ND30 Nội dung"),
     _body("NoiDungCuoi", "ND30 Nội dung - đoạn kết (liền với chữ ký)"),
     _body("Muc", "ND30 Mục (I.)", bold=True, before=120),
@@ -92,6 +105,17 @@ STYLES = (
     Style("HoTenKy", "ND30 Họ tên người ký", nd30.SIZE_SIGNER, bold=True, align="center"),
     Style("PhuLucSo", "ND30 Phụ lục", nd30.SIZE_TITLE, bold=True, align="center", keep_next=True),
     Style("PhuLucTieuDe", "ND30 Tên phụ lục", nd30.SIZE_TITLE, bold=True, align="center", keep_next=True),
+    # The title of a second table in an appendix: a line's space above it, none wasted below.
+    Style(
+        "TenBang",
+        "ND30 Tên bảng trong phụ lục",
+        nd30.SIZE_TITLE,
+        bold=True,
+        align="center",
+        before=200,
+        after=60,
+        keep_next=True,
+    ),
     Style(
         "PhuLucKemTheo",
         "ND30 Kèm theo văn bản",
