@@ -87,7 +87,9 @@ def test_the_template_check_on_upload_is_limited_too(
     page = upload_folder(client)
     data = template(tmp_path, SLOW).read_bytes()
     answer = refused(client, client.post(f"{page}/mau", data={"mau": (io.BytesIO(data), "mau_rieng.docx")}))
-    assert problem_lines(answer.text)[0].startswith("mau_rieng.docx: điền mẫu quá 1 giây (giới hạn của trang)")
+    assert problem_lines(answer.text)[0].startswith(
+        "mau_rieng.docx: điền mẫu quá 1 giây (giới hạn của trang)"
+    )
     assert "từ nay dùng để soạn" not in answer.text
     still_answers(client, page)
 
@@ -114,9 +116,7 @@ def test_a_normal_template_renders_in_the_child_as_in_process(
     assert on_page == docx_text(here.path.read_bytes()) == "KẾ HOẠCH NĂM 2022"
 
 
-def test_cchc_own_templates_render_in_process(
-    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_cchc_own_templates_render_in_process(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("a bundled template went to a child process")
 

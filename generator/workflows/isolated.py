@@ -12,6 +12,7 @@ top-level function), its arguments (paths, a ``Request``) and its result or erro
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import traceback
 from collections.abc import Callable
@@ -40,7 +41,9 @@ def run_limited(call: Callable[..., T], *args: Any, template: str) -> T:
     sending.close()  # the child's end: once it exits, reading here ends instead of waiting
     try:
         if not answers.poll(TIME_LIMIT):
-            raise RenderError(f"{template}: điền mẫu quá {TIME_LIMIT:g} giây (giới hạn của trang); {_NOT_DONE}")
+            raise RenderError(
+                f"{template}: điền mẫu quá {TIME_LIMIT:g} giây (giới hạn của trang); {_NOT_DONE}"
+            )
         try:
             kind, value = answers.recv()
         except EOFError:  # killed without a word: only the kernel or the allocator does that
@@ -49,7 +52,8 @@ def run_limited(call: Callable[..., T], *args: Any, template: str) -> T:
         child.kill()
         child.join()
         answers.close()
-    return _answer(kind, value, template)
+    result: T = _answer(kind, value, template)
+    return result
 
 
 def _answer(kind: str, value: Any, template: str) -> Any:
@@ -60,11 +64,11 @@ def _answer(kind: str, value: Any, template: str) -> Any:
             f"{template}: điền mẫu cần quá {MEMORY_LIMIT // 2**20} MB bộ nhớ (giới hạn của trang); {_NOT_DONE}"
         )
     if kind == "error":
-        raise _Lines(value)
+        raise ChildError(value)
     raise RuntimeError(f"the child process failed:\n{value}")  # a bug, as it would be in-process
 
 
-class _Lines(GeneratorError):
+class ChildError(GeneratorError):
     """A ``GeneratorError`` of the child's, by its lines (an exception may not pickle)."""
 
     def __init__(self, lines: list[str]) -> None:
@@ -84,7 +88,7 @@ def _child(sending: Connection, memory: int, call: Callable[..., Any], args: tup
         answer = ("memory", None)
     except GeneratorError as exc:  # the engine reports a MemoryError as a RenderError
         answer = ("memory", None) if isinstance(exc.__cause__, MemoryError) else ("error", exc.lines())
-    except Exception:  # noqa: BLE001 - a bug: its traceback goes to the parent
+    except Exception:  # a bug: its traceback goes to the parent
         answer = ("bug", traceback.format_exc())
     sending.send(answer)
     sending.close()
@@ -99,7 +103,5 @@ def _cap_memory(memory: int) -> None:
         return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
-    try:
+    with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):
-        pass
