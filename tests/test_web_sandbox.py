@@ -15,6 +15,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from generator.domain.kinds import DocumentKind
+from generator.errors import GeneratorError
 from generator.web import documents
 from generator.web.store import Store
 from generator.workflows import isolated
@@ -124,3 +125,17 @@ def test_cchc_own_templates_render_in_process(client: FlaskClient, monkeypatch: 
     page = upload_folder(client)
     assert make(client, page, loai="ke_hoach").status_code == 303
     assert "KẾ HOẠCH" in docx_text(client.get(f"{page}/tai/{PLAN}").data)
+
+
+def test_a_template_error_in_the_child_reads_as_in_process(
+    client: FlaskClient, store: Store, tmp_path: Path
+) -> None:
+    path = template(tmp_path, " {{ ten_khong_co }}")
+    page = with_template(client, store, path)
+    answer = refused(client, make(client, page, loai="ke_hoach"))
+    dataset = store.get(page.rsplit("/", 1)[1])
+    assert dataset is not None
+    with pytest.raises(GeneratorError) as raised:
+        make_document(Request(DocumentKind.PLAN, (dataset.inputs,), tmp_path / "here", template=path))
+    assert problem_lines(answer.text) == raised.value.lines()
+    assert "ten_khong_co" in raised.value.lines()[0]
