@@ -149,10 +149,11 @@ def template_upload(key: str) -> BaseResponse:
     target = dataset.home / "mau" / name
     target.parent.mkdir(exist_ok=True)
     target.write_bytes(files[0][1].read())
+    from generator.workflows.isolated import run_limited
     from generator.workflows.template_check import check_template
 
-    try:
-        outcome = check_template(target, dataset.inputs)
+    try:  # the check renders it: in a child, as every render of a user's template on the page
+        outcome = run_limited(check_template, target, dataset.inputs, template=name)
     except GeneratorError as exc:
         return back_to_set(dataset, errors=dataset.shown(exc.lines()))
     if outcome.findings:

@@ -18,6 +18,7 @@ from generator.web.store import DataSet
 from generator.web.uploads import RequestError
 from generator.workflows import pdf
 from generator.workflows.documents import Outcome
+from generator.workflows.isolated import run_limited
 from generator.workflows.request import Request
 from generator.workflows.request import make as make_document
 from generator.workflows.survey import YEAR_END, FolderSurvey, PeriodFiles
@@ -102,8 +103,15 @@ def progress_caution(request: Request, found: FolderSurvey) -> list[str]:
 
 
 def make(dataset: DataSet, request: Request, notes: list[str] | None = None) -> Outcome:
-    """Write the requested document into the set's outputs; the run is kept for the result page."""
-    outcome = make_document(request)
+    """Write the requested document into the set's outputs; the run is kept for the result page.
+
+    A template of the user's renders in a child process with memory and time limits, so one that
+    exhausts them costs a message, not the page (docs/security.md §8); cchc's own render here.
+    """
+    if request.template is None:
+        outcome = make_document(request)
+    else:
+        outcome = run_limited(make_document, request, template=request.template.name)
     stem = outcome.path.stem
     for old in outcome.path.parent.glob(f"{stem}*"):  # an older PDF or page image shows the last run
         if old.suffix in (".pdf", ".png"):
