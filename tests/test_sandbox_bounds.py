@@ -62,3 +62,21 @@ def test_the_clock_is_read_after_each_call(tmp_path: Path, monkeypatch: pytest.M
         "{% for i in range(200) %}{% set _ = big.sort(reverse=(i % 2 == 0)) %}{% endfor %}"
     )
     assert "điền mẫu quá 0.5 giây" in refusal(tmp_path, text)
+
+
+def test_a_filter_that_orders_millions_of_items_is_refused(tmp_path: Path) -> None:
+    """`('ba' * 4000000) | sort` ran for seconds in one filter call, twenty of them past 160 s."""
+    assert "bộ lọc sort: tối đa 200.000 phần tử" in refusal(
+        tmp_path, "{{ ('ba' * 4000000) | sort | length }}"
+    )
+
+
+def test_the_clock_is_read_after_each_filter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_SECONDS", 0.3)
+    text = "{% for i in range(100000) %}{{ ((range(90000)|list) * 2) | sort | length }}{% endfor %}"
+    assert "điền mẫu quá 0.3 giây" in refusal(tmp_path, text)
+
+
+def test_ordering_a_table_still_works(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "mau.docx", "{{ [3, 1, 2] | sort | join(',') }}")
+    PreparedTemplate(template).render({})

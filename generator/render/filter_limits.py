@@ -8,7 +8,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from generator.render.limits import MAX_RANGE, LimitError, check_format, check_size, weight
+from generator.render.limits import MAX_RANGE, LimitError, check_format, check_size, current, weight
 
 Arguments = dict[str, Any]
 
@@ -60,6 +60,21 @@ def _format(a: Arguments) -> int:
     return 0
 
 
+# Ordering takes n log n steps in one filter call: past this many items one call alone could run
+# for seconds, longer than the render's clock can notice in time (#25 item 8).
+MAX_ORDERED = 200_000
+
+
+def _ordered(name: str) -> Callable[[Arguments], int]:
+    def count(a: Arguments) -> int:
+        items = a["value"]
+        if len(items) > MAX_ORDERED:
+            raise LimitError(f"bộ lọc {name}: tối đa {MAX_ORDERED:,} phần tử".replace(",", "."))
+        return 0
+
+    return count
+
+
 # filter → (estimated size of its result, arguments turned into lists before the estimate)
 _ESTIMATES: dict[str, tuple[Callable[[Arguments], int], tuple[str, ...]]] = {
     "center": (lambda a: max(weight(a["value"]), _number(a["width"])), ()),
@@ -71,6 +86,8 @@ _ESTIMATES: dict[str, tuple[Callable[[Arguments], int], tuple[str, ...]]] = {
     "batch": (_batch, ()),
     "format": (_format, ()),
     "tojson": (lambda a: _number(a["indent"]) * 10_000, ()),
+    **{name: (_ordered(name), ("value",)) for name in ("sort", "unique", "groupby")},
+    "dictsort": (_ordered("dictsort"), ()),
 }
 
 
@@ -90,6 +107,10 @@ def _guard(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
         for argument in listed:
             bound.arguments[argument] = list(bound.arguments[argument])
         check_size(estimate(bound.arguments), f"bộ lọc {name}")
-        return original(*bound.args, **bound.kwargs)
+        result = original(*bound.args, **bound.kwargs)
+        budget = current()
+        if budget is not None:  # one filter call may run long: read the clock after it
+            budget.in_time()
+        return result
 
     return checked
