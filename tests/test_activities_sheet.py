@@ -32,9 +32,9 @@ def set_cells(path: Path, sheet: str, values: dict[str, object]) -> None:
     ("values", "cell", "message"),
     [
         ({"C5": 4}, "C5", "tồn tại, hạn chế đã khắc phục (4) nhiều hơn tồn tại, hạn chế phát hiện qua kiểm tra (3)"),
-        ({"A3": "kiem_tra"}, "A3", 'mã số liệu "kiem_tra" không hợp lệ (cần một trong: van_ban_chi_dao, '),
+        ({"A3": "kiem_tra"}, "A3", 'mã số liệu "kiem_tra" không hợp lệ (cột "Mã"; cần một trong: van_ban_chi_dao, '),
         ({"A3": "van_ban_chi_dao"}, "A3", 'mã "van_ban_chi_dao" bị nhập hai lần (lần đầu ở ô A2)'),
-        ({"C2": "bốn"}, "C2", 'cần một số nguyên, không phải "bốn"'),
+        ({"C2": "bốn"}, "C2", 'cần một số nguyên, không phải "bốn" (cột "Số lượng")'),
     ],
     ids=["fixed-over-found", "unknown-code", "twice", "not-a-number"],
 )  # fmt: skip

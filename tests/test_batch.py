@@ -82,7 +82,7 @@ def test_one_broken_unit_does_not_stop_the_others(province: Path, tmp_path: Path
     broken = province / "cat_tien" / "tien_do_q1_2022.xlsx"
     assert unexpected_warnings(result.stderr) == [
         "Lỗi    cat_tien: báo cáo Q1/2022",
-        f'  Lỗi: {broken}, trang "TTHC", ô B2: cần một số nguyên, không phải "nhiều"',
+        f'  Lỗi: {broken}, trang "TTHC", ô B2: cần một số nguyên, không phải "nhiều" (cột "Trực tuyến")',
     ]
 
 

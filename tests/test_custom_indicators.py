@@ -124,7 +124,7 @@ def test_each_bad_row_of_the_sheet_and_an_undefined_code_are_reported_at_their_c
         "“Chỉ tiêu” hoặc đặt mã khác",
         f'{where}, ô A4: mã "{CODE}" bị khai báo hai lần (lần đầu ở ô A2)',
         f"{where}, ô B5: thiếu tên chỉ số",
-        f'{where}, ô E6: kỳ đánh giá "Hàng tháng" không hợp lệ (cần Năm hoặc Mỗi kỳ)',
+        f'{where}, ô E6: kỳ đánh giá "Hàng tháng" không hợp lệ (cột "Kỳ đánh giá"; cần Năm hoặc Mỗi kỳ)',
         f'{where}, ô A7: mã chỉ số "tỷ lệ có dấu" chỉ được gồm chữ không dấu, chữ số và dấu gạch dưới '
         "(ví dụ ty_le_ho_co_tai_khoan_dvc)",
     ]

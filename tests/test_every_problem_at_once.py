@@ -20,8 +20,8 @@ from tests.test_report_bad_input import set_cells
 
 MIXED = "Kế hoạch ®\xadîc giao"  # TCVN3 bytes read as Unicode, mixed with real Unicode: not converted
 UNKNOWN = 'thời hạn "Trước ngày 31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)'
-GROUP = 'nhóm "VIII" không hợp lệ (cần một trong: I, II, III, IV, V, VI, VII)'
-STATE = 'trạng thái "Xong" không hợp lệ (cần một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)'
+GROUP = 'nhóm "VIII" không hợp lệ (cột "Nhóm"; cần một trong: I, II, III, IV, V, VI, VII)'
+STATE = 'trạng thái "Xong" không hợp lệ (cột "Trạng thái"; cần một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)'
 LATE = "ngày hoàn thành 20/05/2022 sau ngày chốt số liệu 14/03/2022"
 
 
@@ -67,7 +67,7 @@ def test_a_yaml_folder(tmp_path: Path) -> None:
     assert errors("report", "--period", "Q1", "--year", "2022", folder, "--out", tmp_path / "out") == [
         f"{words}:{line} (bao_cao.chi_dao_dieu_hanh): {legacy_message('TCVN3')}",  # files in the order read
         *plan_errors,
-        f'{progress}, trang "TTHC", ô C2: số lượng không được âm (-3)',
+        f'{progress}, trang "TTHC", ô C2: số lượng không được âm (-3) (cột "Trực tiếp, bưu chính")',
         f'{progress}, trang "Tiến độ", ô C2: {STATE}',
         f'{progress}, trang "Tiến độ", ô D3: {LATE}',
     ]
@@ -103,7 +103,7 @@ def test_a_word_and_excel_folder(tmp_path: Path) -> None:
         f"{report_words}: tệp hỏng hoặc không phải tệp Word .docx: hãy mở bằng Word và lưu lại dạng .docx "
         "(Tệp › Lưu thành › Tài liệu Word)",
         *plan_errors,
-        f'{progress}, trang "TTHC", ô C2: số lượng không được âm (-3)',
+        f'{progress}, trang "TTHC", ô C2: số lượng không được âm (-3) (cột "Trực tiếp, bưu chính")',
         f'{progress}, trang "Tiến độ", ô C2: {STATE}',
         f'{progress}, trang "Tiến độ", ô D3: {LATE}',
     ]

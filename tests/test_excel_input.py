@@ -118,7 +118,8 @@ def test_formula_never_calculated(tmp_path: Path) -> None:
     rows, problems, book = read(path)
     assert CellReader(book, problems).count(rows[0]["tiep_nhan"]) is None
     assert [str(p) for p in problems.errors] == [
-        f'{path}, trang "Số liệu", ô B2: ô có công thức =5+7 nhưng chưa có giá trị: mở và lưu lại tệp trong Excel'
+        f'{path}, trang "Số liệu", ô B2: ô có công thức =5+7 nhưng chưa có giá trị: mở và lưu lại tệp trong Excel '
+        '(cột "Tiếp nhận")'
     ]
 
 

@@ -68,7 +68,8 @@ def test_a_count_beyond_any_commune_is_refused_at_its_cell(example: Path, tmp_pa
 
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f'Lỗi: {example / "tien_do_q1_2022.xlsx"}, trang "TTHC", ô B2: số lượng quá lớn (tối đa 1.000.000.000)'
+        f'Lỗi: {example / "tien_do_q1_2022.xlsx"}, trang "TTHC", ô B2: số lượng quá lớn (tối đa 1.000.000.000) '
+        '(cột "Trực tuyến")'
     ]
 
 

@@ -99,7 +99,7 @@ def test_unknown_group_and_missing_task_text(example: Path, tmp_path: Path) -> N
     book = example / "nhiem_vu.xlsx"
     assert code == 1
     assert lines == [
-        f'Lỗi: {book}, trang "Nhiệm vụ", ô A3: nhóm "VIII" không hợp lệ (cần một trong: I, II, III, IV, V, VI, VII)',
+        f'Lỗi: {book}, trang "Nhiệm vụ", ô A3: nhóm "VIII" không hợp lệ (cột "Nhóm"; cần một trong: I, II, III, IV, V, VI, VII)',
         f'Lỗi: {book}, trang "Nhiệm vụ", ô C4: thiếu giá trị bắt buộc (cột "Nhiệm vụ cụ thể")',
     ]
 

@@ -31,17 +31,17 @@ def where(folder: Path, sheet: str, cell: str, name: str = PROGRESS) -> str:
 @pytest.mark.parametrize(
     ("sheet", "values", "message"),
     [
-        ("TTHC", {"B2": "một trăm"}, ('B2', 'cần một số nguyên, không phải "một trăm"')),
-        ("TTHC", {"B2": "-5"}, ("B2", "số lượng không được âm (-5)")),
-        ("TTHC", {"B2": 12.5}, ("B2", 'cần một số nguyên, không phải "12.5"')),
+        ("TTHC", {"B2": "một trăm"}, ('B2', 'cần một số nguyên, không phải "một trăm" (cột "Trực tuyến")')),
+        ("TTHC", {"B2": "-5"}, ("B2", 'số lượng không được âm (-5) (cột "Trực tuyến")')),
+        ("TTHC", {"B2": 12.5}, ("B2", 'cần một số nguyên, không phải "12.5" (cột "Trực tuyến")')),
         ("TTHC", {"C4": 10}, ("H4", "tổng số hồ sơ nhận giải quyết (17) phải bằng đã giải quyết (25) + đang giải quyết (4) = 29")),
         ("TTHC", {"J3": 300}, ("J3", "số hồ sơ trực tuyến toàn trình (300) lớn hơn số hồ sơ trực tuyến (38)")),
-        ("Số liệu", {"E9": "120%"}, ("E9", "tỷ lệ phải từ 0% đến 100% (120%)")),
+        ("Số liệu", {"E9": "120%"}, ("E9", 'tỷ lệ phải từ 0% đến 100% (120%) (cột "Tỷ lệ (%)")')),
         ("Số liệu", {"C3": 5}, ("C3", "số đạt (5) lớn hơn tổng số (4)")),
         ("Tiến độ", {"A2": "I.9"}, ("A2", 'mã nhiệm vụ "I.9" không có trong phụ lục kế hoạch')),
-        ("Tiến độ", {"C3": "Xong"}, ("C3", 'trạng thái "Xong" không hợp lệ (cần một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)')),
+        ("Tiến độ", {"C3": "Xong"}, ("C3", 'trạng thái "Xong" không hợp lệ (cột "Trạng thái"; cần một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)')),
         ("Tiến độ", {"D5": "20/03/2022"}, ("D5", "ngày hoàn thành 20/03/2022 sau ngày chốt số liệu 14/03/2022")),
-        ("Tiến độ", {"D5": "31/02/2022"}, ("D5", 'ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)')),
+        ("Tiến độ", {"D5": "31/02/2022"}, ("D5", 'ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày) (cột "Ngày hoàn thành")')),
     ],
     ids=["text-count", "negative", "fraction", "received-not-balanced", "full-online-over-online", "percent-over-100",
          "achieved-over-total", "unknown-task", "unknown-state", "after-cut-off", "impossible-date"],
@@ -75,8 +75,8 @@ def test_a_bad_state_is_one_error_not_also_a_missing_task(example: Path, tmp_pat
     code, lines = report(example, tmp_path / "out")
     assert code == 1
     assert lines == [
-        f'{where(example, "Tiến độ", "C3")}: trạng thái "Quá hạn" không hợp lệ (cần một trong: Hoàn thành, '
-        "Đang thực hiện, Chưa thực hiện)"
+        f'{where(example, "Tiến độ", "C3")}: trạng thái "Quá hạn" không hợp lệ (cột "Trạng thái"; '
+        "cần một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện)"
     ]
 
 
@@ -113,8 +113,8 @@ def test_formula_never_calculated(example: Path, tmp_path: Path) -> None:
     code, lines = report(example, tmp_path / "out")
     assert code == 1
     assert (
-        f"{where(example, 'TTHC', 'B2')}: ô có công thức =C2+D2 nhưng chưa có giá trị: mở và lưu lại tệp trong Excel"
-        in lines
+        f"{where(example, 'TTHC', 'B2')}: ô có công thức =C2+D2 nhưng chưa có giá trị: mở và lưu lại tệp trong Excel "
+        '(cột "Trực tuyến")' in lines
     )
 
 

@@ -1,6 +1,7 @@
 """Starting the page without a terminal, and stopping it from the page (issue 18, item 1).
 
-``cchc`` alone (a double-click on cchc.exe) opens the page; ``cchc init`` writes launchers that
+``cchc`` alone (a double-click on cchc.exe) opens the page on the working folder "cchc" in the
+user's documents, made the first time (#26); ``cchc init`` writes launchers that
 open it on their own folder; the page's "Tắt" button ends the run and deletes its files.
 """
 
@@ -45,25 +46,34 @@ def stop_by_the_button(port: int, token: str) -> int:
 
 
 def test_cchc_alone_opens_the_page_and_the_button_stops_it(tmp_path: Path) -> None:
-    env = {**os.environ, "TMPDIR": str(tmp_path), "PYTHONUNBUFFERED": "1", "BROWSER": "true"}
+    """On the working folder it makes in the user's documents (#26), not on the first page."""
+    home, temporary = tmp_path / "home", tmp_path / "tmp"
+    temporary.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+    env |= {"HOME": str(home), "TMPDIR": str(temporary), "PYTHONUNBUFFERED": "1", "BROWSER": "true"}
     pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "encoding": "utf-8"}
     with processes.started([sys.executable, "-m", "generator"], env=env, **pipes) as process:
         assert process.stdout is not None
-        said = processes.read_line(process.stdout, timeout=60)
-        first = processes.read_line(process.stdout, timeout=60)
-        port, _, token = address_of(first)
-        status, page = request(port, "GET", f"/?k={token}")
+        said = [
+            processes.read_line(process.stdout, timeout=60) for _ in range(7)
+        ]  # six files, then the folder
+        port, path, token = address_of(processes.read_line(process.stdout, timeout=60))
+        status, page = request(port, "GET", f"{path}?k={token}")
         stranger = request(port, "POST", "/tat", {"Origin": f"http://127.0.0.1:{port}"})[0]
         stopped = stop_by_the_button(port, token)
         out, err = process.communicate(timeout=30)
-    assert said == "Mở trang cchc trong trình duyệt (gõ cchc --help để xem các lệnh).\n"
+    folder = home / "Documents" / "cchc"
+    assert said[0] == f"Đã tạo: {folder / 'ke_hoach.docx'}\n"
+    assert said[-1] == f"Mở trang cchc với thư mục làm việc {folder} (gõ cchc --help để xem các lệnh).\n"
+    assert path.startswith("/bo/")
     assert status == 200
-    assert "Dùng dữ liệu ví dụ" in page
+    assert "<h2>Dữ liệu chưa điền</h2>" in page
     assert stranger == 403  # without the run's secret, no one stops it
     assert stopped == 200
     assert process.returncode == 0, err
     assert "Đã dừng trang cchc; các tệp tải lên và văn bản tạm đã được xóa." in out
-    assert list(tmp_path.iterdir()) == []
+    assert list(temporary.iterdir()) == []
+    assert (folder / "ke_hoach.xlsx").is_file()  # the folder is the user's: kept
 
 
 def test_init_writes_the_launchers(tmp_path: Path) -> None:

@@ -146,9 +146,15 @@ def test_target_rows_are_checked_at_their_cells(folder: Path, tmp_path: Path) ->
     assert any(
         line.startswith(f"{where}, ô A2: câu này có ở ") and "hãy chép đủ câu" in line for line in lines
     )
-    assert f'{where}, ô C2: phép so sánh "≠" không hợp lệ (cần một trong: >=, >, <=, <, =)' in lines
-    assert f'{where}, ô D2: cần một tỷ lệ phần trăm, không phải "chín mươi"' in lines
-    assert f'{where}, ô E2: kỳ đánh giá "hàng tháng" không hợp lệ (cần Năm hoặc Mỗi kỳ)' in lines
+    assert (
+        f'{where}, ô C2: phép so sánh "≠" không hợp lệ (cột "So sánh"; cần một trong: >=, >, <=, <, =)'
+        in lines
+    )
+    assert f'{where}, ô D2: cần một tỷ lệ phần trăm, không phải "chín mươi" (cột "Mức (%)")' in lines
+    assert (
+        f'{where}, ô E2: kỳ đánh giá "hàng tháng" không hợp lệ (cột "Kỳ đánh giá"; cần Năm hoặc Mỗi kỳ)'
+        in lines
+    )
 
 
 def test_unknown_and_repeated_form_rows(folder: Path, tmp_path: Path) -> None:

@@ -90,9 +90,10 @@ def test_xls_and_ods_are_read_with_the_same_checks(tmp_path: Path, suffix: str) 
          ("Đất đai", None, None, None, "C5"), ("Tư pháp", None, None, None, "C6")],
         ['FILE, trang "Số liệu", ô A2: bỏ qua cột "STT" (không thuộc mẫu)',
          'FILE, trang "Số liệu", ô C5: thiếu giá trị bắt buộc (cột "Tiếp nhận")',
-         'FILE, trang "Số liệu", ô C6: số lượng không được âm (-3)',
-         'FILE, trang "Số liệu", ô D6: ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)',
-         'FILE, trang "Số liệu", ô E6: tỷ lệ phải từ 0% đến 100% (120)'],
+         'FILE, trang "Số liệu", ô C6: số lượng không được âm (-3) (cột "Tiếp nhận")',
+         'FILE, trang "Số liệu", ô D6: ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày) '
+         '(cột "Ngày")',
+         'FILE, trang "Số liệu", ô E6: tỷ lệ phải từ 0% đến 100% (120) (cột "Tỷ lệ (%)")'],
     )  # fmt: skip
     assert read(convert(soffice, source, suffix)) == expected
 

@@ -35,8 +35,9 @@ PROGRESS = "tien_do_q1_2022.xlsx"
 # Two defects of the example's progress workbook, and what `cchc report` says about them.
 BROKEN_CELLS = {"TTHC": {"B2": "một trăm"}, "Tiến độ": {"D5": "31/02/2022"}}
 BROKEN_LINES = (
-    'tien_do_q1_2022.xlsx, trang "TTHC", ô B2: cần một số nguyên, không phải "một trăm"',
-    'tien_do_q1_2022.xlsx, trang "Tiến độ", ô D5: ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày)',
+    'tien_do_q1_2022.xlsx, trang "TTHC", ô B2: cần một số nguyên, không phải "một trăm" (cột "Trực tuyến")',
+    'tien_do_q1_2022.xlsx, trang "Tiến độ", ô D5: ngày không hợp lệ "31/02/2022": tháng 2 năm 2022 không có ngày 31 (chỉ có 28 ngày) '
+    '(cột "Ngày hoàn thành")',
 )
 _PROBLEM = re.compile(r"<li>Lỗi: (.*?)</li>", re.DOTALL)
 _FORM_BOX = re.compile(r'<section class="chon-lai" id="loi-bieu-mau".*?</section>', re.DOTALL)

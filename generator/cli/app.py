@@ -6,10 +6,12 @@ Exit codes: 0 success; 1 bad data, bad template or failed output (``GeneratorErr
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -99,13 +101,36 @@ def _show_usage_error(exc: click.UsageError) -> None:
 def cli(ctx: click.Context) -> None:
     """cchc — soạn kế hoạch, báo cáo cải cách hành chính đúng thể thức Nghị định 30/2020/NĐ-CP.
 
-    Chạy cchc không kèm lệnh nào (như khi nhấp đúp) thì mở trang web trên máy này (cchc serve).
+    Chạy cchc không kèm lệnh nào (như khi nhấp đúp) thì mở trang web trên máy này, với thư mục
+    làm việc "cchc" trong thư mục Tài liệu (Documents) của người dùng; lần đầu cchc tạo thư mục
+    đó cùng các tệp để điền (như cchc init).
     """
-    if ctx.invoked_subcommand is None:  # a double-click, or "cchc" typed alone: open the page
-        click.echo("Mở trang cchc trong trình duyệt (gõ cchc --help để xem các lệnh).")
+    if ctx.invoked_subcommand is None:  # a double-click, or "cchc" typed alone: the page, on a folder
         serve = cli.get_command(ctx, "serve")
         assert serve is not None  # registered by generator.cli.tools
-        ctx.invoke(serve)
+        ctx.invoke(serve, folder=_start_folder())
+
+
+def this_year() -> int:
+    return dt.datetime.now().astimezone().year
+
+
+def _start_folder() -> Path | None:
+    """The working folder of a start with no command, made ready; None (the first page) when it
+    cannot be made, so a double-click still opens the page."""
+    from generator.workflows.start_folder import default_folder, prepare
+
+    folder = default_folder()
+    try:
+        written = prepare(folder, this_year())
+    except GeneratorError as exc:
+        for line in exc.lines():
+            click.echo(f"Cảnh báo: {line}; mở trang không kèm thư mục làm việc.", err=True)
+        return None
+    for path in written:
+        click.echo(f"Đã tạo: {path}")
+    click.echo(f"Mở trang cchc với thư mục làm việc {folder} (gõ cchc --help để xem các lệnh).")
+    return folder
 
 
 def show(warnings: Sequence[Problem]) -> None:

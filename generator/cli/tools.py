@@ -3,19 +3,14 @@ pdf (through LibreOffice) and serve (the local web page)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
 from generator.cli import messages
-from generator.cli.app import cli
+from generator.cli.app import cli, this_year
 from generator.cli.documents import PATH, YEAR, to_pdf
 from generator.errors import GeneratorError
-
-
-def _this_year() -> int:
-    return dt.datetime.now().astimezone().year
 
 
 @cli.command("init")
@@ -33,7 +28,7 @@ def init_command(folder: Path, year: int | None, force: bool, as_yaml: bool) -> 
     from generator.workflows.workspace import init_folder, init_word_folder
 
     make = init_folder if as_yaml else init_word_folder
-    for path in make(folder, year or _this_year(), overwrite=force) + write_launchers(folder):
+    for path in make(folder, year or this_year(), overwrite=force) + write_launchers(folder):
         click.echo(f"Đã tạo: {path}")
     click.echo(
         f"Điền các tệp trên rồi nhấp đúp {WINDOWS} (Windows) để mở trang cchc và soạn văn bản, "
@@ -105,6 +100,6 @@ def serve_command(
     from generator.web.server import run
 
     run(
-        host, port, this_year=_this_year(), open_browser=not no_browser, say=click.echo, allow=allow,
+        host, port, this_year=this_year(), open_browser=not no_browser, say=click.echo, allow=allow,
         folder=folder,
     )  # fmt: skip

@@ -31,9 +31,16 @@ class CellReader:
             return
         formula = self.workbook.formula_at(cell)
         if formula:
-            self.problems.add(cell.location, f"ô có công thức {formula} nhưng chưa có giá trị: {REOPEN_HINT}")
+            self.say(cell, f"ô có công thức {formula} nhưng chưa có giá trị: {REOPEN_HINT}")
         else:
-            self.problems.add(cell.location, f"{MISSING}{_column_hint(cell)}")
+            self.say(cell, MISSING, _choices_hint(cell))
+
+    def say(self, cell: Cell, message: str, detail: str = "") -> None:
+        """Record ``message`` at ``cell``: a table's cell names its column, as a form's message
+        names its row, then ``detail`` (the allowed values)."""
+        named = f'cột "{cell.column.header}"' if cell.column is not None else ""
+        inside = "; ".join(part for part in (named, detail) if part)
+        self.problems.add(cell.location, f"{message} ({inside})" if inside else message)
 
     def text(self, cell: Cell, *, required: bool = True) -> str:
         if cell.blank:
@@ -58,7 +65,7 @@ class CellReader:
         parsed = parse_day_first(str(cell.value))
         if parsed is None:
             text = str(cell.value)
-            self.problems.add(cell.location, f'ngày không hợp lệ "{excerpt(text)}": {date_problem(text)}')
+            self.say(cell, f'ngày không hợp lệ "{excerpt(text)}": {date_problem(text)}')
         return parsed
 
     def count(self, cell: Cell, *, required: bool = True) -> int | None:
@@ -68,13 +75,13 @@ class CellReader:
             return None if required else 0
         number = _number(cell.value)
         if number is None or number != number.to_integral_value():
-            self.problems.add(cell.location, f'cần một số nguyên, không phải "{excerpt(str(cell.value))}"')
+            self.say(cell, f'cần một số nguyên, không phải "{excerpt(str(cell.value))}"')
             return None
         if number < 0:
-            self.problems.add(cell.location, f"số lượng không được âm ({excerpt(str(cell.value))})")
+            self.say(cell, f"số lượng không được âm ({excerpt(str(cell.value))})")
             return None
         if number > MAX_COUNT:  # also keeps int() and the report's number formatting in range
-            self.problems.add(cell.location, f"số lượng quá lớn (tối đa {vn_number(MAX_COUNT)})")
+            self.say(cell, f"số lượng quá lớn (tối đa {vn_number(MAX_COUNT)})")
             return None
         return int(number)
 
@@ -85,11 +92,11 @@ class CellReader:
             return None
         number = _number(cell.value)
         if number is None:
-            self.problems.add(cell.location, f'cần một tỷ lệ phần trăm, không phải "{cell.value}"')
+            self.say(cell, f'cần một tỷ lệ phần trăm, không phải "{cell.value}"')
             return None
         if cell.percent_format is None and 0 < number < 1:
-            self.problems.add(
-                cell.location,
+            self.say(
+                cell,
                 f"không rõ {cell.value} là {cell.value}% hay {(number * 100).normalize():f}% "
                 "(tệp không cho biết định dạng ô): "
                 'hãy ghi rõ, ví dụ "98,5%"',
@@ -98,7 +105,7 @@ class CellReader:
         if cell.percent_format:
             number *= 100
         if not 0 <= number <= 100:
-            self.problems.add(cell.location, f"tỷ lệ phải từ 0% đến 100% ({cell.value})")
+            self.say(cell, f"tỷ lệ phải từ 0% đến 100% ({cell.value})")
             return None
         return number
 
@@ -110,23 +117,19 @@ class CellReader:
         for option in options:
             if option.casefold() == text.casefold():
                 return option
-        allowed = ", ".join(options)
-        self.problems.add(cell.location, f'{what} "{text}" không hợp lệ (cần một trong: {allowed})')
+        self.say(cell, f'{what} "{text}" không hợp lệ', f"cần một trong: {', '.join(options)}")
         return None
 
 
-def _column_hint(cell: Cell) -> str:
-    """' (cột "Trạng thái"; chọn một trong: Hoàn thành, …)' for a table's cell, as a form's
-    message names its row; a long or open list is left to the cell's drop-down."""
+def _choices_hint(cell: Cell) -> str:
+    """'chọn một trong: Hoàn thành, …' for a blank cell of a column with a fixed list; a long or
+    open list is left to the cell's drop-down."""
     column = cell.column
-    if column is None:
+    if column is None or not column.choices:
         return ""
-    choices = column.choices
-    if choices and not column.open_list and len(choices) <= MAX_CHOICES_SAID:
-        return f' (cột "{column.header}"; chọn một trong: {", ".join(choices)})'
-    if choices:
-        return f' (cột "{column.header}"; chọn trong danh sách của ô)'
-    return f' (cột "{column.header}")'
+    if not column.open_list and len(column.choices) <= MAX_CHOICES_SAID:
+        return f"chọn một trong: {', '.join(column.choices)}"
+    return "chọn trong danh sách của ô"
 
 
 def _number(value: object) -> Decimal | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import sys
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,17 @@ def _meant(header: str, absent: Sequence[Column]) -> str:
         if any(name and name in typed for name in wanted.names()):
             return f'; nếu đây là cột "{wanted.header}", đổi tên cột thành đúng như vậy'
     return ""
+
+
+def _as_shown(column: Column, header: list[Any], index: int) -> Column:
+    """``column`` under the header its sheet shows ("Số" for "Số lượng"), so a cell's
+    message names what staff see; the template's header when the sheet's spans two rows."""
+    value = header[index] if index < len(header) else None
+    value = value[0] if isinstance(value, tuple) else value
+    text = unicodedata.normalize("NFC", " ".join(str(value).split())) if has_value(value) else ""
+    if text == column.header or normalise_header(text) not in column.names():
+        return column
+    return replace(column, header=text)
 
 
 _RECENT: OrderedDict[tuple[object, ...], tuple[Sheet | None, list[Problem]]] = OrderedDict()
@@ -194,8 +206,11 @@ class Workbook:
         header_row, mapping = located
         if not self._check_columns(actual, header_row, raw, mapping, columns, others):
             return None
+        shown = {
+            c.key: _as_shown(c, raw[header_row - 1], mapping[c.key]) for c in columns if c.key in mapping
+        }
         rows = [
-            self._row(actual, number, values, mapping, {c.key: c for c in columns})
+            self._row(actual, number, values, mapping, shown)
             for number, values in enumerate(raw[header_row:], start=header_row + 1)
             if any(has_value(v) for v in values)
         ]

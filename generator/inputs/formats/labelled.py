@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.domain.sheets import LABEL_COLUMNS as LABEL_COLUMNS
@@ -82,8 +82,8 @@ def read_form(book: Workbook, title: str, items: Sequence[Item], problems: Probl
         elif item.key in form.cells:
             first = form.cells[item.key].location.cell
             problems.add(label.location, f'mục "{item.label}" bị ghi hai lần (lần đầu ở dòng của ô {first})')
-        else:
-            form.cells[item.key] = row["gia_tri"]
+        else:  # a form's messages name the item, not the "Giá trị" column
+            form.cells[item.key] = replace(row["gia_tri"], column=None)
     for item in items:
         if not item.required:
             continue

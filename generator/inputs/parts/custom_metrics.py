@@ -91,9 +91,7 @@ def read_custom_sheet(book: Workbook | None, problems: Problems) -> dict[str, Me
         period = _text(row, "ky_danh_gia", reader) or "Năm"
         evaluation = _PERIODS.get(period.casefold())
         if evaluation is None:
-            problems.add(
-                row["ky_danh_gia"].location, f'kỳ đánh giá "{period}" không hợp lệ (cần Năm hoặc Mỗi kỳ)'
-            )
+            reader.say(row["ky_danh_gia"], f'kỳ đánh giá "{period}" không hợp lệ', "cần Năm hoặc Mỗi kỳ")
         if code and found.code(code, row["ma"].location) and label and evaluation:
             numerator, denominator = _text(row, "tu_so", reader), _text(row, "mau_so", reader)
             found.metrics[code] = Metric(label, "so_lieu", numerator, denominator, evaluation)

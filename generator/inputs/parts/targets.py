@@ -26,6 +26,7 @@ from generator.inputs.formats.words import WordParagraph, WordText
 from generator.inputs.parts.custom_metrics import CUSTOM_SHEET, find_code, unknown_metric
 
 EVALUATIONS = {"năm": "nam", "mỗi kỳ": "moi_ky"}
+_ALLOWED = ", ".join(COMPARISONS)
 
 
 def attach_targets(
@@ -94,17 +95,18 @@ def _target(
     if not metric:
         return None  # a sentence confirmed as not measured
     comparison = _cell_text(row, "so_sanh", reader).replace("≥", ">=").replace("≤", "<=")
-    if comparison not in COMPARISONS:
-        where = row["so_sanh"].location if "so_sanh" in row else row["chi_so"].location
-        problems.add(where, f'phép so sánh "{comparison}" không hợp lệ (cần một trong: >=, >, <=, <, =)')
+    if comparison not in COMPARISONS and "so_sanh" in row:
+        reader.say(row["so_sanh"], f'phép so sánh "{comparison}" không hợp lệ', f"cần một trong: {_ALLOWED}")
+    elif comparison not in COMPARISONS:
+        problems.add(
+            row["chi_so"].location, f'phép so sánh "{comparison}" không hợp lệ (cần một trong: {_ALLOWED})'
+        )
     value = reader.percent(row["muc"]) if "muc" in row else None
     if "muc" not in row:
         problems.add(row["chi_so"].location, "thiếu cột Mức (%)")
     evaluation = _cell_text(row, "ky_danh_gia", reader).casefold()
     if evaluation and evaluation not in EVALUATIONS:
-        problems.add(
-            row["ky_danh_gia"].location, f'kỳ đánh giá "{evaluation}" không hợp lệ (cần Năm hoặc Mỗi kỳ)'
-        )
+        reader.say(row["ky_danh_gia"], f'kỳ đánh giá "{evaluation}" không hợp lệ', "cần Năm hoặc Mỗi kỳ")
     if comparison not in COMPARISONS or value is None:
         return None
     return Target(
