@@ -1,14 +1,15 @@
 """Reading whole Word documents made by any office or tool: a plan, a report, a received report
 (``cchc import``, ``cchc tong-hop``).
 
-The room's front door: what other rooms use of it, loaded on first use (so a Word and Excel run
-never imports the YAML readers); tests/test_architecture.py keeps other rooms to these names.
+The room's front door: what other rooms use of it (``generator.inputs.front_door``);
+tests/test_architecture.py keeps other rooms to these names.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from generator.inputs import front_door
 
 if TYPE_CHECKING:
     from generator.inputs.documents.plan_document import ImportedPlan as ImportedPlan
@@ -28,9 +29,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = front_door(__name__, _WHERE)
