@@ -68,7 +68,7 @@ def _written(line: str) -> Path | None:
     """The .docx named by an "Đã ghi …: path" or "… → path" line of cchc's output."""
     if not line.startswith("Đã ghi") or not line.endswith(".docx"):
         return None
-    return Path(line.rsplit("→", 1)[1].strip() if "→" in line else line.split(": ", 1)[1].strip())
+    return Path(line.rsplit("→", 1)[1].strip() if "→" in line else line.rsplit(": ", 1)[1].strip())
 
 
 def run_cli(*args: str | Path, literal_tags: bool = False) -> Result:

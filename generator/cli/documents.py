@@ -52,7 +52,7 @@ def plan_command(inputs: tuple[Path, ...], out: Path, template: Path | None, pdf
     _written(make(Request(DocumentKind.PLAN, inputs, out, template=template)), "kế hoạch", pdf)
 
 
-@cli.command("report")
+@cli.command("report", short_help="Soạn Báo cáo CCHC định kỳ kèm phụ lục.")
 @INPUTS
 @click.option(
     "--period", "-k", "period", required=True, help=PERIOD_HELP, metavar="KỲ",
@@ -83,7 +83,7 @@ def _written(outcome: Outcome, what: str, pdf: bool) -> None:
         to_pdf([outcome.path])
 
 
-@cli.command("rollover")
+@cli.command("rollover", short_help="Lập dự thảo kế hoạch năm sau từ kế hoạch năm nay.")
 @INPUTS
 @click.option(
     "--year", "-n", required=True, type=YEAR, metavar="NĂM", help="Năm của kế hoạch mới, ví dụ 2023."
@@ -122,7 +122,7 @@ def rollover_command(
     click.echo(f"Đã ghi dự thảo kế hoạch: {outcome.path}")
 
 
-@cli.command("import")
+@cli.command("import", short_help="Lấy dữ liệu từ kế hoạch, báo cáo Word đã có.")
 @click.argument("source", type=PATH, metavar="TỆP.docx")
 @click.option(
     "--out", "-o", type=PATH, metavar="THƯ_MỤC",
@@ -155,7 +155,7 @@ def import_command(source: Path, out: Path | None, force: bool) -> None:
     click.echo(f"Tiếp theo: cchc plan {target}  (hoặc: cchc rollover {target} --year <năm sau>)")
 
 
-@cli.command("batch")
+@cli.command("batch", short_help="Soạn văn bản cho nhiều đơn vị, kèm bảng tổng hợp.")
 @click.argument("source", type=PATH, metavar="NGUỒN")
 @OUT
 @PDF
@@ -178,10 +178,10 @@ def batch_command(source: Path, out: Path, pdf: bool, jobs: int | None) -> None:
         with _progress(len(plan.jobs)) as advance:
             result = batch.run(plan, out, on_job=lambda _job: advance(), workers=jobs or _cores())
         for job, outcome in result.written:
-            click.echo(f"Đã ghi  {job.label} → {outcome.path}")
+            click.echo(f"Đã ghi {job.label}: {outcome.path}")
             show(outcome.warnings)
         for path in result.consolidated:
-            click.echo(f"Đã ghi  tổng hợp → {path}")
+            click.echo(f"Đã ghi tổng hợp: {path}")
         for job, lines in result.failed:
             click.echo(f"Lỗi    {job.label}", err=True)
             for line in lines:

@@ -14,7 +14,7 @@ from generator.domain.models import DEADLINE_DAY
 from generator.domain.periods import PERIOD_KINDS
 
 
-@cli.command("tong-hop")
+@cli.command("tong-hop", short_help="Tổng hợp báo cáo các đơn vị gửi về.")
 @click.argument("folder", type=PATH, metavar="THƯ_MỤC")
 @click.option(
     "--period", "-k", "period", required=True, help=PERIOD_HELP, metavar="KỲ",
@@ -53,7 +53,7 @@ def receive_command(
     result = receive(folder, (period.upper(), year), out, units=units, previous=previous,
                      deadline_day=deadline_day, reference=reference)  # fmt: skip
     for path in result.files:
-        click.echo(f"Đã ghi  tổng hợp → {path}")
+        click.echo(f"Đã ghi tổng hợp: {path}")
     click.echo(f"Đã đọc {result.reports} tệp; cộng vào bảng tổng hợp {len(result.counted)} đơn vị.")
     if result.findings:
         click.echo(f"Cần xử lý ({len(result.findings)}):")

@@ -13,7 +13,7 @@ from generator.cli.documents import PATH, YEAR, to_pdf
 from generator.errors import GeneratorError
 
 
-@cli.command("init")
+@cli.command("init", short_help="Tạo thư mục làm việc mới để điền.")
 @click.argument("folder", type=PATH, metavar="THƯ_MỤC")
 @click.option("--year", "-n", type=YEAR, metavar="NĂM", help="Năm kế hoạch (mặc định: năm hiện tại).")
 @click.option("--force", is_flag=True, help="Ghi đè các tệp đã có.")
@@ -36,7 +36,7 @@ def init_command(folder: Path, year: int | None, force: bool, as_yaml: bool) -> 
     )
 
 
-@cli.command("pdf")
+@cli.command("pdf", short_help="Chuyển tệp .docx sang PDF (cần LibreOffice).")
 @click.argument("documents", nargs=-1, required=True, type=PATH, metavar="TỆP.docx...")
 @click.option("--out", "-o", type=PATH, metavar="THƯ_MỤC", help="Thư mục ghi PDF (mặc định: cạnh từng tệp).")
 def pdf_command(documents: tuple[Path, ...], out: Path | None) -> None:
