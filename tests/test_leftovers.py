@@ -14,7 +14,7 @@ import pytest
 
 from tests import processes
 from tests.conftest import run_cli
-from tests.test_pdf_process import running, wait_for
+from tests.test_pdf_process import fake_soffice, running, wait_for
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")
 
@@ -31,18 +31,7 @@ def document(tmp_path: Path) -> Path:
 @pytest.fixture
 def soffice_with_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A soffice that makes its ``lu….tmp`` folder in TMPDIR, as LibreOffice does, then hangs."""
-    script = tmp_path / "soffice"
-    script.write_text(
-        "#!/bin/sh\n"
-        'mkdir "${TMPDIR:-/tmp}/lu$$abc.tmp"\n'
-        "sleep 300 &\n"
-        f'echo $! > "{tmp_path / "child.pid"}"\n'
-        "wait\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    monkeypatch.setenv("CCHC_SOFFICE", str(script))
-    return tmp_path / "child.pid"
+    return fake_soffice(tmp_path, monkeypatch, 'mkdir "${TMPDIR:-/tmp}/lu$$abc.tmp"')
 
 
 def test_sigterm_during_pdf_leaves_no_libreoffice_temp_folder(

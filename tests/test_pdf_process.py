@@ -48,18 +48,20 @@ def wait_for(condition: Callable[[], bool], timeout: float = 20) -> None:
 def hung_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A soffice that says something on stderr, starts a child (its soffice.bin) and never ends.
     The child's pid is written to ``child.pid``."""
-    script = tmp_path / "soffice"
-    script.write_text(
-        "#!/bin/sh\n"
-        'echo "javaldx: could not find a Java Runtime Environment" >&2\n'
-        "sleep 300 &\n"
-        f'echo $! > "{tmp_path / "child.pid"}"\n'
-        "wait\n",
-        encoding="utf-8",
+    return fake_soffice(
+        tmp_path, monkeypatch, 'echo "javaldx: could not find a Java Runtime Environment" >&2'
     )
+
+
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str) -> Path:
+    """A soffice that runs the shell line ``first``, starts a child (its soffice.bin) and never
+    ends; the child's pid is written to the returned ``child.pid``."""
+    script = tmp_path / "soffice"
+    pid = tmp_path / "child.pid"
+    script.write_text(f'#!/bin/sh\n{first}\nsleep 300 &\necho $! > "{pid}"\nwait\n', encoding="utf-8")
     script.chmod(0o755)
     monkeypatch.setenv("CCHC_SOFFICE", str(script))
-    return tmp_path / "child.pid"
+    return pid
 
 
 @pytest.fixture

@@ -165,14 +165,8 @@ def _converted(source: Path, work: Path) -> Path:
     if pdf.find_soffice() is None:
         raise GeneratorError(f"{source}: tệp {source.suffix} cần chuyển sang .docx: {SAVE_AS_DOCX} "
                              "(hoặc cài LibreOffice để cchc tự chuyển)")  # fmt: skip
-    reason = conversion_refusal(source)
+    reason = refusal(source, converted=True)  # what makes it no .docx is why it is converted
     if reason is not None:
         raise GeneratorError(f"{source}: {reason}")
     (converted,) = pdf.to_docx([source], work)
     return converted
-
-
-def conversion_refusal(source: Path) -> str | None:
-    """Why ``source`` is not given to LibreOffice (too large, a ZIP bomb …), or None: what makes
-    it no .docx is why it is converted (``docx_file.refusal``)."""
-    return refusal(source, converted=True)

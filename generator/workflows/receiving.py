@@ -23,10 +23,11 @@ from generator.domain.receiving import TARGET_KEYS, UNREADABLE, Finding, Receive
 from generator.errors import GeneratorError, Problems
 from generator.files import output_lock
 from generator.inputs.documents import read_received_report
+from generator.inputs.formats import refusal
 from generator.inputs.parts import read_unit_list
 from generator.render.consolidated_context import UnitSummary
 from generator.workflows.consolidate import write_consolidated
-from generator.workflows.importing import CONVERTIBLE, as_docx, conversion_refusal
+from generator.workflows.importing import CONVERTIBLE, as_docx
 
 REPORT_SUFFIXES = (".docx", *CONVERTIBLE)
 # A folder of many reports is read by several processes (a report takes about 0.15 s, starting a
@@ -120,7 +121,7 @@ def _convert_all(paths: list[Path], work: Path) -> dict[Path, Path]:
 
     by_stem: dict[str, Path] = {}
     for path in paths:
-        if conversion_refusal(path) is None:
+        if refusal(path, converted=True) is None:
             by_stem.setdefault(path.stem.casefold(), path)  # one output name per stem
     batch = list(by_stem.values())
     if len(batch) < 2 or pdf.find_soffice() is None:
